@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+
+/** Letters used as class-label names for answer positions: A, B, C, … */
+export function choiceLetter(index: number): string {
+  if (!Number.isInteger(index) || index < 0 || index >= 26) {
+    throw new RangeError(`choice index ${index} is out of range: items support 1 to 26 options`);
+  }
+  return String.fromCharCode(65 + index);
+}
+
+/** `["A", "B", …]` for `count` options. */
+export function choiceLetters(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => choiceLetter(i));
+}
+
+/** A 64-bit hash of seed and key, as a bigint: the only source of "randomness" in ordering, so runs reproduce. */
+function seededHash(seed: string | number, key: string, salt = ""): bigint {
+  const digest = createHash("sha256").update(`${seed}\u0000${key}\u0000${salt}`).digest();
+  return digest.readBigUInt64BE(0);
+}
+
+/** A deterministic PRNG (xorshift64*) seeded from seed + key, yielding floats in [0, 1). */
+function seededRandom(seed: string | number, key: string): () => number {
+  let state = seededHash(seed, key, "prng") || 0x9e3779b97f4a7c15n;
+  const mask = (1n << 64n) - 1n;
+  return () => {
+    state ^= state >> 12n;
+    state ^= (state << 25n) & mask;
+    state ^= state >> 27n;
+    const out = (state * 0x2545f4914f6cdd1dn) & mask;
+    return Number(out >> 11n) / 2 ** 53;
+  };
+}
+
+/** A permutation of `values` (Fisher–Yates, without replacement), deterministic in seed and key. */
+export function seededShuffle<T>(values: readonly T[], seed: string | number, key: string): T[] {
+  const out = [...values];
+  const random = seededRandom(seed, key);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** The choices of one item in display order, and the index of the correct answer among them. */
+export interface OrderedChoices {
+  choices: string[];
+  answerIndex: number;
+}
+
+/**
+ * Places the answer at `answerIndex` and the distractors, shuffled deterministically by seed and id, around it.
+ * Every distractor is used exactly once.
+ *
+ * @example
+ * orderChoices({ id: "q1", answer: "4", distractors: ["3", "5", "22"] }, { seed: 7, answerIndex: 2 })
+ * // { choices: ["5", "22", "4", "3"], answerIndex: 2 } (distractor order depends on the seed)
+ */
+export function orderChoices(
+  item: { id: string; answer: string; distractors: readonly string[] },
+  options: { seed: string | number; answerIndex?: number },
+): OrderedChoices {
+  const count = item.distractors.length + 1;
+  const answerIndex = options.answerIndex ?? Number(seededHash(options.seed, item.id, "position") % BigInt(count));
+  if (!Number.isInteger(answerIndex) || answerIndex < 0 || answerIndex >= count) {
+    throw new RangeError(`answerIndex ${answerIndex} is out of range for ${count} choices`);
+  }
+  const choices = seededShuffle(item.distractors, options.seed, item.id);
+  choices.splice(answerIndex, 0, item.answer);
+  return { choices, answerIndex };
+}
+
+/**
+ * Assigns the correct answer's position for every item of a set so positions are spread evenly: among the items with
+ * k options, each position holds ⌊n/k⌋ or ⌈n/k⌉ of them. Which item gets which position is decided by a hash of seed
+ * and id, so the result does not depend on the input order and reruns on the same set agree.
+ *
+ * @returns a map from item id to answer index.
+ * @example
+ * const positions = assignAnswerPositions(items.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })), 42);
+ */
+export function assignAnswerPositions(
+  items: Iterable<{ id: string; optionCount: number }>,
+  seed: string | number,
+): Map<string, number> {
+  const byCount = new Map<number, { id: string; rank: bigint }[]>();
+  const seen = new Set<string>();
+  for (const { id, optionCount } of items) {
+    if (seen.has(id)) throw new TypeError(`duplicate item id "${id}": ids must be unique within a set`);
+    seen.add(id);
+    if (!Number.isInteger(optionCount) || optionCount < 2) {
+      throw new RangeError(`item "${id}" has ${optionCount} options: at least 2 are needed`);
+    }
+    let group = byCount.get(optionCount);
+    if (!group) byCount.set(optionCount, (group = []));
+    group.push({ id, rank: seededHash(seed, id, "balance") });
+  }
+  const positions = new Map<string, number>();
+  for (const [count, group] of byCount) {
+    group.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.id < b.id ? -1 : 1));
+    // Rotate the starting position by the seed so small sets don't always favour A.
+    const offset = Number(seededHash(seed, `count:${count}`, "offset") % BigInt(count));
+    group.forEach(({ id }, i) => positions.set(id, (i + offset) % count));
+  }
+  return positions;
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import type { ExamQuestion } from "./exam-question.js";
+import { orderChoices } from "./choice-order.js";
+
+/** Review outcome of a dataset row. Discarded questions are never published, so they have no status here. */
+export const ReviewStatusSchema = z.enum(["submitted", "unreviewed"]);
+export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
+
+/**
+ * One dataset row, MMLU-compatible (`question`, `subject`, `choices`, `answer` as an integer index whose class-label
+ * names are A, B, …) so existing prompt functions and harnesses read it unchanged, followed by provenance and review
+ * columns.
+ */
+export const ExamItemSchema = z
+  .object({
+    id: z.string().min(1),
+    question: z.string().min(1),
+    subject: z.string(),
+    choices: z.array(z.string()).min(2),
+    answer: z.number().int().nonnegative(),
+    source_document_id: z.string(),
+    source_chunk_id: z.string(),
+    citations: z.array(z.string()),
+    generator_model: z.string(),
+    prompt_version: z.string(),
+    review_status: ReviewStatusSchema,
+    reviewer_count: z.number().int().nonnegative(),
+    /** Share of reviewers who agreed with the published answer, 0..1; null when nobody reviewed. */
+    agreement: z.number().min(0).max(1).nullable(),
+  })
+  .refine((item) => item.answer < item.choices.length, {
+    message: "answer must index into choices",
+    path: ["answer"],
+  });
+export type ExamItem = z.infer<typeof ExamItemSchema>;
+
+/** The dataset columns in order, for writers that need an explicit schema. */
+export const EXAM_ITEM_COLUMNS = [
+  "id",
+  "question",
+  "subject",
+  "choices",
+  "answer",
+  "source_document_id",
+  "source_chunk_id",
+  "citations",
+  "generator_model",
+  "prompt_version",
+  "review_status",
+  "reviewer_count",
+  "agreement",
+] as const satisfies readonly (keyof ExamItem)[];
+
+/**
+ * Turns a generated question into a dataset row with its choices ordered deterministically.
+ * Pass `answerIndex` from {@link assignAnswerPositions} to balance answer positions over a set.
+ *
+ * @example
+ * const positions = assignAnswerPositions(questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })), seed);
+ * const rows = questions.map((q) => toExamItem(q, { subject: "finance", seed, answerIndex: positions.get(q.id) }));
+ */
+export function toExamItem(
+  question: ExamQuestion,
+  options: {
+    subject: string;
+    seed: string | number;
+    answerIndex?: number;
+    review?: { status: ReviewStatus; reviewerCount: number; agreement: number | null };
+  },
+): ExamItem {
+  const { choices, answerIndex } = orderChoices(question, { seed: options.seed, answerIndex: options.answerIndex });
+  const review = options.review ?? { status: "unreviewed", reviewerCount: 0, agreement: null };
+  return {
+    id: question.id,
+    question: question.question,
+    subject: options.subject,
+    choices,
+    answer: answerIndex,
+    source_document_id: question.source.document_id,
+    source_chunk_id: question.source.chunk_id,
+    citations: [...question.citations],
+    generator_model: question.generator_model,
+    prompt_version: question.prompt_version,
+    review_status: review.status,
+    reviewer_count: review.reviewerCount,
+    agreement: review.agreement,
+  };
+}

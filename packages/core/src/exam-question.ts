@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { normalizeForComparison } from "./normalize-text.js";
+
+/** Where a question came from: the document, the chunk and the chunk's character span in the document. */
+export const QuestionSourceSchema = z.looseObject({
+  document_id: z.string().min(1),
+  document_path: z.string().optional(),
+  chunk_id: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type QuestionSource = z.infer<typeof QuestionSourceSchema>;
+
+export const FindingSchema = z.looseObject({
+  code: z.string().min(1),
+  severity: z.enum(["error", "warning", "info"]),
+  message: z.string(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+const nonBlank = (what: string) =>
+  z.string().refine((s) => s.trim() !== "", { message: `${what} must not be empty or whitespace` });
+
+/**
+ * One generated multiple-choice question: a line of `questions.jsonl`. Field names are snake_case because this is a
+ * file format read by Python tools too. Unknown fields are preserved.
+ *
+ * Rules enforced by the schema (structure, not quality): at least 3 distractors, all distinct from each other and
+ * from the answer after normalising case, spacing and punctuation; a span with `end >= start`. Quality (grounding,
+ * length bias, …) is judged by {@link checkQuestion}.
+ */
+export const ExamQuestionSchema = z
+  .looseObject({
+    id: z.string().min(1),
+    question: nonBlank("question"),
+    answer: nonBlank("answer"),
+    distractors: z.array(nonBlank("a distractor")).min(3, { message: "at least 3 distractors are required" }),
+    citations: z.array(z.string()),
+    difficulty: z.enum(["easy", "medium", "hard"]).optional(),
+    question_type: z.string().min(1).optional(),
+    source: QuestionSourceSchema,
+    source_text: z.string().optional(),
+    generator_model: z.string().min(1),
+    prompt_version: z.string().min(1),
+    findings: z.array(FindingSchema).optional(),
+  })
+  .superRefine((q, ctx) => {
+    // index 0 is the answer, 1.. are the distractors
+    const seen = new Map<string, number>();
+    [q.answer, ...q.distractors].forEach((option, index) => {
+      const key = normalizeForComparison(option);
+      const earlier = seen.get(key);
+      if (earlier === undefined) {
+        seen.set(key, index);
+        return;
+      }
+      ctx.addIssue({
+        code: "custom",
+        path: ["distractors", index - 1],
+        message:
+          earlier === 0
+            ? `distractor "${option}" is the correct answer: remove it from the distractors`
+            : `distractor "${option}" duplicates distractor "${q.distractors[earlier - 1]}": distractors must be distinct`,
+      });
+    });
+    if (q.source.end < q.source.start) {
+      ctx.addIssue({ code: "custom", path: ["source", "end"], message: "source.end must be >= source.start" });
+    }
+  });
+
+export type ExamQuestion = z.infer<typeof ExamQuestionSchema>;
+
+/** Thrown by {@link parseExamQuestion} with every problem listed by its field path. */
+export class ExamQuestionValidationError extends TypeError {
+  readonly issues: { path: string; message: string }[];
+  constructor(issues: { path: string; message: string }[], context?: string) {
+    const list = issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ");
+    super(`${context ? `${context}: ` : ""}invalid exam question: ${list}`);
+    this.name = "ExamQuestionValidationError";
+    this.issues = issues;
+  }
+}
+
+/** Converts zod issues into `{ path, message }` pairs with dotted paths (`distractors.1`). */
+export function describeZodIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+/**
+ * Validates an unknown value (for example a parsed JSONL line) as an {@link ExamQuestion}.
+ *
+ * @param context prefixed to the error message, e.g. `questions.jsonl line 12`.
+ * @throws ExamQuestionValidationError naming each bad field.
+ * @example
+ * const question = parseExamQuestion(JSON.parse(line), `questions.jsonl line ${n}`);
+ */
+export function parseExamQuestion(value: unknown, context?: string): ExamQuestion {
+  const result = ExamQuestionSchema.safeParse(value);
+  if (!result.success) throw new ExamQuestionValidationError(describeZodIssues(result.error), context);
+  return result.data;
+}

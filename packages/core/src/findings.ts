@@ -1,0 +1,47 @@
+/** How serious a quality finding is. Callers map severities to drop / flag / keep with a {@link FindingPolicy}. */
+export type FindingSeverity = "error" | "warning" | "info";
+
+/**
+ * One result of a quality check: a stable machine-readable `code`, a `severity`, a human `message` that says what is
+ * wrong, and optional `data` (for example the grounding score).
+ */
+export interface Finding {
+  code: string;
+  severity: FindingSeverity;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+/** What to do with a question that has findings of a given severity. */
+export type FindingAction = "drop" | "flag" | "keep";
+
+/** Maps each severity to an action; the most severe action over all findings wins. */
+export type FindingPolicy = Record<FindingSeverity, FindingAction>;
+
+/** Drop questions with errors, keep-but-flag questions with warnings, keep everything else. */
+export const DEFAULT_FINDING_POLICY: FindingPolicy = Object.freeze({ error: "drop", warning: "flag", info: "keep" });
+
+const ACTION_RANK: Record<FindingAction, number> = { keep: 0, flag: 1, drop: 2 };
+
+/**
+ * Decides what to do with a question from its findings.
+ *
+ * @example
+ * decideFindingAction([{ code: "LENGTH_BIAS", severity: "warning", message: "…" }]) // "flag"
+ */
+export function decideFindingAction(
+  findings: readonly Finding[],
+  policy: FindingPolicy = DEFAULT_FINDING_POLICY,
+): FindingAction {
+  let action: FindingAction = "keep";
+  for (const finding of findings) {
+    const candidate = policy[finding.severity];
+    if (ACTION_RANK[candidate] > ACTION_RANK[action]) action = candidate;
+  }
+  return action;
+}
+
+/** True when any finding is an error. */
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === "error");
+}

@@ -1,0 +1,53 @@
+export {
+  assignAnswerPositions,
+  choiceLetter,
+  choiceLetters,
+  type OrderedChoices,
+  orderChoices,
+  seededShuffle,
+} from "./choice-order.js";
+export {
+  builtinChecks,
+  type CheckableQuestion,
+  type CheckContext,
+  type CheckThresholds,
+  checkQuestion,
+  type QualityCheck,
+} from "./check-question.js";
+export { type DomainPlugin, defineDomainPlugin, type FewShotExample, promptVersionFor } from "./domain-plugin.js";
+export {
+  EXAM_ITEM_COLUMNS,
+  type ExamItem,
+  ExamItemSchema,
+  type ReviewStatus,
+  ReviewStatusSchema,
+  toExamItem,
+} from "./exam-item.js";
+export {
+  describeZodIssues,
+  type ExamQuestion,
+  ExamQuestionSchema,
+  ExamQuestionValidationError,
+  parseExamQuestion,
+  type QuestionSource,
+  QuestionSourceSchema,
+} from "./exam-question.js";
+export {
+  DEFAULT_FINDING_POLICY,
+  decideFindingAction,
+  type Finding,
+  type FindingAction,
+  type FindingPolicy,
+  type FindingSeverity,
+  hasErrors,
+} from "./findings.js";
+export { type GroundingReport, scoreGrounding } from "./grounding.js";
+export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
+export { findDuplicateQuestions, type NearDuplicateMatch, NearDuplicateIndex } from "./near-duplicate-index.js";
+export {
+  characterShingles,
+  jaccard,
+  normalizeForComparison,
+  normalizeForQuoteMatch,
+  wordTokens,
+} from "./normalize-text.js";

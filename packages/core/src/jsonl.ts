@@ -1,0 +1,112 @@
+import { once } from "node:events";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { createInterface } from "node:readline";
+
+/** A JSONL line that is not valid JSON; names the file and line so the user can fix it. */
+export class JsonlParseError extends SyntaxError {
+  constructor(
+    readonly path: string,
+    readonly lineNumber: number,
+    cause: unknown,
+  ) {
+    super(`${path} line ${lineNumber} is not valid JSON (${(cause as Error).message}): fix or remove that line`);
+    this.name = "JsonlParseError";
+  }
+}
+
+/**
+ * Reads a JSONL file line by line without loading it whole. Blank lines are skipped; a bad line throws
+ * {@link JsonlParseError} with its line number.
+ *
+ * @example
+ * for await (const { value, lineNumber } of readJsonl("questions.jsonl")) {
+ *   const question = parseExamQuestion(value, `questions.jsonl line ${lineNumber}`);
+ * }
+ */
+export async function* readJsonl(path: string): AsyncGenerator<{ lineNumber: number; value: unknown }> {
+  const input = createReadStream(path, { encoding: "utf8" });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNumber = 0;
+  try {
+    for await (const rawLine of lines) {
+      lineNumber++;
+      const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/u, "") : rawLine;
+      if (line.trim() === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new JsonlParseError(path, lineNumber, error);
+      }
+      yield { lineNumber, value };
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+async function writeLine(stream: WriteStream, value: unknown): Promise<void> {
+  if (!stream.write(`${JSON.stringify(value)}\n`)) await once(stream, "drain");
+}
+
+async function closeStream(stream: WriteStream): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    stream.once("error", reject);
+    stream.end(() => resolve());
+  });
+}
+
+/**
+ * Writes values as JSONL, streaming, to a temporary file that replaces `path` only once every line is written, so
+ * a failure halfway never leaves a truncated file where a good one was. Returns the number of lines.
+ *
+ * @example
+ * await writeJsonl("questions.jsonl", questions);
+ */
+export async function writeJsonl(path: string, values: Iterable<unknown> | AsyncIterable<unknown>): Promise<number> {
+  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const stream = createWriteStream(temporary, { encoding: "utf8" });
+  let count = 0;
+  try {
+    for await (const value of values) {
+      await writeLine(stream, value);
+      count++;
+    }
+    await closeStream(stream);
+    await rename(temporary, path);
+    return count;
+  } catch (error) {
+    stream.destroy();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Appends JSONL lines to a file (created if missing), for journals and logs that must survive a crash: each
+ * `append` resolves once its line is handed to the OS.
+ *
+ * @example
+ * const journal = await JsonlAppender.open("run.journal.jsonl");
+ * await journal.append({ chunk_id, questions });
+ * await journal.close();
+ */
+export class JsonlAppender {
+  private constructor(private readonly stream: WriteStream) {}
+
+  static async open(path: string): Promise<JsonlAppender> {
+    const stream = createWriteStream(path, { flags: "a", encoding: "utf8" });
+    await once(stream, "open");
+    return new JsonlAppender(stream);
+  }
+
+  async append(value: unknown): Promise<void> {
+    await writeLine(this.stream, value);
+  }
+
+  async close(): Promise<void> {
+    await closeStream(this.stream);
+  }
+}

@@ -1,0 +1,141 @@
+import type { Finding } from "./findings.js";
+import { characterShingles, jaccard, normalizeForComparison } from "./normalize-text.js";
+
+/** A match found by {@link NearDuplicateIndex.add}: the earlier entry and how similar it is. */
+export interface NearDuplicateMatch {
+  duplicateOf: string;
+  similarity: number;
+}
+
+const NUM_HASHES = 64;
+const ROWS_PER_BAND = 4;
+const SHINGLE_SIZE = 4;
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+// Fixed odd multipliers/offsets for the MinHash family (any fixed values work; fixed keeps results reproducible).
+const MULTIPLIERS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => (fnv1a(`m${i}`) | 1) >>> 0);
+const OFFSETS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fnv1a(`o${i}`));
+
+function numbersIn(text: string): string {
+  return (normalizeForComparison(text).match(/\d+(?:[.,]\d+)*/gu) ?? []).sort().join(" ");
+}
+
+/**
+ * Finds near-duplicate texts in a stream without comparing every pair: MinHash signatures over character 4-grams,
+ * banded into an LSH table, candidates confirmed with exact Jaccard similarity. Two texts that mention different
+ * numbers ("net income in 2022" / "in 2023") are never duplicates.
+ *
+ * @example
+ * const index = new NearDuplicateIndex({ threshold: 0.75 });
+ * for (const q of questions) {
+ *   const match = index.add(q.id, q.question);
+ *   if (match) console.log(`${q.id} repeats ${match.duplicateOf}`);
+ * }
+ */
+export class NearDuplicateIndex {
+  readonly threshold: number;
+  private readonly bands = new Map<string, string[]>();
+  private readonly entries = new Map<string, { shingles: Set<string>; numbers: string }>();
+
+  constructor(options: { threshold?: number } = {}) {
+    this.threshold = options.threshold ?? 0.75;
+    if (!(this.threshold > 0 && this.threshold <= 1)) {
+      throw new RangeError(`threshold ${this.threshold} must be in (0, 1]`);
+    }
+  }
+
+  /** Number of texts kept in the index. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The most similar earlier entry at or above the threshold, without adding `text`. */
+  find(text: string): NearDuplicateMatch | undefined {
+    return this.lookup(characterShingles(text, SHINGLE_SIZE), numbersIn(text)).match;
+  }
+
+  /**
+   * Adds a text unless it near-duplicates an earlier one; returns that earlier one's id if so.
+   * Duplicates are not added, so a chain of small edits is measured against the first text.
+   */
+  add(id: string, text: string): NearDuplicateMatch | undefined {
+    if (this.entries.has(id)) throw new TypeError(`id "${id}" is already in the index: ids must be unique`);
+    const shingles = characterShingles(text, SHINGLE_SIZE);
+    const numbers = numbersIn(text);
+    const { match, keys } = this.lookup(shingles, numbers);
+    if (match) return match;
+    this.entries.set(id, { shingles, numbers });
+    for (const key of keys) {
+      const bucket = this.bands.get(key);
+      if (bucket) bucket.push(id);
+      else this.bands.set(key, [id]);
+    }
+    return undefined;
+  }
+
+  private lookup(shingles: Set<string>, numbers: string): { match?: NearDuplicateMatch; keys: string[] } {
+    const signature = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+    for (const shingle of shingles) {
+      const h = fnv1a(shingle);
+      for (let i = 0; i < NUM_HASHES; i++) {
+        const v = (Math.imul(h, MULTIPLIERS[i] as number) + (OFFSETS[i] as number)) >>> 0;
+        if (v < (signature[i] as number)) signature[i] = v;
+      }
+    }
+    const keys: string[] = [];
+    for (let b = 0; b < NUM_HASHES / ROWS_PER_BAND; b++) {
+      keys.push(`${b}:${signature.subarray(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND).join(",")}`);
+    }
+    let best: NearDuplicateMatch | undefined;
+    const tried = new Set<string>();
+    for (const key of keys) {
+      for (const candidate of this.bands.get(key) ?? []) {
+        if (tried.has(candidate)) continue;
+        tried.add(candidate);
+        const entry = this.entries.get(candidate);
+        if (!entry || entry.numbers !== numbers) continue;
+        const similarity = jaccard(shingles, entry.shingles);
+        if (similarity >= this.threshold && (!best || similarity > best.similarity)) {
+          best = { duplicateOf: candidate, similarity };
+        }
+      }
+    }
+    return { match: best, keys };
+  }
+}
+
+/**
+ * Flags near-duplicate questions across a set: every question after the first of a group gets a
+ * `DUPLICATE_QUESTION` error naming the one it repeats.
+ *
+ * @returns findings by question id (only ids with a finding appear).
+ */
+export function findDuplicateQuestions(
+  questions: Iterable<{ id: string; question: string }>,
+  options: { threshold?: number } = {},
+): Map<string, Finding[]> {
+  const index = new NearDuplicateIndex(options);
+  const out = new Map<string, Finding[]>();
+  for (const q of questions) {
+    const match = index.add(q.id, q.question);
+    if (match) {
+      out.set(q.id, [
+        {
+          code: "DUPLICATE_QUESTION",
+          severity: "error",
+          message: `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
+          data: { duplicateOf: match.duplicateOf, similarity: match.similarity },
+        },
+      ]);
+    }
+  }
+  return out;
+}

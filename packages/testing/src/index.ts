@@ -1,1 +1,1 @@
-export {};
+export { evalPython, offlinePythonEnv, repoRoot } from "./python.js";

@@ -92,8 +92,8 @@ export function assignAnswerPositions(
     if (!Number.isInteger(optionCount) || optionCount < 2) {
       throw new RangeError(`item "${id}" has ${optionCount} options: at least 2 are needed`);
     }
-    let group = byCount.get(optionCount);
-    if (!group) byCount.set(optionCount, (group = []));
+    const group = byCount.get(optionCount) ?? [];
+    byCount.set(optionCount, group);
     group.push({ id, rank: seededHash(seed, id, "balance") });
   }
   const positions = new Map<string, number>();
@@ -101,7 +101,9 @@ export function assignAnswerPositions(
     group.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.id < b.id ? -1 : 1));
     // Rotate the starting position by the seed so small sets don't always favour A.
     const offset = Number(seededHash(seed, `count:${count}`, "offset") % BigInt(count));
-    group.forEach(({ id }, i) => positions.set(id, (i + offset) % count));
+    group.forEach(({ id }, i) => {
+      positions.set(id, (i + offset) % count);
+    });
   }
   return positions;
 }

@@ -56,13 +56,15 @@ export function defineDomainPlugin(plugin: DomainPlugin): Readonly<DomainPlugin>
     problems.push(`id "${plugin.id}" must be lower-case kebab-case (letters, digits, single dashes), e.g. "finance"`);
   }
   for (const key of ["displayName", "subject", "version", "instructions", "reviewerGuidelines"] as const) {
-    if (typeof plugin[key] !== "string" || plugin[key].trim() === "") problems.push(`${key} must be a non-empty string`);
+    if (typeof plugin[key] !== "string" || plugin[key].trim() === "")
+      problems.push(`${key} must be a non-empty string`);
   }
   if (!Array.isArray(plugin.languages) || plugin.languages.length === 0) {
     problems.push('languages must list at least one language code, e.g. ["en"]');
   } else {
     for (const lang of plugin.languages) {
-      if (!LANGUAGE_PATTERN.test(lang)) problems.push(`language "${lang}" is not a language code such as "en" or "pt-BR"`);
+      if (!LANGUAGE_PATTERN.test(lang))
+        problems.push(`language "${lang}" is not a language code such as "en" or "pt-BR"`);
     }
   }
   if (!Array.isArray(plugin.fewShotExamples) || plugin.fewShotExamples.length === 0) {

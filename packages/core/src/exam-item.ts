@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { ExamQuestion } from "./exam-question.js";
 import { orderChoices } from "./choice-order.js";
+import type { ExamQuestion } from "./exam-question.js";
 
 /** Review outcome of a dataset row. Discarded questions are never published, so they have no status here. */
 export const ReviewStatusSchema = z.enum(["submitted", "unreviewed"]);

@@ -1,4 +1,4 @@
-import { normalizeForComparison, normalizeForQuoteMatch } from "./normalize-text.js";
+import { isStopword, normalizeForComparison, normalizeForQuoteMatch } from "./normalize-text.js";
 
 /** How well a question's quotes and answer are supported by the chunk it was generated from. */
 export interface GroundingReport {
@@ -12,16 +12,10 @@ export interface GroundingReport {
   missingQuotes: string[];
 }
 
-const STOPWORDS = new Set(
-  "the and for are but not you all any can had her was one our out has him his how its may new now old see two who did get let put say she too use that this with from have they will what when your been were than them then into more only over such also each".split(
-    " ",
-  ),
-);
-
 function contentWords(text: string): string[] {
   return normalizeForComparison(text)
     .split(" ")
-    .filter((w) => w !== "" && (/\d/u.test(w) || (w.length >= 3 && !STOPWORDS.has(w))));
+    .filter((w) => w !== "" && (/\d/u.test(w) || (w.length >= 3 && !isStopword(w))));
 }
 
 /**

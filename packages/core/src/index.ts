@@ -1,12 +1,4 @@
 export {
-  assignAnswerPositions,
-  choiceLetter,
-  choiceLetters,
-  type OrderedChoices,
-  orderChoices,
-  seededShuffle,
-} from "./choice-order.js";
-export {
   builtinChecks,
   type CheckableQuestion,
   type CheckContext,
@@ -14,6 +6,14 @@ export {
   checkQuestion,
   type QualityCheck,
 } from "./check-question.js";
+export {
+  assignAnswerPositions,
+  choiceLetter,
+  choiceLetters,
+  type OrderedChoices,
+  orderChoices,
+  seededShuffle,
+} from "./choice-order.js";
 export { type DomainPlugin, defineDomainPlugin, type FewShotExample, promptVersionFor } from "./domain-plugin.js";
 export {
   EXAM_ITEM_COLUMNS,
@@ -43,11 +43,14 @@ export {
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
 export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
-export { findDuplicateQuestions, type NearDuplicateMatch, NearDuplicateIndex } from "./near-duplicate-index.js";
+export { findDuplicateQuestions, NearDuplicateIndex, type NearDuplicateMatch } from "./near-duplicate-index.js";
 export {
   characterShingles,
+  contentWordStems,
+  isStopword,
   jaccard,
   normalizeForComparison,
   normalizeForQuoteMatch,
+  stemWord,
   wordTokens,
 } from "./normalize-text.js";

@@ -1,5 +1,5 @@
 import type { Finding } from "./findings.js";
-import { characterShingles, jaccard, normalizeForComparison } from "./normalize-text.js";
+import { contentWordStems, jaccard, normalizeForComparison } from "./normalize-text.js";
 
 /** A match found by {@link NearDuplicateIndex.add}: the earlier entry and how similar it is. */
 export interface NearDuplicateMatch {
@@ -9,7 +9,6 @@ export interface NearDuplicateMatch {
 
 const NUM_HASHES = 64;
 const ROWS_PER_BAND = 4;
-const SHINGLE_SIZE = 4;
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -29,12 +28,14 @@ function numbersIn(text: string): string {
 }
 
 /**
- * Finds near-duplicate texts in a stream without comparing every pair: MinHash signatures over character 4-grams,
- * banded into an LSH table, candidates confirmed with exact Jaccard similarity. Two texts that mention different
- * numbers ("net income in 2022" / "in 2023") are never duplicates.
+ * Finds near-duplicate texts in a stream without comparing every pair. Texts are compared by the stems of their
+ * content words (stopwords, case, punctuation and plural/tense endings aside), so a rewording is a duplicate while a
+ * question about another entity ("north segment" / "east segment") is not. MinHash signatures banded into an LSH
+ * table find candidates; exact Jaccard similarity confirms them. Texts that mention different numbers ("net income
+ * in 2022" / "in 2023") are never duplicates.
  *
  * @example
- * const index = new NearDuplicateIndex({ threshold: 0.75 });
+ * const index = new NearDuplicateIndex({ threshold: 0.8 });
  * for (const q of questions) {
  *   const match = index.add(q.id, q.question);
  *   if (match) console.log(`${q.id} repeats ${match.duplicateOf}`);
@@ -46,7 +47,7 @@ export class NearDuplicateIndex {
   private readonly entries = new Map<string, { shingles: Set<string>; numbers: string }>();
 
   constructor(options: { threshold?: number } = {}) {
-    this.threshold = options.threshold ?? 0.75;
+    this.threshold = options.threshold ?? 0.8;
     if (!(this.threshold > 0 && this.threshold <= 1)) {
       throw new RangeError(`threshold ${this.threshold} must be in (0, 1]`);
     }
@@ -59,7 +60,7 @@ export class NearDuplicateIndex {
 
   /** The most similar earlier entry at or above the threshold, without adding `text`. */
   find(text: string): NearDuplicateMatch | undefined {
-    return this.lookup(characterShingles(text, SHINGLE_SIZE), numbersIn(text)).match;
+    return this.lookup(new Set(contentWordStems(text)), numbersIn(text)).match;
   }
 
   /**
@@ -68,7 +69,7 @@ export class NearDuplicateIndex {
    */
   add(id: string, text: string): NearDuplicateMatch | undefined {
     if (this.entries.has(id)) throw new TypeError(`id "${id}" is already in the index: ids must be unique`);
-    const shingles = characterShingles(text, SHINGLE_SIZE);
+    const shingles = new Set(contentWordStems(text));
     const numbers = numbersIn(text);
     const { match, keys } = this.lookup(shingles, numbers);
     if (match) return match;

@@ -1,0 +1,75 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "core-jsonl-"));
+});
+
+async function collect(path: string) {
+  const out: { lineNumber: number; value: unknown }[] = [];
+  for await (const row of readJsonl(path)) out.push(row);
+  return out;
+}
+
+describe("JSONL", () => {
+  it("round-trips values, unicode included, and skips blank lines", async () => {
+    const path = join(dir, "q.jsonl");
+    const values = [{ q: "Ünïcödé 𝔘 \u202Eמבחן" }, { q: "line\nbreak", n: 2 }, [1, 2]];
+    expect(await writeJsonl(path, values)).toBe(3);
+    await writeFile(path, `\uFEFF${(await readFile(path, "utf8")).replace("\n", "\n\n  \n")}`);
+    const rows = await collect(path);
+    expect(rows.map((r) => r.value)).toEqual(values);
+    expect(rows.map((r) => r.lineNumber)).toEqual([1, 4, 5]);
+  });
+
+  it("names the file and line of a bad line", async () => {
+    const path = join(dir, "bad.jsonl");
+    await writeFile(path, '{"ok":1}\n{"broken":\n');
+    await expect(collect(path)).rejects.toThrowError(JsonlParseError);
+    await expect(collect(path)).rejects.toThrow(`${path} line 2 is not valid JSON`);
+  });
+
+  it("streams 100,000 lines in and out", async () => {
+    const path = join(dir, "big.jsonl");
+    async function* generate() {
+      for (let i = 0; i < 100_000; i++) yield { id: `q${i}`, text: "x".repeat(50) };
+    }
+    expect(await writeJsonl(path, generate())).toBe(100_000);
+    let count = 0;
+    let last: unknown;
+    for await (const { value } of readJsonl(path)) {
+      count++;
+      last = value;
+    }
+    expect(count).toBe(100_000);
+    expect(last).toEqual({ id: "q99999", text: "x".repeat(50) });
+  });
+
+  it("leaves the previous file intact when writing fails halfway", async () => {
+    const path = join(dir, "keep.jsonl");
+    await writeJsonl(path, [{ v: "old" }]);
+    function* failing() {
+      yield { v: "new" };
+      throw new Error("generator died");
+    }
+    await expect(writeJsonl(path, failing())).rejects.toThrow("generator died");
+    expect((await collect(path)).map((r) => r.value)).toEqual([{ v: "old" }]);
+    const { readdir } = await import("node:fs/promises");
+    expect(await readdir(dir)).toEqual(["keep.jsonl"]);
+  });
+
+  it("appends to an existing journal", async () => {
+    const path = join(dir, "journal.jsonl");
+    let journal = await JsonlAppender.open(path);
+    await journal.append({ chunk: 1 });
+    await journal.close();
+    journal = await JsonlAppender.open(path);
+    await journal.append({ chunk: 2 });
+    await journal.close();
+    expect((await collect(path)).map((r) => r.value)).toEqual([{ chunk: 1 }, { chunk: 2 }]);
+  });
+});

@@ -60,6 +60,10 @@ export function findMarkdownProblems(params: {
       openFence = { marker: fence[1], line };
       return;
     }
+    const placeholder = PLACEHOLDER.exec(text);
+    if (placeholder) {
+      problems.push(`${label} line ${line}: placeholder "${placeholder[0]}" left in: write the real text`);
+    }
     const heading = ATX_HEADING.exec(text);
     if (heading?.[1]) {
       const level = heading[1].length;
@@ -82,10 +86,6 @@ export function findMarkdownProblems(params: {
     if (LIST_ITEM.test(text)) listItems++;
     if (RAW_HTML.test(text)) {
       problems.push(`${label} line ${line}: raw HTML is not rendered in the review UI: use markdown instead`);
-    }
-    const placeholder = PLACEHOLDER.exec(text);
-    if (placeholder) {
-      problems.push(`${label} line ${line}: placeholder "${placeholder[0]}" left in: write the real text`);
     }
   });
 

@@ -1,0 +1,96 @@
+import { access } from "node:fs/promises";
+import {
+  type CheckableQuestion,
+  checkQuestion,
+  type Finding,
+  hasErrors,
+  JsonlParseError,
+  NearDuplicateIndex,
+  type QualityCheck,
+  readJsonl,
+} from "@domain-eval/core";
+import { CliError, EXIT } from "../cli-error.js";
+
+export interface CheckSummary {
+  questions: number;
+  withErrors: number;
+  withWarnings: number;
+  byCode: Record<string, number>;
+}
+
+function asCheckable(value: unknown, where: string): CheckableQuestion & { id: string } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new CliError(`${where} is not a JSON object: each line must be one question`);
+  }
+  const v = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const str = (k: string) => typeof v[k] === "string";
+  const strArray = (k: string) => Array.isArray(v[k]) && (v[k] as unknown[]).every((x) => typeof x === "string");
+  if (!str("id")) problems.push("`id` (string)");
+  if (!str("question")) problems.push("`question` (string)");
+  if (!str("answer")) problems.push("`answer` (string)");
+  if (!strArray("distractors")) problems.push("`distractors` (string[])");
+  if (v.citations !== undefined && !strArray("citations")) problems.push("`citations` (string[])");
+  if (v.source_text !== undefined && !str("source_text")) problems.push("`source_text` (string)");
+  if (problems.length > 0) {
+    throw new CliError(
+      `${where} is missing or has a wrongly typed ${problems.join(", ")}: each line needs id, question, answer, distractors, citations and optionally source_text`,
+    );
+  }
+  return v as unknown as CheckableQuestion & { id: string };
+}
+
+/**
+ * `domain-eval check FILE`: runs the quality checks on every line of a questions file, streaming.
+ * Calls `onResult` once per question; returns the summary and the exit code (0 no errors, 1 some errors).
+ */
+export async function runCheck(params: {
+  file: string;
+  extraChecks?: readonly QualityCheck[];
+  onResult: (result: { id: string; ok: boolean; findings: Finding[] }) => void;
+}): Promise<{ summary: CheckSummary; exitCode: number }> {
+  try {
+    await access(params.file);
+  } catch {
+    throw new CliError(`cannot read ${params.file}: the file does not exist or is not readable`);
+  }
+  const duplicates = new NearDuplicateIndex();
+  const seenIds = new Set<string>();
+  const summary: CheckSummary = { questions: 0, withErrors: 0, withWarnings: 0, byCode: {} };
+  try {
+    for await (const { value, lineNumber } of readJsonl(params.file)) {
+      const question = asCheckable(value, `${params.file} line ${lineNumber}`);
+      if (seenIds.has(question.id)) {
+        throw new CliError(`${params.file} line ${lineNumber} repeats id "${question.id}": ids must be unique`);
+      }
+      seenIds.add(question.id);
+      const findings = checkQuestion(question, { extraChecks: params.extraChecks }).filter(
+        (f) => f.severity !== "info",
+      );
+      const match = duplicates.add(question.id, question.question);
+      if (match) {
+        findings.push({
+          code: "DUPLICATE_QUESTION",
+          severity: "error",
+          message: `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
+        });
+      }
+      summary.questions++;
+      if (hasErrors(findings)) summary.withErrors++;
+      else if (findings.length > 0) summary.withWarnings++;
+      for (const f of findings) summary.byCode[f.code] = (summary.byCode[f.code] ?? 0) + 1;
+      params.onResult({
+        id: question.id,
+        ok: !hasErrors(findings),
+        findings: findings.map(({ code, severity, message }) => ({ code, severity, message })),
+      });
+    }
+  } catch (error) {
+    if (error instanceof JsonlParseError) throw new CliError(error.message);
+    throw error;
+  }
+  if (summary.questions === 0) {
+    throw new CliError(`${params.file} holds no questions: it is empty`);
+  }
+  return { summary, exitCode: summary.withErrors > 0 ? EXIT.FAILED : EXIT.OK };
+}

@@ -1,0 +1,126 @@
+import { EXAM_ITEM_COLUMNS, type ExamItem } from "@domain-eval/core";
+import type { ParquetWriter } from "hyparquet-writer";
+
+type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
+
+/** How one column is stored: a string, a list of strings, a 64-bit integer, a class label or a nullable float. */
+type ColumnKind = "string" | "string-list" | "int64" | "class-label" | "float64";
+
+/** The storage kind of every dataset column, in {@link EXAM_ITEM_COLUMNS} order. */
+export const COLUMN_KINDS = {
+  id: "string",
+  question: "string",
+  subject: "string",
+  choices: "string-list",
+  answer: "class-label",
+  source_document_id: "string",
+  source_chunk_id: "string",
+  citations: "string-list",
+  generator_model: "string",
+  prompt_version: "string",
+  review_status: "string",
+  reviewer_count: "int64",
+  agreement: "float64",
+} as const satisfies Record<(typeof EXAM_ITEM_COLUMNS)[number], ColumnKind>;
+
+/** Column types as a reader sees them, for the README and the card: `[name, type, meaning]`. */
+export const COLUMN_DESCRIPTIONS: Record<(typeof EXAM_ITEM_COLUMNS)[number], string> = {
+  id: "stable question id (derived from the source chunk and the question text)",
+  question: "the question",
+  subject: "the domain, e.g. `finance`",
+  choices: "the options in display order",
+  answer: "index of the correct option in `choices`; class-label names A, B, C, …",
+  source_document_id: "document the question was written from",
+  source_chunk_id: "passage of that document the question was written from",
+  citations: "verbatim quotes from the passage that support the answer",
+  generator_model: "model that wrote the question",
+  prompt_version: "version of the prompt and domain plugin that produced it",
+  review_status: "`submitted` (a reviewer accepted or corrected it) or `unreviewed`",
+  reviewer_count: "number of reviewers who answered",
+  agreement: "share of reviewers who agreed with the published answer (0–1); null when nobody reviewed",
+};
+
+/** Human-readable column type, as `datasets` shows it. */
+export function columnTypeLabel(kind: ColumnKind, classLabelNames: readonly string[]): string {
+  switch (kind) {
+    case "string":
+      return "string";
+    case "string-list":
+      return "list of string";
+    case "int64":
+      return "int64";
+    case "float64":
+      return "float64 (nullable)";
+    case "class-label":
+      return `ClassLabel (int64) ${classLabelNames.join(", ")}`;
+  }
+}
+
+/**
+ * Parquet schema of a split file. Every column is OPTIONAL, as Arrow writes them: `datasets` applies the features in
+ * the file's `huggingface` metadata only to fields whose Arrow type (nullability included) matches exactly.
+ */
+export function parquetSchema(): SchemaElement[] {
+  const schema: SchemaElement[] = [{ name: "schema", num_children: EXAM_ITEM_COLUMNS.length }];
+  for (const name of EXAM_ITEM_COLUMNS) {
+    const kind: ColumnKind = COLUMN_KINDS[name];
+    if (kind === "string") {
+      schema.push({ name, type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" });
+    } else if (kind === "string-list") {
+      schema.push(
+        { name, repetition_type: "OPTIONAL", converted_type: "LIST", num_children: 1 },
+        { name: "list", repetition_type: "REPEATED", num_children: 1 },
+        { name: "element", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" },
+      );
+    } else if (kind === "float64") {
+      schema.push({ name, type: "DOUBLE", repetition_type: "OPTIONAL" });
+    } else {
+      schema.push({ name, type: "INT64", repetition_type: "OPTIONAL" });
+    }
+  }
+  return schema;
+}
+
+/**
+ * The `datasets` features as JSON (`Features.to_dict()` form), stored in each Parquet file's `huggingface` key-value
+ * metadata. `Sequence` rather than `List` so `datasets` 2.x and 3.x read it too.
+ */
+export function huggingfaceFeatures(classLabelNames: readonly string[]): Record<string, unknown> {
+  const features: Record<string, unknown> = {};
+  for (const name of EXAM_ITEM_COLUMNS) {
+    const kind: ColumnKind = COLUMN_KINDS[name];
+    features[name] =
+      kind === "string-list"
+        ? { feature: { dtype: "string", _type: "Value" }, _type: "Sequence" }
+        : kind === "class-label"
+          ? { names: [...classLabelNames], _type: "ClassLabel" }
+          : { dtype: kind, _type: "Value" };
+  }
+  return features;
+}
+
+/** The same features in the dataset card's `dataset_info.features` form (class-label keys are strings). */
+export function cardFeatures(classLabelNames: readonly string[]): Record<string, unknown>[] {
+  return EXAM_ITEM_COLUMNS.map((name) => {
+    const kind: ColumnKind = COLUMN_KINDS[name];
+    if (kind === "string-list") return { name, sequence: "string" };
+    if (kind === "class-label") {
+      return {
+        name,
+        dtype: { class_label: { names: Object.fromEntries(classLabelNames.map((n, i) => [String(i), n])) } },
+      };
+    }
+    return { name, dtype: kind };
+  });
+}
+
+/** Transposes a batch of rows into the column arrays the Parquet writer takes. */
+export function toColumnData(rows: readonly ExamItem[]): { name: string; data: unknown[] | BigInt64Array }[] {
+  return EXAM_ITEM_COLUMNS.map((name) => {
+    const kind: ColumnKind = COLUMN_KINDS[name];
+    if (kind === "int64" || kind === "class-label") {
+      return { name, data: BigInt64Array.from(rows, (row) => BigInt(row[name] as number)) };
+    }
+    return { name, data: rows.map((row) => row[name]) };
+  });
+}

@@ -1,0 +1,217 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { describeZodIssues, type ExamItem, ExamItemSchema } from "@domain-eval/core";
+import { cardInputProblems, type DatasetCardInput, renderDatasetCard } from "./dataset-card.js";
+import { type DatasetStatistics, DatasetStatisticsAccumulator } from "./dataset-statistics.js";
+import { knownSecrets, secretLeakIn } from "./secret-guard.js";
+import { SplitParquetWriter } from "./split-parquet-writer.js";
+
+/** Few-shot rows in the `dev` split unless the caller says otherwise (MMLU uses 5). */
+export const DEFAULT_DEV_ROWS = 5;
+/** Rows per Parquet row group: small enough for the dataset viewer's first page, large enough to compress well. */
+export const DEFAULT_ROW_GROUP_SIZE = 1000;
+
+/** File names as `datasets` writes them, so the Hub and `datasets` recognise the layout. */
+export const SPLIT_FILE_PATHS = {
+  test: "data/test-00000-of-00001.parquet",
+  dev: "data/dev-00000-of-00001.parquet",
+} as const;
+
+/** What {@link writeDatasetFolder} wrote. */
+export interface DatasetFolder {
+  /** Absolute path of the dataset folder. */
+  dir: string;
+  /** Files in the folder, relative, `/`-separated, sorted: `README.md`, `data/…parquet`. */
+  files: string[];
+  /** Rows per split. */
+  splits: { test: number; dev: number };
+  /** Rows per correct-answer letter over all splits, e.g. `{ A: 26, B: 25, C: 25, D: 24 }`. */
+  answerDistribution: Record<string, number>;
+  /** Class-label names of `answer`. */
+  classLabelNames: string[];
+  /** Everything the card reports, computed from the rows. */
+  statistics: DatasetStatistics;
+}
+
+/** The only entries a folder may hold for {@link writeDatasetFolder} to replace it. */
+async function datasetFolderProblems(dir: string): Promise<string[] | "missing"> {
+  let entries: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) return [`${dir} is a file`];
+    entries = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
+    throw error;
+  }
+  const unexpected = entries.filter((name) => name !== "README.md" && name !== "data");
+  if (entries.includes("data")) {
+    const dataDir = join(dir, "data");
+    if (!(await stat(dataDir)).isDirectory()) unexpected.push("data (a file)");
+    else {
+      for (const name of await readdir(dataDir)) if (!name.endsWith(".parquet")) unexpected.push(`data/${name}`);
+    }
+  }
+  return unexpected;
+}
+
+function itemProblem(value: unknown, index: number): { item?: ExamItem; message?: string } {
+  const parsed = ExamItemSchema.safeParse(value);
+  if (parsed.success) return { item: parsed.data };
+  const id = (value as { id?: unknown } | null)?.id;
+  const where = `item ${index + 1}${typeof id === "string" ? ` (id "${id}")` : ""}`;
+  const issues = describeZodIssues(parsed.error)
+    .map((issue) => `${issue.path || "(row)"}: ${issue.message}`)
+    .join("; ");
+  return {
+    message: `${where} is not a valid dataset row: ${issues}. Build rows with toExamItem() from @domain-eval/core`,
+  };
+}
+
+/** Every string value of a nested object with its dotted path. */
+function stringLeaves(value: unknown, path: string): [string, string][] {
+  if (typeof value === "string") return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringLeaves(v, `${path}[${i}]`));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, v]) => stringLeaves(v, path ? `${path}.${key}` : key));
+  }
+  return [];
+}
+
+/**
+ * Writes exam rows as a dataset folder the Hub, `datasets`, LightEval and lm-evaluation-harness load as is:
+ * `data/test-00000-of-00001.parquet` (evaluation), `data/dev-00000-of-00001.parquet` (the first `splits.dev` rows, for
+ * few-shot prompts) and a `README.md` card whose numbers come from the rows.
+ *
+ * Rows are streamed: each split is written one row group at a time, so an async iterable of 100,000 rows never sits
+ * in memory. Everything is written into a temporary sibling folder and moved into place at the end: a failure (a bad
+ * row, a full disk) leaves a dataset already at `dir` untouched. A `dir` holding anything other than a dataset
+ * (`README.md`, `data/*.parquet`) is refused, never overwritten. Rows or card text containing an access token are
+ * refused.
+ *
+ * @throws TypeError for a bad card, a bad row (naming the row and field) or duplicate ids; Error for an unsafe `dir`.
+ * @example
+ * const folder = await writeDatasetFolder({
+ *   items: readReviewedRecords({ ... }),            // or an array of ExamItem
+ *   dir: "out/acme-exam",
+ *   splits: { dev: 5 },
+ *   card: { prettyName: "Acme Treasury Exam", license: "cc-by-4.0", language: "en", review: { discarded: 3 } },
+ * });
+ * console.log(folder.splits, folder.answerDistribution); // { test: 95, dev: 5 } { A: 25, B: 25, C: 25, D: 25 }
+ */
+export async function writeDatasetFolder(params: {
+  /** The rows, in order; the first `splits.dev` become the few-shot split. Arrays, generators and async streams work. */
+  items: Iterable<ExamItem> | AsyncIterable<ExamItem>;
+  /** Folder to write; created if missing, replaced if it already holds a dataset. */
+  dir: string;
+  /** Split sizes. `dev`: rows for few-shot examples, taken from the start of `items` (default 5; 0 for none). */
+  splits?: { dev?: number };
+  /** What the rows do not say: title, license, language, sources, limitations, evaluation command. */
+  card: DatasetCardInput;
+  /** Rows per Parquet row group (default 1000); also how often `onProgress` is called. */
+  rowGroupSize?: number;
+  /** Called after every `rowGroupSize` rows with the number of rows written so far. */
+  onProgress?: (progress: { rows: number }) => void;
+}): Promise<DatasetFolder> {
+  const devRows = params.splits?.dev ?? DEFAULT_DEV_ROWS;
+  const rowGroupSize = params.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
+  const problems = cardInputProblems(params.card);
+  if (!Number.isInteger(devRows) || devRows < 0) {
+    problems.push(`splits.dev must be a non-negative integer (rows for few-shot examples), got ${devRows}`);
+  }
+  if (!Number.isInteger(rowGroupSize) || rowGroupSize < 1) {
+    problems.push(`rowGroupSize must be a positive integer, got ${rowGroupSize}`);
+  }
+  if (typeof params.dir !== "string" || params.dir.trim() === "") problems.push("dir must be the folder to write");
+  const secrets = knownSecrets();
+  for (const [path, text] of stringLeaves(params.card, "card")) {
+    const leak = secretLeakIn(text, secrets);
+    if (leak) problems.push(`${path} cannot be written: ${leak}; remove it`);
+  }
+  if (problems.length > 0) throw new TypeError(`cannot write the dataset folder: ${problems.join("; ")}`);
+
+  const dir = resolve(params.dir);
+  const existing = await datasetFolderProblems(dir);
+  if (existing !== "missing" && existing.length > 0) {
+    throw new Error(
+      `${dir} already exists and is not a dataset folder (it holds ${existing.slice(0, 5).join(", ")}${existing.length > 5 ? ", …" : ""}): ` +
+        "choose a new or empty folder, or move those files away; only a folder holding README.md and data/*.parquet is replaced",
+    );
+  }
+
+  await mkdir(dirname(dir), { recursive: true });
+  const suffix = randomBytes(6).toString("hex");
+  const staging = join(dirname(dir), `.${basename(dir)}.writing-${suffix}`);
+  await mkdir(join(staging, "data"), { recursive: true });
+
+  try {
+    const statistics = new DatasetStatisticsAccumulator();
+    const writers: { test?: SplitParquetWriter; dev?: SplitParquetWriter } = {};
+    const ids = new Set<string>();
+    let index = 0;
+    for await (const value of params.items) {
+      const { item, message } = itemProblem(value, index);
+      if (!item) throw new TypeError(message);
+      if (ids.has(item.id)) {
+        throw new TypeError(
+          `item ${index + 1} repeats id "${item.id}": ids must be unique; drop or rename the duplicate`,
+        );
+      }
+      ids.add(item.id);
+      for (const [path, text] of stringLeaves(item, "")) {
+        const leak = secretLeakIn(text, secrets);
+        if (leak) throw new TypeError(`item ${index + 1} (id "${item.id}") field ${path} cannot be published: ${leak}`);
+      }
+      const split = index < devRows ? "dev" : "test";
+      writers[split] ??= new SplitParquetWriter({ path: join(staging, SPLIT_FILE_PATHS[split]), rowGroupSize });
+      writers[split].add(item);
+      statistics.add(item, split);
+      index++;
+      if (index % rowGroupSize === 0) params.onProgress?.({ rows: index });
+    }
+    if (!writers.test) {
+      throw new TypeError(
+        `no rows left for the test split: got ${index} item(s) and the dev split takes the first ${devRows}; ` +
+          "pass more items or a smaller splits.dev",
+      );
+    }
+    const stats = statistics.result({ discarded: params.card.review?.discarded });
+    for (const writer of [writers.test, writers.dev]) writer?.finish({ classLabelNames: stats.classLabelNames });
+
+    const readme = renderDatasetCard({ card: params.card, statistics: stats });
+    await writeFile(join(staging, "README.md"), readme, "utf8");
+
+    await moveIntoPlace(staging, dir, existing === "missing");
+    if (index % rowGroupSize !== 0) params.onProgress?.({ rows: index });
+    const files = ["README.md", ...(writers.dev ? [SPLIT_FILE_PATHS.dev] : []), SPLIT_FILE_PATHS.test];
+    return {
+      dir,
+      files,
+      splits: { test: stats.splits.test.rows, dev: stats.splits.dev.rows },
+      answerDistribution: stats.answerDistribution,
+      classLabelNames: stats.classLabelNames,
+      statistics: stats,
+    };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Replaces `dir` with `staging`; if the swap fails half way, the previous dataset is put back. */
+async function moveIntoPlace(staging: string, dir: string, dirIsMissing: boolean): Promise<void> {
+  if (dirIsMissing) {
+    await rename(staging, dir);
+    return;
+  }
+  const previous = `${staging}-previous`;
+  await rename(dir, previous);
+  try {
+    await rename(staging, dir);
+  } catch (error) {
+    await rename(previous, dir);
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,17 @@
+export { resolveAccessToken } from "./access-token.js";
+export { type DatasetCardInput, renderDatasetCard } from "./dataset-card.js";
+export {
+  type DatasetFolder,
+  DEFAULT_DEV_ROWS,
+  DEFAULT_ROW_GROUP_SIZE,
+  SPLIT_FILE_PATHS,
+  writeDatasetFolder,
+} from "./dataset-folder.js";
+export {
+  type DatasetStatistics,
+  type SplitStatistics,
+  sizeCategory,
+  summarizeExamItems,
+} from "./dataset-statistics.js";
+export { HubPublishError, type HubPublishFailure } from "./hub-publish-error.js";
+export { type PublishedDataset, publishDataset } from "./publish-dataset.js";

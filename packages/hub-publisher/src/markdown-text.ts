@@ -1,0 +1,35 @@
+/** Line breaks of every kind, including the Unicode line and paragraph separators. */
+const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/gu;
+
+/**
+ * Plain text made safe for one line of markdown (a heading, a list item, a table cell): line breaks become spaces and
+ * characters markdown would interpret are backslash-escaped, so the text shows exactly as given.
+ */
+export function escapeMarkdownInline(text: string): string {
+  return text
+    .replace(LINE_BREAKS, " ")
+    .replace(/[\\`*_{}[\]()<>#+!|~&]/gu, (ch) =>
+      ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : `\\${ch}`,
+    )
+    .replace(/^(\s*)([-=])/u, "$1\\$2")
+    .replace(/^(\s*\d+)\./u, "$1\\.");
+}
+
+/** Markdown (the caller's own formatting kept) indented so every line stays inside one list item. */
+export function markdownListItem(markdown: string): string {
+  const lines = markdown.trim().split(LINE_BREAKS);
+  return `- ${lines.map((line, i) => (i === 0 ? line : line.trim() === "" ? "" : `  ${line}`)).join("\n")}`;
+}
+
+/** A fenced code block that no backtick run inside `code` can close early. */
+export function fencedCode(code: string, language = ""): string {
+  const longestRun = Math.max(0, ...(code.match(/`+/gu) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return `${fence}${language}\n${code.replace(/\n+$/u, "")}\n${fence}`;
+}
+
+/** A markdown table from a header row and body rows whose cells are already escaped. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,97 @@
+import { choiceLetter, type ExamItem, ExamItemSchema } from "@domain-eval/core";
+import { answerFieldName, EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
+import type { components } from "./generated/argilla-server-2.8.0.js";
+
+type RecordUpsert = components["schemas"]["RecordUpsert"];
+
+/**
+ * Extra metadata stored with each record so an {@link ExamItem} can be rebuilt exactly from Argilla
+ * (the dataset allows extra metadata; only `source_document` and `generator_model` are filterable properties).
+ */
+export const EXAM_ITEM_METADATA = {
+  subject: "subject",
+  sourceChunkId: "source_chunk_id",
+  citations: "exam_citations",
+  promptVersion: "prompt_version",
+  choiceCount: "choice_count",
+} as const;
+
+/** Argilla accepts agents matching `[a-zA-Z0-9-_:./ ]`, up to 200 characters; model ids may contain more. */
+export function suggestionAgentFor(model: string): string {
+  const cleaned = model.replace(/[^a-zA-Z0-9\-_:./\s]/g, "_").slice(0, 200);
+  return /[a-zA-Z0-9]/.test(cleaned) ? cleaned : "generator";
+}
+
+/** Renders supporting quotes for reviewers as markdown block quotes. */
+function citationsMarkdown(citations: readonly string[]): string | undefined {
+  const quotes = citations.filter((c) => c.trim() !== "");
+  if (quotes.length === 0) return undefined;
+  return quotes
+    .map((c) =>
+      c
+        .split("\n")
+        .map((line) => `> ${line}`)
+        .join("\n"),
+    )
+    .join("\n\n");
+}
+
+/**
+ * Validates an item and lists why it cannot go into a dataset with `optionCount` options (empty when it can).
+ */
+export function examItemProblems(item: unknown, optionCount: number): string[] {
+  const parsed = ExamItemSchema.safeParse(item);
+  if (!parsed.success) {
+    return parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "(item)"}: ${i.message}`);
+  }
+  const problems: string[] = [];
+  if (parsed.data.choices.length > optionCount) {
+    problems.push(
+      `it has ${parsed.data.choices.length} choices but the dataset has ${optionCount} options: create the dataset with optionCount ${parsed.data.choices.length}`,
+    );
+  }
+  parsed.data.choices.forEach((choice, index) => {
+    if (choice.trim() === "") problems.push(`choices.${index} is empty`);
+  });
+  return problems;
+}
+
+/**
+ * The Argilla record for an exam item: fields `question`, `answer_a`…, quotes; the generator's answer as a
+ * suggestion on `correct_answer`; provenance in metadata; `external_id` = item id so re-logging updates in place.
+ */
+export function examRecordFor(params: {
+  item: ExamItem;
+  correctAnswerQuestionId: string;
+  score?: number | undefined;
+}): RecordUpsert {
+  const { item } = params;
+  const n = EXAM_DATASET_NAMES;
+  const fields: Record<string, string> = { [n.questionField]: item.question };
+  item.choices.forEach((choice, index) => {
+    fields[answerFieldName(index)] = choice;
+  });
+  const quotes = citationsMarkdown(item.citations);
+  if (quotes) fields[n.citationsField] = quotes;
+  const suggestion: components["schemas"]["SuggestionCreate"] = {
+    question_id: params.correctAnswerQuestionId,
+    value: choiceLetter(item.answer),
+    agent: suggestionAgentFor(item.generator_model),
+    type: "model",
+  };
+  if (params.score !== undefined) suggestion.score = params.score;
+  return {
+    external_id: item.id,
+    fields,
+    metadata: {
+      [n.sourceDocumentMetadata]: item.source_document_id,
+      [n.generatorModelMetadata]: item.generator_model,
+      [EXAM_ITEM_METADATA.subject]: item.subject,
+      [EXAM_ITEM_METADATA.sourceChunkId]: item.source_chunk_id,
+      [EXAM_ITEM_METADATA.citations]: [...item.citations],
+      [EXAM_ITEM_METADATA.promptVersion]: item.prompt_version,
+      [EXAM_ITEM_METADATA.choiceCount]: item.choices.length,
+    },
+    suggestions: [suggestion],
+  };
+}

@@ -1,0 +1,36 @@
+export {
+  ArgillaApiError,
+  ArgillaConnectionError,
+  type ArgillaRequestInfo,
+  type ArgillaValidationIssue,
+  createArgillaApiError,
+  dataOrThrow,
+  isTransientArgillaError,
+} from "./argilla-api-error.js";
+export { type ArgillaClient, type CreateArgillaClientParams, createArgillaClient } from "./create-argilla-client.js";
+export {
+  type CreateExamDatasetParams,
+  type CreateExamDatasetResult,
+  createExamDataset,
+  ExamDatasetMismatchError,
+} from "./create-exam-dataset.js";
+export { answerFieldName, EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
+export { EXAM_ITEM_METADATA } from "./exam-record.js";
+export { type ArgillaDataset, type ArgillaWorkspace, findDataset, resolveWorkspace } from "./find-dataset.js";
+export type { components, operations, paths } from "./generated/argilla-server-2.8.0.js";
+export {
+  ExamRecordRejectedError,
+  type LogExamRecordsParams,
+  type LogExamRecordsProgress,
+  type LogExamRecordsResult,
+  logExamRecords,
+  MAX_BULK_RECORDS,
+} from "./log-exam-records.js";
+export {
+  type ReadReviewedRecordsParams,
+  type RecordReviewStatus,
+  type ReviewedRecord,
+  type ReviewerResponse,
+  readReviewedRecords,
+} from "./read-reviewed-records.js";
+export { type RetryOptions, retryTransient } from "./retry-transient.js";

@@ -1,0 +1,61 @@
+import type { Finding, QualityCheck } from "@domain-eval/core";
+import { extractFigures, mentionsCurrency } from "./figures.js";
+
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+const PERIOD = new RegExp(
+  [
+    String.raw`\b(?:19|20)\d{2}\b`, // 2024, 2024/25
+    String.raw`\bFY\s?'?\d{2,4}\b`, // FY2024, FY 24
+    String.raw`\b(?:fiscal|financial|calendar)\s+year\b`,
+    String.raw`\bQ[1-4]\b`,
+    String.raw`\bH[12]\b`,
+    String.raw`\b(?:first|second|third|fourth)\s+(?:quarter|half)\b`,
+    String.raw`\bhalf[-\s]year\b`,
+    String.raw`\b(?:year|period|quarter|months?)\s+(?:ended|ending|to)\b`,
+    String.raw`\b(?:as\s+(?:at|of))\b`,
+    String.raw`\b(?:${MONTHS})\b`,
+  ].join("|"),
+  "iu",
+);
+
+/**
+ * Finance check: a numeric question must state the period it is about (a year, quarter, "year ended 31 December",
+ * "as at"), and a question whose answer is an amount of money must state the currency. Without them the same
+ * question has several right answers in a filing that compares periods.
+ *
+ * @example
+ * checkQuestion({ question: "What was revenue?", answer: "€412.6 million", ... }, { extraChecks: [currencyAndPeriodCheck] })
+ * // → NUMERIC_QUESTION_MISSING_PERIOD, NUMERIC_QUESTION_MISSING_CURRENCY
+ */
+export const currencyAndPeriodCheck: QualityCheck = {
+  name: "currency-and-period",
+  codes: ["NUMERIC_QUESTION_MISSING_PERIOD", "NUMERIC_QUESTION_MISSING_CURRENCY"],
+  description:
+    "A question with a numeric answer states the period (year, quarter, balance-sheet date); one with a money answer also states the currency.",
+  run(question): Finding[] {
+    const figures = extractFigures({ text: question.answer }).filter((f) => !f.date);
+    if (figures.length === 0) return [];
+    const out: Finding[] = [];
+    if (!PERIOD.test(question.question)) {
+      out.push({
+        code: "NUMERIC_QUESTION_MISSING_PERIOD",
+        severity: "warning",
+        message:
+          'the question has a numeric answer but names no period: say which one, e.g. "for the year ended 31 December 2024" or "as at 30 June 2025"',
+      });
+    }
+    const quotes = (question.citations ?? []).join(" ");
+    const money = figures.some(
+      (f) => f.currency || (!f.percent && !f.multiple && !f.count && mentionsCurrency({ text: quotes })),
+    );
+    if (money && !mentionsCurrency({ text: question.question })) {
+      out.push({
+        code: "NUMERIC_QUESTION_MISSING_CURRENCY",
+        severity: "warning",
+        message:
+          'the answer is an amount of money but the question names no currency: say it, e.g. "in euros" or "in USD millions"',
+      });
+    }
+    return out;
+  },
+};

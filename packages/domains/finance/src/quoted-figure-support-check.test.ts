@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { quotedFigureSupportCheck } from "./quoted-figure-support-check.js";
+
+const quotes = [
+  "Revenue for the year ended 31 December 2024 was €412.6 million (2023: €388.0 million)",
+  "Operating profit rose to €58.6 million (2023: €47.8 million)",
+];
+
+function codesFor(answer: string, citations = quotes): string[] {
+  return quotedFigureSupportCheck
+    .run({ question: "q for 2024", answer, distractors: [], citations }, {})
+    .map((f) => f.code);
+}
+
+describe("quotedFigureSupportCheck", () => {
+  it.each([
+    ["a quoted figure", "€412.6 million"],
+    ["a quoted figure in a different scale", "€412,600,000"],
+    ["a margin (58.6 / 412.6)", "14.2%"],
+    ["growth ((412.6 - 388.0) / 388.0)", "6.3%"],
+    ["a change (58.6 - 47.8)", "€10.8 million"],
+    ["a total of two lines (412.6 + 388.0)", "€800.6 million"],
+    ["an answer with its working", "€58.6 million ÷ €412.6 million = 14.2%"],
+    ["a non-numeric answer", "Rotterdam"],
+    ["a year only", "2024"],
+    ["a coarser rounding of a margin", "14%"],
+  ])("accepts %s", (_name, answer) => {
+    expect(codesFor(answer)).toEqual([]);
+  });
+
+  it.each([
+    ["a wrong margin", "14.9%"],
+    ["a figure from nowhere", "€77.0 million"],
+    ["a wrong whole-number percentage", "13%"],
+    ["working with one wrong figure", "€58.6 million ÷ €412.6 million = 15.2%"],
+  ])("flags %s", (_name, answer) => {
+    expect(codesFor(answer)).toEqual(["NUMERIC_ANSWER_UNSUPPORTED"]);
+  });
+
+  it("names the unsupported figure and the quoted ones in the message", () => {
+    const [finding] = quotedFigureSupportCheck.run(
+      { question: "q", answer: "14.9%", distractors: [], citations: quotes },
+      {},
+    );
+    expect(finding?.severity).toBe("warning");
+    expect(finding?.message).toContain('"14.9%"');
+    expect(finding?.message).toContain("€412.6 million");
+  });
+
+  it("leaves questions without quotes to the core MISSING_CITATIONS check", () => {
+    expect(codesFor("14.9%", [])).toEqual([]);
+  });
+});

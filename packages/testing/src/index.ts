@@ -1,1 +1,2 @@
+export * from "./openai-server/index.js";
 export { evalPython, offlinePythonEnv, repoRoot } from "./python.js";

@@ -1,0 +1,110 @@
+import { type ChatCompletionRequest, messageText } from "./chat-request.js";
+import type { ScriptedHandler, ScriptedReply } from "./scripted-openai-server.js";
+
+/** Options of {@link examWriterHandler}. */
+export interface ExamWriterOptions {
+  /** Questions per answer; default: the number after "exactly" in the prompt ("exactly 3 questions"), else 2. */
+  questionsPerRequest?: number;
+  /** Distractors per question; default: the number before "distractors" in the prompt, else 3. */
+  distractorsPerQuestion?: number;
+  /** Finds the source passage in the request; default: the text inside the last `<source>…</source>` tags. */
+  extractSource?: (request: ChatCompletionRequest) => string;
+  /** Changes each answer before it is sent, e.g. to add a flawed question. */
+  transform?: (questions: WrittenQuestion[], request: ChatCompletionRequest) => WrittenQuestion[];
+}
+
+/** One question as the exam writer emits it (question-chain's output schema). */
+export interface WrittenQuestion {
+  question: string;
+  answer: string;
+  distractors: string[];
+  citations: string[];
+}
+
+function defaultSource(request: ChatCompletionRequest): string {
+  const text = request.messages
+    .filter((m) => m.role === "user")
+    .map((m) => messageText(m))
+    .join("\n");
+  const matches = [...text.matchAll(/<source>([\s\S]*?)<\/source>/gu)];
+  const last = matches.at(-1);
+  return last ? (last[1] as string).trim() : text;
+}
+
+function promptNumber(request: ChatCompletionRequest, pattern: RegExp): number | undefined {
+  const text = request.messages.map((m) => messageText(m)).join("\n");
+  const match = pattern.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+const NUMBER = /\d+(?:[.,]\d+)?/gu;
+const WORD = /\p{L}{5,}/gu;
+
+function numericDistractors(answer: string, count: number): string[] {
+  const value = Number(answer.replace(",", "."));
+  const decimals = answer.includes(".") || answer.includes(",") ? (answer.split(/[.,]/u)[1]?.length ?? 0) : 0;
+  const out: string[] = [];
+  for (let k = 1; out.length < count; k++) {
+    for (const candidate of [value + k, value * (k + 1), value - k]) {
+      const text = candidate.toFixed(decimals);
+      if (candidate >= 0 && text !== answer && !out.includes(text) && out.length < count) out.push(text);
+    }
+  }
+  return out;
+}
+
+function wordDistractors(answer: string, source: string, count: number): string[] {
+  const words = [...new Set(source.match(WORD) ?? [])].filter((w) => w.toLowerCase() !== answer.toLowerCase());
+  // options of similar length, so the length-bias check stays quiet
+  words.sort((a, b) => Math.abs(a.length - answer.length) - Math.abs(b.length - answer.length) || a.localeCompare(b));
+  const out = words.slice(0, count);
+  for (let i = 1; out.length < count; i++) out.push(`${answer.slice(0, -1)}${"xyzqw"[i % 5]}${i}`);
+  return out;
+}
+
+/**
+ * Writes multiple-choice questions from a source passage, deterministically: each question blanks the key term (the
+ * last number, else the longest word) of one sentence, cites that sentence verbatim and offers distractors of similar
+ * shape. The questions pass question-chain's quality checks, which makes this a stand-in for a model in end-to-end
+ * tests and benchmarks.
+ */
+export function writeExamQuestions(source: string, questions: number, distractors: number): WrittenQuestion[] {
+  const sentences = source
+    .split(/(?<=[.!?])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.split(/\s+/u).length >= 6);
+  const out: WrittenQuestion[] = [];
+  for (const sentence of sentences) {
+    if (out.length >= questions) break;
+    const numbers = sentence.match(NUMBER);
+    const answer = numbers?.at(-1) ?? [...(sentence.match(WORD) ?? [])].sort((a, b) => b.length - a.length)[0];
+    if (!answer) continue;
+    const blanked = sentence.replace(answer, "_____");
+    out.push({
+      question: `Which option completes this statement from the text: "${blanked}"?`,
+      answer,
+      distractors: numbers ? numericDistractors(answer, distractors) : wordDistractors(answer, source, distractors),
+      citations: [sentence],
+    });
+  }
+  return out;
+}
+
+/**
+ * A scripted-server handler that acts as a question-writing model: it reads the source passage from the prompt and
+ * answers with `{ "questions": [...] }` built by {@link writeExamQuestions} (as a tool call or JSON content, whichever
+ * the request asked for).
+ *
+ * @example
+ * const server = await startScriptedOpenAIServer({ handler: examWriterHandler(), latencyMs: 200, maxConcurrency: 8 });
+ */
+export function examWriterHandler(options: ExamWriterOptions = {}): ScriptedHandler {
+  return (request): ScriptedReply => {
+    const source = (options.extractSource ?? defaultSource)(request);
+    const count = options.questionsPerRequest ?? promptNumber(request, /exactly (\d+)/iu) ?? 2;
+    const distractors = options.distractorsPerQuestion ?? promptNumber(request, /(\d+) distractors/iu) ?? 3;
+    let questions = writeExamQuestions(source, count, distractors);
+    if (options.transform) questions = options.transform(questions, request);
+    return { json: { questions } };
+  };
+}

@@ -1,0 +1,24 @@
+export {
+  type ApiErrorReply,
+  type ChatCompletionRequest,
+  type ChatMessage,
+  type ChatTool,
+  messageText,
+  validateChatRequest,
+} from "./chat-request.js";
+export {
+  type ExamWriterOptions,
+  examWriterHandler,
+  type WrittenQuestion,
+  writeExamQuestions,
+} from "./exam-writer.js";
+export { FAULT_KINDS, type FaultKind, type FaultOptions, seededRandom } from "./fault-injection.js";
+export {
+  type RecordedRequest,
+  type ScriptedHandler,
+  type ScriptedOpenAIServer,
+  type ScriptedOpenAIServerOptions,
+  type ScriptedReply,
+  type ScriptedRequestContext,
+  startScriptedOpenAIServer,
+} from "./scripted-openai-server.js";

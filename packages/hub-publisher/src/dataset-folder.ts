@@ -145,9 +145,10 @@ export async function writeDatasetFolder(params: {
   const staging = join(dirname(dir), `.${basename(dir)}.writing-${suffix}`);
   await mkdir(join(staging, "data"), { recursive: true });
 
+  const writers: { test?: SplitParquetWriter; dev?: SplitParquetWriter } = {};
+  let finished = false;
   try {
     const statistics = new DatasetStatisticsAccumulator();
-    const writers: { test?: SplitParquetWriter; dev?: SplitParquetWriter } = {};
     const ids = new Set<string>();
     let index = 0;
     for await (const value of params.items) {
@@ -178,6 +179,7 @@ export async function writeDatasetFolder(params: {
     }
     const stats = statistics.result({ discarded: params.card.review?.discarded });
     for (const writer of [writers.test, writers.dev]) writer?.finish({ classLabelNames: stats.classLabelNames });
+    finished = true;
 
     const readme = renderDatasetCard({ card: params.card, statistics: stats });
     await writeFile(join(staging, "README.md"), readme, "utf8");
@@ -194,6 +196,7 @@ export async function writeDatasetFolder(params: {
       statistics: stats,
     };
   } catch (error) {
+    if (!finished) for (const writer of [writers.test, writers.dev]) writer?.abort();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

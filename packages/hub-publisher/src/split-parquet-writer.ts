@@ -1,12 +1,47 @@
+import { closeSync, openSync, writeSync } from "node:fs";
 import type { ExamItem } from "@domain-eval/core";
-import { fileWriter, ParquetWriter } from "hyparquet-writer";
+import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { huggingfaceFeatures, parquetSchema, toColumnData } from "./dataset-features.js";
+
+/**
+ * A byte sink that hands its buffer to the file after every row group (ParquetWriter calls `flush` then), so encoded
+ * data does not pile up in memory. hyparquet-writer's own `fileWriter` keeps up to 1 MB before writing.
+ */
+class RowGroupFileWriter extends ByteWriter {
+  readonly #fd: number;
+  #closed = false;
+
+  constructor(path: string) {
+    super(1 << 16);
+    this.#fd = openSync(path, "wx");
+  }
+
+  flush(): void {
+    let written = 0;
+    while (written < this.index)
+      written += writeSync(this.#fd, new Uint8Array(this.buffer, written, this.index - written));
+    this.index = 0;
+  }
+
+  override finish(): void {
+    this.flush();
+    this.abort();
+  }
+
+  /** Closes the file (once), also after a failure; the caller removes the staging folder. */
+  abort(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    closeSync(this.#fd);
+  }
+}
 
 /**
  * Writes one split's Parquet file a row group at a time: rows are buffered until `rowGroupSize` of them are waiting,
  * then encoded and flushed to disk, so memory holds one row group, never the split.
  */
 export class SplitParquetWriter {
+  readonly #file: RowGroupFileWriter;
   readonly #writer: ParquetWriter;
   readonly #rowGroupSize: number;
   #buffer: ExamItem[] = [];
@@ -14,8 +49,9 @@ export class SplitParquetWriter {
 
   constructor(options: { path: string; rowGroupSize: number }) {
     this.#rowGroupSize = options.rowGroupSize;
+    this.#file = new RowGroupFileWriter(options.path);
     this.#writer = new ParquetWriter({
-      writer: fileWriter(options.path),
+      writer: this.#file,
       schema: parquetSchema(),
       createdBy: "domain-eval hub-publisher (hyparquet-writer)",
     });
@@ -53,5 +89,10 @@ export class SplitParquetWriter {
       },
     ];
     this.#writer.finish();
+  }
+
+  /** Releases the open file without finishing it. */
+  abort(): void {
+    this.#file.abort();
   }
 }

@@ -66,6 +66,7 @@ const header = [
   "",
 ].join("\n");
 // Free-form objects (record fields, metadata) become Record<string, unknown> instead of Record<string, never>.
-const ast = await openapiTS(spec, { emptyObjectsUnknown: true });
+// Fields with a server default stay optional (request bodies may omit them).
+const ast = await openapiTS(spec, { emptyObjectsUnknown: true, defaultNonNullable: false });
 writeFileSync(typesPath, `${header}\n${astToString(ast)}`);
 console.log(`wrote ${specPath}\nwrote ${typesPath}`);

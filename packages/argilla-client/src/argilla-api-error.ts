@@ -117,8 +117,13 @@ export function createArgillaApiError(params: {
   const remembered = requestOfResponse.get(response);
   const request = params.request ?? remembered ?? { method: "?", url: response.url };
   const secret = params.secret ?? remembered?.secret;
-  const detail =
+  const rawDetail =
     typeof body === "object" && body !== null && "detail" in body ? (body as { detail: unknown }).detail : body;
+  // Should the server ever echo the key, scrub it from the kept detail too (errors get logged and serialized).
+  const detail =
+    secret && rawDetail !== undefined && JSON.stringify(rawDetail)?.includes(secret)
+      ? JSON.parse(redactSecret(JSON.stringify(rawDetail), secret))
+      : rawDetail;
   const described = describeDetail(detail);
   const advice = adviceFor(response.status, request.method, request.url);
   const statusText = response.statusText ? ` ${response.statusText}` : "";

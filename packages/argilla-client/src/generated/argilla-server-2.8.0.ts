@@ -886,7 +886,7 @@ export interface components {
              * Share Your Progress Enabled
              * @default false
              */
-            share_your_progress_enabled: boolean;
+            share_your_progress_enabled?: boolean;
             /** Show Huggingface Space Persistent Storage Warning */
             show_huggingface_space_persistent_storage_warning?: boolean | null;
         };
@@ -918,7 +918,7 @@ export interface components {
              * Use Markdown
              * @default true
              */
-            use_markdown: boolean;
+            use_markdown?: boolean;
         };
         /** ChatFieldSettingsUpdate */
         ChatFieldSettingsUpdate: {
@@ -955,7 +955,7 @@ export interface components {
              * Advanced Mode
              * @default false
              */
-            advanced_mode: boolean;
+            advanced_mode?: boolean;
             /** Template */
             template: string;
             /**
@@ -1020,14 +1020,14 @@ export interface components {
              * Allow Extra Metadata
              * @default true
              */
-            allow_extra_metadata: boolean;
+            allow_extra_metadata?: boolean;
             /**
              * @default {
              *       "min_submitted": 1,
              *       "strategy": "overlap"
              *     }
              */
-            distribution: components["schemas"]["DatasetOverlapDistributionCreate"];
+            distribution?: components["schemas"]["DatasetOverlapDistributionCreate"];
             /** Guidelines */
             guidelines?: string | null;
             /** Metadata */
@@ -1296,17 +1296,17 @@ export interface components {
              * Private
              * @default false
              */
-            private: boolean | null;
+            private?: boolean | null;
             /**
              * Split
              * @default train
              */
-            split: string | null;
+            split?: string | null;
             /**
              * Subset
              * @default default
              */
-            subset: string | null;
+            subset?: string | null;
             /** Token */
             token: string;
         };
@@ -1320,12 +1320,12 @@ export interface components {
              * Metadata
              * @default []
              */
-            metadata: components["schemas"]["HubDatasetMappingItem"][] | null;
+            metadata?: components["schemas"]["HubDatasetMappingItem"][] | null;
             /**
              * Suggestions
              * @default []
              */
-            suggestions: components["schemas"]["HubDatasetMappingItem"][] | null;
+            suggestions?: components["schemas"]["HubDatasetMappingItem"][] | null;
         };
         /** HubDatasetMappingItem */
         HubDatasetMappingItem: {
@@ -1526,7 +1526,7 @@ export interface components {
              * Visible For Annotators
              * @default true
              */
-            visible_for_annotators: boolean;
+            visible_for_annotators?: boolean;
         };
         /** MetadataPropertyUpdate */
         MetadataPropertyUpdate: {
@@ -1540,7 +1540,7 @@ export interface components {
             /** Options */
             options: components["schemas"]["OptionSettings"][];
             /** @default natural */
-            options_order: components["schemas"]["OptionsOrder"];
+            options_order?: components["schemas"]["OptionsOrder"];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1554,7 +1554,7 @@ export interface components {
             /** Options */
             options: components["schemas"]["OptionSettingsCreate"][];
             /** @default natural */
-            options_order: components["schemas"]["OptionsOrder"];
+            options_order?: components["schemas"]["OptionsOrder"];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -1850,17 +1850,17 @@ export interface components {
              * Discarded
              * @default 0
              */
-            discarded: number;
+            discarded?: number;
             /**
              * Draft
              * @default 0
              */
-            draft: number;
+            draft?: number;
             /**
              * Submitted
              * @default 0
              */
-            submitted: number;
+            submitted?: number;
         };
         /**
          * RecordStatus
@@ -2052,7 +2052,7 @@ export interface components {
              * Total
              * @default 0
              */
-            total: number;
+            total?: number;
         };
         /** SearchSuggestionOptions */
         SearchSuggestionOptions: {
@@ -2106,13 +2106,13 @@ export interface components {
              * @description Allow character-level annotation
              * @default true
              */
-            allow_character_annotation: boolean;
+            allow_character_annotation?: boolean;
             /**
              * Allow Overlapping
              * @description Allow spans overlapping
              * @default false
              */
-            allow_overlapping: boolean;
+            allow_overlapping?: boolean;
             /** Field */
             field: string;
             /** Options */
@@ -2131,7 +2131,7 @@ export interface components {
              * Allow Overlapping
              * @default false
              */
-            allow_overlapping: boolean;
+            allow_overlapping?: boolean;
             /**
              * Field
              * @description The name of the field
@@ -2261,7 +2261,7 @@ export interface components {
              * Property
              * @default value
              */
-            property: ("value" | "score" | "agent" | "type") | null;
+            property?: ("value" | "score" | "agent" | "type") | null;
             /**
              * Question
              * @description The name of the question
@@ -2350,7 +2350,7 @@ export interface components {
              * Use Markdown
              * @default false
              */
-            use_markdown: boolean;
+            use_markdown?: boolean;
         };
         /** TextFieldSettingsUpdate */
         TextFieldSettingsUpdate: {
@@ -2380,7 +2380,7 @@ export interface components {
              * Use Markdown
              * @default false
              */
-            use_markdown: boolean;
+            use_markdown?: boolean;
         };
         /** TextQuestionSettingsCreate */
         TextQuestionSettingsCreate: {
@@ -2393,7 +2393,7 @@ export interface components {
              * Use Markdown
              * @default false
              */
-            use_markdown: boolean;
+            use_markdown?: boolean;
         };
         /** TextQuestionSettingsUpdate */
         TextQuestionSettingsUpdate: {
@@ -2416,7 +2416,7 @@ export interface components {
              * Token Type
              * @default bearer
              */
-            token_type: string;
+            token_type?: string;
         };
         /** User */
         User: {
@@ -2511,7 +2511,7 @@ export interface components {
              *       "submitted": 0
              *     }
              */
-            completed: components["schemas"]["RecordResponseDistribution"];
+            completed?: components["schemas"]["RecordResponseDistribution"];
             /**
              * @default {
              *       "discarded": 0,
@@ -2519,7 +2519,7 @@ export interface components {
              *       "submitted": 0
              *     }
              */
-            pending: components["schemas"]["RecordResponseDistribution"];
+            pending?: components["schemas"]["RecordResponseDistribution"];
             /** Username */
             username: string;
         };
@@ -2572,7 +2572,7 @@ export interface components {
             /** Name */
             name: string;
             /** @default most_similar */
-            order: components["schemas"]["SimilarityOrder"];
+            order?: components["schemas"]["SimilarityOrder"];
             /** Record Id */
             record_id?: string | null;
             /** Value */

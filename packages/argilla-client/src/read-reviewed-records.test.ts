@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { examRecordFor } from "./exam-record.js";
+import {
+  DATASET_ID,
+  examDatasetRoutes,
+  examItem,
+  fakeArgilla,
+  json,
+  QUESTION_ID,
+  type RecordedRequest,
+} from "./fake-argilla.test-helper.js";
+import { readReviewedRecords, reviewedRecordFrom } from "./read-reviewed-records.js";
+
+type Status = "submitted" | "discarded" | "draft";
+let clock = 0;
+function response(status: Status, values: Record<string, string> = {}, user = `user-${++clock}`) {
+  return {
+    id: crypto.randomUUID(),
+    record_id: "r",
+    user_id: user,
+    status,
+    values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v }])),
+    inserted_at: `2025-01-01T00:00:${String(clock).padStart(2, "0")}`,
+    updated_at: `2025-01-01T00:00:${String(clock).padStart(2, "0")}`,
+  };
+}
+
+/** The record the server would return for item `n` with these responses. */
+function argillaRecord(n: number, responses: ReturnType<typeof response>[], choiceCount = 4) {
+  const upsert = examRecordFor({ item: examItem(n, choiceCount), correctAnswerQuestionId: QUESTION_ID });
+  return {
+    id: `rec-${n}`,
+    external_id: upsert.external_id ?? null,
+    dataset_id: DATASET_ID,
+    status: "pending" as const,
+    fields: upsert.fields ?? {},
+    metadata: upsert.metadata ?? null,
+    responses,
+    suggestions: (upsert.suggestions ?? []).map((s) => ({
+      ...s,
+      id: crypto.randomUUID(),
+      inserted_at: "2025-01-01T00:00:00",
+      updated_at: "2025-01-01T00:00:00",
+    })),
+    inserted_at: "2025-01-01T00:00:00",
+    updated_at: "2025-01-01T00:00:00",
+  };
+}
+
+const read = (record: ReturnType<typeof argillaRecord>, unreviewed: "exclude" | "include-as-unreviewed" = "exclude") =>
+  reviewedRecordFrom({ record, correctAnswerQuestionId: QUESTION_ID, unreviewed });
+
+describe("reviewedRecordFrom", () => {
+  // item 5 has 4 choices and the generator's answer is index 1 ("B")
+  it("an accepted suggestion yields the item unchanged, marked submitted by one reviewer", () => {
+    const r = read(argillaRecord(5, [response("submitted", { correct_answer: "B" })]));
+    expect(r).toMatchObject({ status: "submitted", reviewerCount: 1, agreement: 1, answer: 1, answerChanged: false });
+    expect(r.item).toEqual({ ...examItem(5), review_status: "submitted", reviewer_count: 1, agreement: 1 });
+  });
+
+  it("a changed answer and improved texts are applied", () => {
+    const r = read(
+      argillaRecord(5, [
+        response("submitted", { correct_answer: "D", improved_question: "  Which constant?  ", improved_answer: "42" }),
+      ]),
+    );
+    expect(r).toMatchObject({
+      answer: 3,
+      suggestedAnswer: 1,
+      answerChanged: true,
+      questionEdited: true,
+      answerEdited: true,
+    });
+    expect(r.item?.question).toBe("Which constant?");
+    expect(r.item?.choices).toEqual(["option 0 of item 5", "option 1 of item 5", "option 2 of item 5", "42"]);
+    expect(r.item?.answer).toBe(3);
+  });
+
+  it("majority of submitted answers wins and agreement is its share", () => {
+    const r = read(
+      argillaRecord(5, [
+        response("submitted", { correct_answer: "C" }),
+        response("submitted", { correct_answer: "B" }),
+        response("submitted", { correct_answer: "C" }),
+        response("draft", { correct_answer: "A" }),
+      ]),
+    );
+    expect(r).toMatchObject({ status: "submitted", reviewerCount: 3, answer: 2 });
+    expect(r.agreement).toBeCloseTo(2 / 3);
+    expect(r.item).toMatchObject({ answer: 2, reviewer_count: 3 });
+  });
+
+  it.each([
+    ["discarded", [response("discarded")], "discarded"],
+    [
+      "discard outvotes nothing submitted",
+      [response("discarded"), response("draft", { correct_answer: "B" })],
+      "discarded",
+    ],
+    [
+      "tie between submit and discard is discarded",
+      [response("submitted", { correct_answer: "B" }), response("discarded")],
+      "discarded",
+    ],
+    ["draft only", [response("draft", { correct_answer: "A" })], "draft"],
+    ["no responses", [], "pending"],
+  ] as const)("%s → %s and no item by default", (_name, responses, status) => {
+    const r = read(argillaRecord(5, [...responses]));
+    expect(r.status).toBe(status);
+    expect(r.item).toBeUndefined();
+    expect(r.reviewerCount).toBe(responses.filter((x) => x.status === "submitted").length);
+  });
+
+  it("include-as-unreviewed takes draft and pending items from the suggestion, never discarded ones", () => {
+    const pending = read(argillaRecord(6, []), "include-as-unreviewed");
+    expect(pending.item).toEqual(examItem(6));
+    const draft = read(argillaRecord(6, [response("draft", { correct_answer: "A" })]), "include-as-unreviewed");
+    expect(draft.item).toMatchObject({ answer: examItem(6).answer, review_status: "unreviewed", reviewer_count: 0 });
+    expect(read(argillaRecord(6, [response("discarded")]), "include-as-unreviewed").item).toBeUndefined();
+  });
+
+  it("reports a label beyond the item's choices instead of a wrong row", () => {
+    const r = read(argillaRecord(5, [response("submitted", { correct_answer: "E" })], 4));
+    expect(r.item).toBeUndefined();
+    expect(r.problem).toBe("the chosen option E is beyond the item's 4 choices");
+  });
+});
+
+describe("readReviewedRecords", () => {
+  it("pages a sorted search with responses and suggestions until the total is reached", async () => {
+    const all = Array.from({ length: 25 }, (_, i) => argillaRecord(i, []));
+    const { client, requests } = fakeArgilla([
+      ...examDatasetRoutes(4),
+      (r: RecordedRequest) => {
+        if (r.path !== `/datasets/${DATASET_ID}/records/search`) return undefined;
+        const q = new URLSearchParams(r.search);
+        const offset = Number(q.get("offset"));
+        const limit = Number(q.get("limit"));
+        return json({ items: all.slice(offset, offset + limit).map((record) => ({ record })), total: all.length });
+      },
+    ]);
+    const seen: string[] = [];
+    for await (const r of readReviewedRecords({ client, dataset: { id: DATASET_ID }, pageSize: 10 }))
+      seen.push(r.itemId);
+    expect(seen).toEqual(all.map((r) => r.external_id));
+    const searches = requests.filter((r) => r.path.endsWith("/records/search"));
+    expect(searches.map((r) => new URLSearchParams(r.search).get("offset"))).toEqual(["0", "10", "20"]);
+    expect(new URLSearchParams(searches[0]?.search).getAll("include")).toEqual(["responses", "suggestions"]);
+    expect(searches[0]?.body).toEqual({
+      sort: [
+        { scope: { entity: "record", property: "inserted_at" }, order: "asc" },
+        { scope: { entity: "record", property: "id" }, order: "asc" },
+      ],
+    });
+  });
+});

@@ -1,0 +1,421 @@
+import { createHash } from "node:crypto";
+import {
+  type CheckThresholds,
+  checkQuestion,
+  DEFAULT_FINDING_POLICY,
+  type DomainPlugin,
+  decideFindingAction,
+  describeZodIssues,
+  type ExamQuestion,
+  ExamQuestionSchema,
+  type Finding,
+  type FindingPolicy,
+  NearDuplicateIndex,
+  normalizeForComparison,
+  promptVersionFor,
+} from "@domain-eval/core";
+import type { CallbackManagerForChainRun } from "@langchain/core/callbacks/manager";
+import type { DocumentInterface } from "@langchain/core/documents";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { AIMessage, type BaseMessage, HumanMessage, isBaseMessage } from "@langchain/core/messages";
+import { patchConfig, Runnable, type RunnableConfig } from "@langchain/core/runnables";
+import { z } from "zod";
+import { tokenCounter } from "./count-tokens.js";
+import { documentIdFor } from "./load-documents.js";
+import { buildQuestionPrompt, GeneratedQuestionsSchema, QUESTION_PROMPT_VERSION } from "./question-prompt.js";
+import { readModelOutput } from "./read-model-output.js";
+import type { ChunkMetadata } from "./split-documents.js";
+
+/**
+ * How the chain asks for structured output:
+ * - `auto` (default): the model's own `withStructuredOutput` default (JSON schema for recent OpenAI models, tool
+ *   calling for most others); models without tool support get the JSON prompt and their text is parsed;
+ * - `tool`: a forced tool call; `json_schema`: a JSON-schema response format; `json_mode`: JSON mode plus the schema in
+ *   the prompt.
+ */
+export type StructuredOutputMode = "auto" | "tool" | "json_schema" | "json_mode";
+
+/** Parameters of {@link createQuestionChain}. */
+export interface QuestionChainParams {
+  /** Any LangChain chat model: `ChatOpenAI`, `ChatAnthropic`, `ChatOllama`, a fake model in tests, … */
+  model: BaseChatModel;
+  /** Domain plugin: instructions and worked examples for the prompt, extra checks, and part of `prompt_version`. */
+  domain?: DomainPlugin;
+  /** Questions asked per chunk (default 3). */
+  questionsPerChunk?: number;
+  /** Options per question, answer included (default 4, so 3 distractors). At least 4. */
+  optionsPerQuestion?: number;
+  /** Language to write in; default: the domain's first language, else English. */
+  language?: string;
+  /** Extra attempts after an unusable answer, with the validation error fed back to the model (default 2). */
+  maxRetries?: number;
+  /** What to do with questions by finding severity (default: drop errors, flag warnings, keep the rest). */
+  policy?: FindingPolicy;
+  /** Thresholds of the built-in quality checks. */
+  thresholds?: CheckThresholds;
+  /** How to ask for structured output (default `auto`). */
+  structuredOutput?: StructuredOutputMode;
+}
+
+/** A generated question that did not pass the checks, with the findings that dropped it. */
+export interface DroppedQuestion {
+  question: Partial<ExamQuestion> & Pick<ExamQuestion, "id" | "question" | "answer" | "distractors" | "citations">;
+  findings: Finding[];
+}
+
+/** Model calls and tokens spent on one chunk. */
+export interface QuestionChainUsage {
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** True when the model did not report token usage and the numbers are tokenizer estimates. */
+  estimated?: boolean;
+}
+
+/** What the chain returns for one chunk. */
+export interface QuestionChainOutput {
+  chunk_id: string;
+  /** Kept questions, in the model's order; flagged ones carry `findings`. */
+  questions: ExamQuestion[];
+  /** Questions the policy dropped, with their findings. */
+  dropped: DroppedQuestion[];
+  /** Set when no usable answer came back after every attempt. */
+  failure?: { message: string; attempts: number };
+  /** Model calls made (1 + retries). */
+  attempts: number;
+  usage: QuestionChainUsage;
+}
+
+/** The chain's input: a chunk from `splitDocuments`, any LangChain `Document`, or plain text. */
+export type QuestionChainInput = DocumentInterface | string;
+
+const OutputJsonSchema = (() => {
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(GeneratedQuestionsSchema) as Record<string, unknown>;
+  return schema;
+})();
+
+const SCHEMA_NAME = "exam_questions";
+
+function positiveInteger(name: string, value: number, minimum: number): number {
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new TypeError(`${name} must be a whole number of at least ${minimum}, got ${value}`);
+  }
+  return value;
+}
+
+/** Stable question id: from the chunk id and the question's normalised text. */
+export function questionIdFor(chunkId: string, question: string): string {
+  return `q-${createHash("sha256")
+    .update(`${chunkId}\n${normalizeForComparison(question)}`)
+    .digest("hex")
+    .slice(0, 16)}`;
+}
+
+function asChunk(input: QuestionChainInput): { text: string; source: ChunkMetadata } {
+  if (typeof input === "string") {
+    const documentId = documentIdFor(input);
+    return {
+      text: input,
+      source: {
+        document_id: documentId,
+        chunk_id: `${documentId}:0-${input.length}`,
+        chunk_index: 0,
+        start: 0,
+        end: input.length,
+      },
+    };
+  }
+  if (typeof input?.pageContent !== "string") {
+    throw new TypeError("the question chain takes a Document (with pageContent) or a string");
+  }
+  const m = (input.metadata ?? {}) as Partial<ChunkMetadata>;
+  const text = input.pageContent;
+  const documentId = typeof m.document_id === "string" ? m.document_id : documentIdFor(text);
+  const start = typeof m.start === "number" ? m.start : 0;
+  const end = typeof m.end === "number" ? m.end : start + text.length;
+  const source: ChunkMetadata = {
+    document_id: documentId,
+    chunk_id: typeof m.chunk_id === "string" ? m.chunk_id : `${documentId}:${start}-${end}`,
+    chunk_index: typeof m.chunk_index === "number" ? m.chunk_index : 0,
+    start,
+    end,
+  };
+  if (typeof m.document_path === "string") source.document_path = m.document_path;
+  return { text, source };
+}
+
+function reportedModelName(message: BaseMessage | undefined, model: BaseChatModel): string {
+  const metadata = (message?.response_metadata ?? {}) as Record<string, unknown>;
+  for (const key of ["model_name", "model", "modelId", "model_id"]) {
+    const value = metadata[key];
+    if (typeof value === "string" && value !== "") return value;
+  }
+  const configured = model as unknown as { model?: unknown; modelName?: unknown };
+  if (typeof configured.model === "string" && configured.model !== "") return configured.model;
+  if (typeof configured.modelName === "string" && configured.modelName !== "") return configured.modelName;
+  return model._llmType();
+}
+
+function rawMessage(output: unknown): BaseMessage | undefined {
+  if (isBaseMessage(output)) return output;
+  if (typeof output === "object" && output !== null && "raw" in output) {
+    const raw = (output as { raw: unknown }).raw;
+    if (isBaseMessage(raw)) return raw;
+  }
+  return undefined;
+}
+
+function finding(code: string, severity: Finding["severity"], message: string): Finding {
+  return { code, severity, message };
+}
+
+/**
+ * A LangChain `Runnable` from a chunk to checked exam questions. Create it with {@link createQuestionChain}; use it
+ * like any runnable: `invoke`, `batch`, `stream`, `pipe`, callbacks and tracing (the model call is a child run).
+ */
+export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOutput> {
+  override lc_namespace = ["domain_eval", "question_chain"];
+
+  /** `prompt_version` stamped on every question. */
+  readonly promptVersion: string;
+  readonly questionsPerChunk: number;
+  readonly optionsPerQuestion: number;
+  readonly maxRetries: number;
+  private readonly structured: Runnable<BaseMessage[], unknown>;
+
+  static override lc_name(): string {
+    return "QuestionChain";
+  }
+
+  constructor(private readonly params: QuestionChainParams) {
+    super();
+    if (!params.model || typeof params.model.invoke !== "function") {
+      throw new TypeError(
+        "createQuestionChain needs `model`: a LangChain chat model such as new ChatOpenAI({ model })",
+      );
+    }
+    this.questionsPerChunk = positiveInteger("questionsPerChunk", params.questionsPerChunk ?? 3, 1);
+    this.optionsPerQuestion = positiveInteger("optionsPerQuestion", params.optionsPerQuestion ?? 4, 4);
+    this.maxRetries = positiveInteger("maxRetries", params.maxRetries ?? 2, 0);
+    const mode = params.structuredOutput ?? "auto";
+    if (!["auto", "tool", "json_schema", "json_mode"].includes(mode)) {
+      throw new TypeError(`structuredOutput "${mode}" is not one of auto, tool, json_schema, json_mode`);
+    }
+    this.promptVersion = promptVersionFor(QUESTION_PROMPT_VERSION, params.domain);
+    this.structured = this.structuredModel(mode);
+  }
+
+  private structuredModel(mode: StructuredOutputMode): Runnable<BaseMessage[], unknown> {
+    const { model } = this.params;
+    const method = { auto: undefined, tool: "functionCalling", json_schema: "jsonSchema", json_mode: "jsonMode" }[mode];
+    try {
+      // A JSON schema rather than the zod object: with zod, some providers parse inside the SDK and throw away the
+      // raw reply on a parse error, and the raw reply is what the retry shows the model.
+      return model.withStructuredOutput(OutputJsonSchema, {
+        name: SCHEMA_NAME,
+        includeRaw: true,
+        ...(method ? { method: method as "functionCalling" } : {}),
+      }) as Runnable<BaseMessage[], unknown>;
+    } catch (error) {
+      if (mode === "tool" || mode === "json_schema") {
+        throw new TypeError(
+          `structuredOutput "${mode}" is not supported by this model (${(error as Error).message}): use "auto" or "json_mode"`,
+        );
+      }
+      // no tool calling: the prompt asks for JSON and the text is parsed
+      return model as unknown as Runnable<BaseMessage[], unknown>;
+    }
+  }
+
+  /** The messages the chain sends for a chunk (before any retry), e.g. for cost estimates. */
+  promptFor(input: QuestionChainInput): BaseMessage[] {
+    return buildQuestionPrompt({
+      sourceText: asChunk(input).text,
+      questionsPerChunk: this.questionsPerChunk,
+      optionsPerQuestion: this.optionsPerQuestion,
+      language: this.params.language,
+      domain: this.params.domain,
+    });
+  }
+
+  override async invoke(input: QuestionChainInput, options?: Partial<RunnableConfig>): Promise<QuestionChainOutput> {
+    return this._callWithConfig(this.generate.bind(this), input, options);
+  }
+
+  private async generate(
+    input: QuestionChainInput,
+    config?: Partial<RunnableConfig>,
+    runManager?: CallbackManagerForChainRun,
+  ): Promise<QuestionChainOutput> {
+    const { text, source } = asChunk(input);
+    const childConfig = patchConfig(config, { callbacks: runManager?.getChild() });
+    const basePrompt = this.promptFor(input);
+    const usage: QuestionChainUsage = { calls: 0, promptTokens: 0, completionTokens: 0 };
+    let messages = basePrompt;
+    let lastError = "";
+    const maxAttempts = 1 + this.maxRetries;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      usage.calls++;
+      let output: unknown;
+      try {
+        output = await this.structured.invoke(messages, childConfig);
+      } catch (error) {
+        if (config?.signal?.aborted) throw error;
+        lastError = `the model call failed: ${(error as Error).message}`;
+        continue;
+      }
+      const raw = rawMessage(output);
+      await this.addUsage(usage, raw, messages, output);
+      const reading = readModelOutput(output);
+      if (reading.ok) {
+        const model = reportedModelName(raw, this.params.model);
+        return { ...this.checkQuestions(reading.value.questions, text, source, model), attempts: attempt, usage };
+      }
+      lastError = reading.error;
+      messages = [
+        ...basePrompt,
+        new AIMessage(reading.rawText ?? "(no usable reply)"),
+        new HumanMessage(
+          `Your reply could not be used: ${reading.error}. Reply again with the complete JSON object only, fixing these problems.`,
+        ),
+      ];
+    }
+    return {
+      chunk_id: source.chunk_id,
+      questions: [],
+      dropped: [],
+      failure: { message: `no usable answer after ${maxAttempts} attempt(s): ${lastError}`, attempts: maxAttempts },
+      attempts: maxAttempts,
+      usage,
+    };
+  }
+
+  private async addUsage(
+    usage: QuestionChainUsage,
+    raw: BaseMessage | undefined,
+    messages: BaseMessage[],
+    output: unknown,
+  ): Promise<void> {
+    const reported = raw && AIMessage.isInstance(raw) ? raw.usage_metadata : undefined;
+    if (reported) {
+      usage.promptTokens += reported.input_tokens;
+      usage.completionTokens += reported.output_tokens;
+      return;
+    }
+    const count = await tokenCounter();
+    usage.estimated = true;
+    usage.promptTokens += messages.reduce(
+      (sum, m) => sum + count(typeof m.content === "string" ? m.content : JSON.stringify(m.content)),
+      0,
+    );
+    const reply = raw
+      ? typeof raw.content === "string"
+        ? raw.content
+        : JSON.stringify(raw.content)
+      : JSON.stringify(output);
+    usage.completionTokens += count(reply ?? "");
+  }
+
+  private checkQuestions(
+    generated: { question: string; answer: string; distractors: string[]; citations: string[] }[],
+    text: string,
+    source: ChunkMetadata,
+    generatorModel: string,
+  ): Omit<QuestionChainOutput, "attempts" | "usage"> {
+    const policy = this.params.policy ?? DEFAULT_FINDING_POLICY;
+    const wanted = this.optionsPerQuestion - 1;
+    const questions: ExamQuestion[] = [];
+    const dropped: DroppedQuestion[] = [];
+    const duplicates = new NearDuplicateIndex();
+    const seenIds = new Map<string, string>();
+    generated.forEach((g, index) => {
+      const questionText = g.question.trim();
+      const id = questionIdFor(source.chunk_id, questionText);
+      const findings: Finding[] = [];
+      let distractors = g.distractors.map((d) => d.trim());
+      if (distractors.length > wanted) {
+        findings.push(
+          finding(
+            "EXTRA_DISTRACTORS",
+            "info",
+            `${distractors.length} distractors given, ${wanted} kept (the first ones)`,
+          ),
+        );
+        distractors = distractors.slice(0, wanted);
+      } else if (distractors.length < wanted && distractors.length >= 3) {
+        findings.push(
+          finding(
+            "WRONG_OPTION_COUNT",
+            "error",
+            `${distractors.length} distractors where ${wanted} were asked for (${this.optionsPerQuestion} options per question)`,
+          ),
+        );
+      }
+      const candidate: ExamQuestion = {
+        id,
+        question: questionText,
+        answer: g.answer.trim(),
+        distractors,
+        citations: g.citations.map((c) => c.trim()).filter((c) => c !== ""),
+        source: { ...source },
+        source_text: text,
+        generator_model: generatorModel,
+        prompt_version: this.promptVersion,
+      };
+      if (index >= this.questionsPerChunk) {
+        findings.push(
+          finding("EXTRA_QUESTION", "error", `question ${index + 1} is beyond the ${this.questionsPerChunk} asked for`),
+        );
+      }
+      findings.push(
+        ...checkQuestion(candidate, {
+          sourceText: text,
+          extraChecks: this.params.domain?.checks,
+          thresholds: this.params.thresholds,
+        }),
+      );
+      const earlier = seenIds.get(id);
+      const match = earlier === undefined ? duplicates.add(id, questionText) : { duplicateOf: earlier, similarity: 1 };
+      if (earlier === undefined) seenIds.set(id, id);
+      if (match) {
+        findings.push(
+          finding(
+            "DUPLICATE_QUESTION",
+            "error",
+            `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
+          ),
+        );
+      }
+      const action = decideFindingAction(findings, policy);
+      if (action === "drop") {
+        dropped.push({ question: candidate, findings });
+        return;
+      }
+      const checked = ExamQuestionSchema.safeParse(action === "flag" ? { ...candidate, findings } : candidate);
+      if (!checked.success) {
+        const issues = describeZodIssues(checked.error)
+          .map((i) => `${i.path}: ${i.message}`)
+          .join("; ");
+        findings.push(finding("INVALID_QUESTION", "error", `not a valid exam question: ${issues}`));
+        dropped.push({ question: candidate, findings });
+        return;
+      }
+      questions.push(checked.data);
+    });
+    return { chunk_id: source.chunk_id, questions, dropped };
+  }
+}
+
+/**
+ * Creates the question chain: chunk in, checked exam questions out. Works with any chat model and inside your own
+ * chains (`RunnableSequence.from([retriever, pickChunk, questionChain])`), with `invoke`, `batch`, `stream`,
+ * callbacks and tracing. Unusable answers are retried with the error fed back; what still fails is reported in
+ * `failure`, never silently dropped.
+ *
+ * @example
+ * const chain = createQuestionChain({ model: new ChatOpenAI({ model: "gpt-4o-mini" }), questionsPerChunk: 3 });
+ * const { questions, dropped, failure } = await chain.invoke(chunk);
+ */
+export function createQuestionChain(params: QuestionChainParams): QuestionChain {
+  return new QuestionChain(params);
+}

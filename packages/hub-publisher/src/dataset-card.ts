@@ -6,7 +6,7 @@ import { escapeMarkdownInline, fencedCode, markdownListItem, markdownTable } fro
 
 /** What the caller knows about a dataset that its rows do not say. Everything countable comes from the rows. */
 export interface DatasetCardInput {
-  /** Title of the dataset: the card's heading and `pretty_name`, e.g. "Acme Treasury Exam". */
+  /** Title of the dataset: the card's heading and `pretty_name`, e.g. "Acme Treasury Exam" (kept on one line). */
   prettyName: string;
   /** What the benchmark measures and for whom; markdown. */
   description?: string;
@@ -88,6 +88,11 @@ export function cardInputProblems(card: DatasetCardInput): string[] {
   return problems;
 }
 
+/** A title on one line: runs of whitespace, line breaks included, become one space. */
+function singleLine(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
+
 /** `annotations_creators`: who produced the labels (the answers). */
 function annotationsCreators(statistics: DatasetStatistics): string[] {
   const { reviewed, unreviewed } = statistics.review;
@@ -101,7 +106,7 @@ function frontMatter(card: DatasetCardInput, statistics: DatasetStatistics): Rec
   const languages = typeof card.language === "string" ? [card.language] : [...card.language];
   const splits = (["test", "dev"] as const).filter((split) => statistics.splits[split].rows > 0);
   return {
-    pretty_name: card.prettyName.trim(),
+    pretty_name: singleLine(card.prettyName),
     license: card.license,
     ...(card.license === "other" ? { license_name: card.licenseName } : {}),
     ...(card.license === "other" && card.licenseLink ? { license_link: card.licenseLink } : {}),
@@ -140,6 +145,20 @@ function countsList(counts: Record<string, number>): string {
     .join(", ");
 }
 
+function loadingExample(card: DatasetCardInput): string {
+  const repo = card.repoId ?? "<org>/<dataset>";
+  return fencedCode(
+    [
+      "from datasets import load_dataset",
+      "",
+      `ds = load_dataset(${JSON.stringify(repo)})  # or the path of a local copy of this folder`,
+      'row = ds["test"][0]',
+      'print(row["question"], row["choices"], ds["test"].features["answer"].int2str(row["answer"]))',
+    ].join("\n"),
+    "python",
+  );
+}
+
 function defaultEvaluation(card: DatasetCardInput): string {
   const repo = card.repoId ?? "<org>/<dataset>";
   return [
@@ -149,16 +168,7 @@ function defaultEvaluation(card: DatasetCardInput): string {
     "task copied from its MMLU template. Pin the commit you evaluated (`hf_revision` in LightEval,",
     "`dataset_kwargs: {revision: …}` in lm-evaluation-harness) so results stay comparable.",
     "",
-    fencedCode(
-      [
-        "from datasets import load_dataset",
-        "",
-        `ds = load_dataset(${JSON.stringify(repo)})  # or the path of a local copy of this folder`,
-        'row = ds["test"][0]',
-        'print(row["question"], row["choices"], ds["test"].features["answer"].int2str(row["answer"]))',
-      ].join("\n"),
-      "python",
-    ),
+    loadingExample(card),
   ].join("\n");
 }
 
@@ -188,11 +198,12 @@ export function renderDatasetCard(params: {
   }
   if (problems.length > 0) throw new TypeError(`cannot render the dataset card: ${problems.join("; ")}`);
 
-  const yaml = stringify(frontMatter(card, stats), { lineWidth: 0 });
+  // No line folding (long titles stay on one line) and no anchors/aliases, which some YAML readers reject.
+  const yaml = stringify(frontMatter(card, stats), { lineWidth: 0, aliasDuplicateObjects: false });
   const { test, dev } = stats.splits;
   const sections: string[] = [];
 
-  sections.push(`# ${escapeMarkdownInline(card.prettyName.trim())}`);
+  sections.push(`# ${escapeMarkdownInline(singleLine(card.prettyName))}`);
   if (card.description?.trim()) sections.push(card.description.trim());
   sections.push(
     `A multiple-choice exam of ${stats.rows} questions written by a language model from domain documents` +
@@ -299,7 +310,8 @@ export function renderDatasetCard(params: {
       sections.push(`With the task file \`${card.evaluation.taskFile.trim().replace(/[`\r\n]/gu, "")}\`:`);
     }
     sections.push(fencedCode(card.evaluation.command.trim(), "bash"));
-    sections.push(defaultEvaluation(card));
+    sections.push("To read the rows directly:");
+    sections.push(loadingExample(card));
   } else {
     sections.push(defaultEvaluation(card));
   }

@@ -18,6 +18,9 @@ export const SPLIT_FILE_PATHS = {
   dev: "data/dev-00000-of-00001.parquet",
 } as const;
 
+/** With the `u` flag a surrogate pair is one code point, so this matches only unpaired halves. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
 /** What {@link writeDatasetFolder} wrote. */
 export interface DatasetFolder {
   /** Absolute path of the dataset folder. */
@@ -161,6 +164,11 @@ export async function writeDatasetFolder(params: {
       }
       ids.add(item.id);
       for (const [path, text] of stringLeaves(item, "")) {
+        if (LONE_SURROGATE.test(text)) {
+          throw new TypeError(
+            `item ${index + 1} (id "${item.id}") field ${path} holds a lone UTF-16 surrogate (text cut in the middle of a character), which UTF-8 files cannot store: fix the text`,
+          );
+        }
         const leak = secretLeakIn(text, secrets);
         if (leak) throw new TypeError(`item ${index + 1} (id "${item.id}") field ${path} cannot be published: ${leak}`);
       }

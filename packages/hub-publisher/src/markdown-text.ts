@@ -2,17 +2,16 @@
 const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/gu;
 
 /**
- * Plain text made safe for one line of markdown (a heading, a list item, a table cell): line breaks become spaces and
- * characters markdown would interpret are backslash-escaped, so the text shows exactly as given.
+ * Plain text made safe inside one line of markdown (after a heading mark or list bullet, in a table cell): line
+ * breaks become spaces, and characters markdown interprets there (emphasis, code, links, HTML, table pipes, heading
+ * closers) are escaped, so the text shows exactly as given. Not meant for the start of a line.
  */
 export function escapeMarkdownInline(text: string): string {
   return text
     .replace(LINE_BREAKS, " ")
-    .replace(/[\\`*_{}[\]()<>#+!|~&]/gu, (ch) =>
+    .replace(/[\\`*_[\]<>#|~&]/gu, (ch) =>
       ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : `\\${ch}`,
-    )
-    .replace(/^(\s*)([-=])/u, "$1\\$2")
-    .replace(/^(\s*\d+)\./u, "$1\\.");
+    );
 }
 
 /** Markdown (the caller's own formatting kept) indented so every line stays inside one list item. */

@@ -1,0 +1,220 @@
+import { examWriterHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
+import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
+import { Document } from "@langchain/core/documents";
+import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
+import { ChatOpenAI } from "@langchain/openai";
+import OpenAI from "openai";
+import { afterEach, describe, expect, it } from "vitest";
+import { createQuestionChain, type StructuredOutputMode } from "./question-chain.js";
+import type { ChunkMetadata } from "./split-documents.js";
+
+const SOURCE =
+  "The reserve requirement for demand deposits was lowered to 10 percent in 2020. " +
+  "Banks that fall below the requirement must borrow overnight from the central bank at the penalty rate. " +
+  "The penalty rate is set 150 basis points above the main refinancing rate.";
+
+const chunk = new Document<ChunkMetadata>({
+  pageContent: SOURCE,
+  metadata: {
+    document_id: "doc-r",
+    document_path: "reserves.txt",
+    chunk_id: "doc-r:0-260",
+    chunk_index: 0,
+    start: 0,
+    end: 260,
+  },
+});
+
+let server: ScriptedOpenAIServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function chatModel(url: string, extra: Partial<ConstructorParameters<typeof ChatOpenAI>[0]> = {}) {
+  return new ChatOpenAI({
+    model: "gpt-4o-mini",
+    apiKey: "sk-test",
+    configuration: { baseURL: url },
+    maxRetries: 0,
+    ...extra,
+  });
+}
+
+type Body = { messages: { role: string; content: unknown }[]; tools?: unknown[]; response_format?: { type: string } };
+
+describe("question chain with the real ChatOpenAI against the scripted server", () => {
+  it.each<[StructuredOutputMode, (body: Body) => void]>([
+    ["auto", (b) => expect(b.response_format?.type).toBe("json_schema")],
+    ["json_schema", (b) => expect(b.response_format?.type).toBe("json_schema")],
+    ["tool", (b) => expect(b.tools).toHaveLength(1)],
+    ["json_mode", (b) => expect(b.response_format?.type).toBe("json_object")],
+  ])("structuredOutput %s: requests the right format and keeps grounded questions", async (mode, checkRequest) => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler(), reportedModel: "gpt-4o-mini-2024-07-18" });
+    const chain = createQuestionChain({ model: chatModel(server.url), questionsPerChunk: 2, structuredOutput: mode });
+    const out = await chain.invoke(chunk);
+    expect(out.failure).toBeUndefined();
+    expect(out.questions).toHaveLength(2);
+    expect(out.questions.map((q) => q.answer)).toEqual(["2020", "requirement"]);
+    expect(out.questions.every((q) => q.generator_model === "gpt-4o-mini-2024-07-18")).toBe(true);
+    const body = server.requests[0]?.body as Body;
+    checkRequest(body);
+    expect(out.usage.estimated).toBeUndefined();
+    expect(out.usage.calls).toBe(1);
+    expect(out.usage.promptTokens).toBeGreaterThan(100);
+    expect(out.usage.completionTokens).toBeGreaterThan(10);
+  });
+
+  it("retries truncated and malformed answers with the error fed back", async () => {
+    const writer = examWriterHandler();
+    let calls = 0;
+    server = await startScriptedOpenAIServer({
+      handler: async (request, context) => {
+        calls++;
+        const reply = await writer(request, context);
+        if (calls === 1 && "json" in reply)
+          return { content: JSON.stringify(reply.json).slice(0, 60), finishReason: "length" };
+        if (calls === 2 && "json" in reply) return { content: `Sure: ${JSON.stringify(reply.json).slice(0, -2)}` };
+        return reply;
+      },
+    });
+    const out = await createQuestionChain({
+      model: chatModel(server.url),
+      questionsPerChunk: 2,
+      structuredOutput: "json_mode",
+    }).invoke(chunk);
+    expect(out.failure).toBeUndefined();
+    expect(out.attempts).toBe(3);
+    expect(out.questions).toHaveLength(2);
+    const second = server.requests[1]?.body as Body;
+    expect(second.messages.at(-1)?.content).toMatch(/not valid JSON.*cut off by the token limit/su);
+    const third = server.requests[2]?.body as Body;
+    expect(third.messages.at(-1)?.content).toMatch(/not valid JSON/u);
+    expect(out.usage.calls).toBe(3);
+  });
+
+  it("reports a failure when every attempt fails, with the server's reason", async () => {
+    server = await startScriptedOpenAIServer({
+      handler: () => ({ error: { status: 500, message: "model overloaded" } }),
+    });
+    const out = await createQuestionChain({ model: chatModel(server.url), maxRetries: 1 }).invoke(chunk);
+    expect(out.failure?.attempts).toBe(2);
+    expect(out.failure?.message).toMatch(/model overloaded/u);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("keeps, flags and drops scripted flawed questions", async () => {
+    server = await startScriptedOpenAIServer({
+      handler: examWriterHandler({
+        questionsPerRequest: 2,
+        transform: (questions) => {
+          const [a, b] = questions;
+          if (!a || !b) throw new Error("writer produced too few questions");
+          return [
+            a,
+            { ...b, citations: ["This sentence is not in the passage at all."] },
+            {
+              ...a,
+              question: "Which rate applies when banks fall below the reserve requirement overnight?",
+              answer: "the penalty rate which is set well above the main refinancing rate",
+              distractors: ["zero", "the deposit rate", "none"],
+            },
+          ];
+        },
+      }),
+    });
+    const out = await createQuestionChain({ model: chatModel(server.url), questionsPerChunk: 3 }).invoke(chunk);
+    expect(out.questions).toHaveLength(2);
+    expect(out.questions[0]?.findings).toBeUndefined();
+    expect(out.questions[1]?.findings?.map((f) => f.code)).toContain("LENGTH_BIAS");
+    expect(out.dropped.map((d) => d.findings.find((f) => f.severity === "error")?.code)).toEqual(["UNGROUNDED_QUOTE"]);
+  });
+
+  it("composes in a user-style RunnableSequence, batches, streams and reports child runs to callbacks", async () => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler(), latencyMs: 30, maxConcurrency: 4 });
+    const chain = createQuestionChain({ model: chatModel(server.url), questionsPerChunk: 1 });
+    const pipeline = RunnableSequence.from([
+      RunnableLambda.from((input: { text: string }) => new Document({ pageContent: input.text })),
+      chain,
+      RunnableLambda.from((out: { questions: { question: string }[] }) => out.questions.map((q) => q.question)),
+    ]);
+    const runs: { name: string; parent?: string; id: string }[] = [];
+    class Recorder extends BaseCallbackHandler {
+      name = "recorder";
+      override handleChainStart(
+        _c: unknown,
+        _i: unknown,
+        runId: string,
+        parentRunId?: string,
+        _t?: unknown,
+        _m?: unknown,
+        _rt?: unknown,
+        runName?: string,
+      ) {
+        runs.push({ name: runName ?? "?", parent: parentRunId, id: runId });
+      }
+      override handleChatModelStart(_l: unknown, _m: unknown, runId: string, parentRunId?: string) {
+        runs.push({ name: "ChatOpenAI", parent: parentRunId, id: runId });
+      }
+    }
+    const texts = [
+      SOURCE,
+      "Deposit insurance covers up to 100000 euros per depositor and per bank in the union.",
+      "The liquidity coverage ratio requires a stock of high quality liquid assets covering 30 days of outflows.",
+    ];
+    const results = await pipeline.batch(
+      texts.map((text) => ({ text })),
+      { callbacks: [new Recorder()], maxConcurrency: 3 },
+    );
+    expect(results.map((r) => r.length)).toEqual([1, 1, 1]);
+    expect(server.requests).toHaveLength(3);
+    const chainRuns = runs.filter((r) => r.name === "QuestionChain");
+    expect(chainRuns).toHaveLength(3);
+    // each model call is a descendant of a QuestionChain run
+    const byId = new Map(runs.map((r) => [r.id, r]));
+    for (const call of runs.filter((r) => r.name === "ChatOpenAI")) {
+      let cursor = call.parent ? byId.get(call.parent) : undefined;
+      while (cursor && cursor.name !== "QuestionChain") cursor = cursor.parent ? byId.get(cursor.parent) : undefined;
+      expect(cursor?.name).toBe("QuestionChain");
+    }
+    const streamed = [];
+    for await (const part of await chain.stream(chunk)) streamed.push(part);
+    expect(streamed).toHaveLength(1);
+    expect(streamed[0]?.questions).toHaveLength(1);
+  });
+
+  it("the openai SDK sees the same protocol: JSON schema answers, streaming, 429 with Retry-After then success", async () => {
+    server = await startScriptedOpenAIServer({
+      script: [
+        { error: { status: 429, message: "slow down", type: "requests", retryAfterSeconds: 0 } },
+        { json: { questions: [] } },
+        { content: "streamed words here" },
+      ],
+    });
+    const client = new OpenAI({ apiKey: "sk-test", baseURL: server.url, maxRetries: 2 });
+    const completion = await client.chat.completions.create({
+      model: "gpt-4o-mini",
+      messages: [{ role: "user", content: "reply" }],
+      response_format: { type: "json_schema", json_schema: { name: "out", schema: { type: "object" } } },
+    });
+    expect(JSON.parse(completion.choices[0]?.message.content ?? "")).toEqual({ questions: [] });
+    expect(server.requests.map((r) => r.status)).toEqual([429, 200]);
+    const stream = await client.chat.completions.create({
+      model: "gpt-4o-mini",
+      messages: [{ role: "user", content: "x" }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = "";
+    let usage = 0;
+    for await (const part of stream) {
+      text += part.choices[0]?.delta.content ?? "";
+      usage = part.usage?.completion_tokens ?? usage;
+    }
+    expect(text).toBe("streamed words here");
+    expect(usage).toBeGreaterThan(0);
+    await expect(client.chat.completions.create({ model: "gpt-4o-mini", messages: [] })).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+});

@@ -192,11 +192,14 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
   const totals = { created: 0, updated: 0 };
   const writeBatch = async (batch: Batch): Promise<void> => {
     const records = batch.map((item) => {
-      const record = examRecordFor({
-        item,
-        correctAnswerQuestionId: correct.id,
-        score: params.suggestionScore?.(item),
-      });
+      const score = params.suggestionScore?.(item);
+      if (score !== undefined && !(Number.isFinite(score) && score >= 0 && score <= 1)) {
+        throw new ExamRecordRejectedError(
+          `suggestionScore returned ${score} for exam item "${item.id}": scores must be between 0 and 1; nothing of its batch was sent`,
+          [{ itemId: item.id, reason: `suggestion score ${score} is outside 0..1` }],
+        );
+      }
+      const record = examRecordFor({ item, correctAnswerQuestionId: correct.id, score });
       if (!hasCitationsField && record.fields) delete record.fields[EXAM_DATASET_NAMES.citationsField];
       return record;
     });

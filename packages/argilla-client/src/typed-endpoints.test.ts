@@ -28,9 +28,9 @@ describe("typed endpoints", () => {
     const call = (client: ArgillaClient, items: Body["items"]) =>
       client.PUT("/datasets/{dataset_id}/records/bulk", { params: { path: { dataset_id: "d" } }, body: { items } });
     expectTypeOf<Data<ReturnType<typeof call>>["items"][number]>().toEqualTypeOf<components["schemas"]["Record"]>();
+    const bulk = "/datasets/{dataset_id}/records/bulk" as const;
     // @ts-expect-error the path parameter is required
-    const _noPath = (client: ArgillaClient) =>
-      client.PUT("/datasets/{dataset_id}/records/bulk", { body: { items: [] } });
+    const _noPath = (client: ArgillaClient) => client.PUT(bulk, { body: { items: [] } });
   });
 
   it("search results carry records with responses whose status is a union", () => {

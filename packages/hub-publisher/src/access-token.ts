@@ -3,9 +3,17 @@ import { HubPublishError } from "./hub-publish-error.js";
 /**
  * The Hugging Face access token to publish with: `accessToken` when given, else `HF_TOKEN`. Surrounding whitespace
  * (a token pasted from a file) is dropped. Throws a {@link HubPublishError} that never shows the token when it is
- * missing or not shaped like a user access token (`hf_` then letters and digits).
+ * missing or not shaped like a user access token (`hf_` then letters and digits). Lets a CLI check the token before
+ * doing long work; {@link publishDataset} calls it too.
+ *
+ * @example
+ * const token = resolveAccessToken({ accessToken: flags.hfToken }); // flags first, else HF_TOKEN
  */
-export function resolveAccessToken(accessToken: string | undefined): string {
+export function resolveAccessToken(params: {
+  /** A token passed explicitly; when undefined, `HF_TOKEN` is used. */
+  accessToken?: string;
+}): string {
+  const { accessToken } = params;
   const fromArgument = accessToken !== undefined;
   const token = (fromArgument ? accessToken : process.env.HF_TOKEN)?.trim();
   const source = fromArgument ? "the accessToken argument" : "HF_TOKEN";

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { CARD, makeExamItems } from "../test/exam-items.js";
 import { readParquetFooter, readParquetRows } from "../test/read-parquet.js";
+import { rejection } from "../test/rejection.js";
 import { SPLIT_FILE_PATHS, writeDatasetFolder } from "./dataset-folder.js";
 
 let work: string;
@@ -37,16 +38,6 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
       files.set(join(e.parentPath, e.name), (await readFile(join(e.parentPath, e.name))).toString("base64"));
   }
   return files;
-}
-
-/** The error `run` rejects with; fails the test if it resolves. */
-async function rejection(run: Promise<unknown>): Promise<Error> {
-  const outcome = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(outcome).toBeInstanceOf(Error);
-  return outcome as Error;
 }
 
 async function* slowly<T>(items: readonly T[], onEach?: (index: number) => Promise<void>): AsyncGenerator<T> {

@@ -5,6 +5,7 @@ export type HubPublishFailure =
   | "rejected-token"
   | "forbidden"
   | "invalid-repo"
+  | "public-repo"
   | "not-a-dataset-folder"
   | "upload-failed";
 

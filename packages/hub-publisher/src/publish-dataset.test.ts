@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CARD, makeExamItems } from "../test/exam-items.js";
 import { HubStandIn } from "../test/hub-stand-in.js";
+import { rejection } from "../test/rejection.js";
 import { type DatasetFolder, writeDatasetFolder } from "./dataset-folder.js";
 import { HubPublishError } from "./hub-publish-error.js";
 import { publishDataset } from "./publish-dataset.js";
@@ -30,14 +31,9 @@ afterEach(async () => {
   await hub.close();
 });
 
-/** Rejects with the HubPublishError `run` throws, after checking it exists. */
-async function publishError(run: Promise<unknown>): Promise<HubPublishError> {
-  const error = await run.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HubPublishError);
-  return error as HubPublishError;
+/** The HubPublishError `run` rejects with. */
+function publishError(run: Promise<unknown>): Promise<HubPublishError> {
+  return rejection(run, HubPublishError);
 }
 
 function expectNoToken(error: Error, token: string): void {
@@ -117,8 +113,8 @@ describe("publishDataset against a stand-in Hub", () => {
     expect(hub.repos.get("acme/open-exam")?.visibility).toBe("public");
   });
 
-  it("commits to a repo that already exists (409) and says it did not create it", async () => {
-    hub.repos.set("acme/treasury-exam", { visibility: "public", commits: [] });
+  it("commits to a private repo that already exists (409) and says it did not create it", async () => {
+    hub.repos.set("acme/treasury-exam", { visibility: "private", commits: [] });
     const published = await publishDataset({
       repo: "acme/treasury-exam",
       dir: folder.dir,
@@ -127,9 +123,33 @@ describe("publishDataset against a stand-in Hub", () => {
     });
     expect(published.created).toBe(false);
     expect(published.repoUrl).toBe(`${hub.url}/datasets/acme/treasury-exam`);
-    const repo = hub.repos.get("acme/treasury-exam");
-    expect(repo?.visibility).toBe("public");
-    expect(repo?.commits.map((c) => c.oid)).toEqual([published.commitOid]);
+    expect(hub.sequence().slice(0, 2)).toEqual([
+      "POST /api/repos/create",
+      "GET /api/datasets/acme/treasury-exam/revision/HEAD",
+    ]);
+    expect(hub.repos.get("acme/treasury-exam")?.commits.map((c) => c.oid)).toEqual([published.commitOid]);
+  });
+
+  it("refuses to put data into an existing public repo unless private: false", async () => {
+    hub.repos.set("acme/treasury-exam", { visibility: "public", commits: [] });
+    const error = await publishError(
+      publishDataset({ repo: "acme/treasury-exam", dir: folder.dir, hubUrl: hub.url, accessToken: TOKEN }),
+    );
+    expect(error.reason).toBe("public-repo");
+    expect(error.message).toContain("already exists and is public");
+    expect(error.message).toContain("private: false");
+    expect(hub.repos.get("acme/treasury-exam")?.commits).toEqual([]);
+
+    const published = await publishDataset({
+      repo: "acme/treasury-exam",
+      dir: folder.dir,
+      hubUrl: hub.url,
+      accessToken: TOKEN,
+      private: false,
+    });
+    expect(published.created).toBe(false);
+    expect(hub.repos.get("acme/treasury-exam")?.visibility).toBe("public");
+    expect(hub.repos.get("acme/treasury-exam")?.commits).toHaveLength(1);
   });
 
   it("reads the token from HF_TOKEN when none is passed", async () => {

@@ -1,7 +1,7 @@
 import { openAsBlob } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { createRepo, HUB_URL, HubApiError, uploadFiles } from "@huggingface/hub";
+import { createRepo, datasetInfo, HUB_URL, HubApiError, uploadFiles } from "@huggingface/hub";
 import { resolveAccessToken } from "./access-token.js";
 import { HubPublishError } from "./hub-publish-error.js";
 import { redactSecrets, secretLeakIn } from "./secret-guard.js";
@@ -70,8 +70,9 @@ function publishFailure(error: unknown, step: string, repo: string, token: strin
 
 /**
  * Publishes a dataset folder (from `writeDatasetFolder`) to a Hub dataset repo: creates the repo if it is missing —
- * private unless `private: false`, since domain data is often confidential — then uploads every file in ONE commit,
- * so a failed upload leaves the repo as it was. Returns the commit to pin.
+ * private unless `private: false`, since domain data is often confidential; an existing public repo is refused unless
+ * `private: false` — then uploads every file in ONE commit, so a failed upload leaves the repo as it was. Returns the
+ * commit to pin.
  *
  * The token comes from `accessToken` or `HF_TOKEN`; a missing, malformed or rejected token throws a
  * {@link HubPublishError} whose message never contains it.
@@ -87,7 +88,10 @@ export async function publishDataset(params: {
   dir: string;
   /** A Hub access token with write access; defaults to `HF_TOKEN`. */
   accessToken?: string;
-  /** Visibility when the repo is created (default true). An existing repo keeps its visibility. */
+  /**
+   * Keep the data private (default true): a new repo is created private, and an existing public repo is refused
+   * rather than published to. With false, a new repo is public and an existing one keeps its visibility.
+   */
   private?: boolean;
   /** Title of the commit (default "Publish dataset with domain-eval"). */
   commitMessage?: string;
@@ -104,7 +108,7 @@ export async function publishDataset(params: {
       { reason: "invalid-repo" },
     );
   }
-  const token = resolveAccessToken(params.accessToken);
+  const token = resolveAccessToken({ accessToken: params.accessToken });
   const dir = resolve(params.dir);
   const files = await datasetFiles(dir);
   const readme = await readFile(join(dir, "README.md"), "utf8");
@@ -116,20 +120,37 @@ export async function publishDataset(params: {
 
   const hubUrl = (params.hubUrl ?? HUB_URL).replace(/\/+$/u, "");
   const repo = { type: "dataset" as const, name: params.repo };
+  const wantPrivate = params.private ?? true;
   let created = true;
   let repoUrl = `${hubUrl}/datasets/${params.repo}`;
   try {
     const result = await createRepo({
       repo,
       accessToken: token,
-      visibility: (params.private ?? true) ? "private" : "public",
+      visibility: wantPrivate ? "private" : "public",
       hubUrl,
       fetch: params.fetch,
     });
     if (result.repoUrl) repoUrl = result.repoUrl;
   } catch (error) {
-    if (error instanceof HubApiError && error.statusCode === 409) created = false;
-    else throw publishFailure(error, `creating the dataset repo ${params.repo}`, params.repo, token);
+    if (!(error instanceof HubApiError && error.statusCode === 409)) {
+      throw publishFailure(error, `creating the dataset repo ${params.repo}`, params.repo, token);
+    }
+    created = false;
+  }
+  if (!created && wantPrivate) {
+    // Private was asked for (the default): never put domain data into a repo that turns out to be public.
+    const info = await datasetInfo({ name: params.repo, accessToken: token, hubUrl, fetch: params.fetch }).catch(
+      (error: unknown) => {
+        throw publishFailure(error, `checking the visibility of ${params.repo}`, params.repo, token);
+      },
+    );
+    if (!info.private) {
+      throw new HubPublishError(
+        `${params.repo} already exists and is public, but private publishing was asked for (the default): make the repo private in its settings on the Hub, or pass private: false to publish to it as a public dataset`,
+        { reason: "public-repo" },
+      );
+    }
   }
 
   try {

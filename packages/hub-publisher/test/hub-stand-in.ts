@@ -28,7 +28,7 @@ export interface StandInRepo {
 
 /**
  * A local stand-in for the Hub endpoints `@huggingface/hub` calls to create a dataset repo and commit files to it:
- * `POST /api/repos/create`, `POST /api/datasets/{id}/preupload/{rev}`, `POST /datasets/{id}.git/info/lfs/objects/batch`
+ * `POST /api/repos/create`, `GET /api/datasets/{id}/revision/{rev}` (visibility), `POST /api/datasets/{id}/preupload/{rev}`, `POST /datasets/{id}.git/info/lfs/objects/batch`
  * (answering the `basic` transfer), the LFS `PUT`, and `POST /api/datasets/{id}/commit/{rev}` (ndjson). It checks the
  * bearer token, records every request, keeps repos and commits in memory, and can be told to fail commits.
  */
@@ -106,6 +106,21 @@ export class HubStandIn {
         return json(res, 409, { error: "You already created this dataset repo", url: this.#repoUrl(id) });
       this.repos.set(id, { visibility: payload.visibility, commits: [] });
       return json(res, 200, { url: this.#repoUrl(id), name: id, id: randomBytes(12).toString("hex") });
+    }
+
+    const info = /^\/api\/datasets\/([^/]+\/[^/]+)\/revision\/([^/]+)$/u.exec(path);
+    if (req.method === "GET" && info) {
+      const repo = this.repos.get(info[1] as string);
+      if (!repo) return json(res, 404, { error: "Repository not found" });
+      return json(res, 200, {
+        _id: "0123456789abcdef01234567",
+        id: info[1],
+        private: repo.visibility === "private",
+        downloads: 0,
+        likes: 0,
+        gated: false,
+        lastModified: new Date(0).toISOString(),
+      });
     }
 
     const preupload = /^\/api\/datasets\/([^/]+\/[^/]+)\/preupload\/([^/]+)$/u.exec(path);

@@ -154,6 +154,9 @@ describe("writeDatasetFolder", () => {
       /is not a dataset folder \(it holds notes\.txt, data\/raw\.csv\): choose a new or empty folder/u,
     );
     expect(await readFile(join(dir, "notes.txt"), "utf8")).toBe("keep me");
+    await expect(
+      writeDatasetFolder({ items: makeExamItems(10), dir: join(dir, "notes.txt"), card: CARD }),
+    ).rejects.toThrow("notes.txt is a file, not a folder");
     expect((await readdir(work)).sort()).toEqual(["project"]);
   });
 

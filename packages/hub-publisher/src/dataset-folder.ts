@@ -42,7 +42,9 @@ async function datasetFolderProblems(dir: string): Promise<string[] | "missing">
   let entries: string[];
   try {
     const info = await stat(dir);
-    if (!info.isDirectory()) return [`${dir} is a file`];
+    if (!info.isDirectory()) {
+      throw new Error(`${dir} is a file, not a folder: choose a folder path for the dataset`);
+    }
     entries = await readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";

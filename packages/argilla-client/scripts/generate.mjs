@@ -2,7 +2,8 @@
 //   openapi/argilla-server-<version>.json   the spec, dumped offline by scripts/dump-openapi.py
 //   src/generated/argilla-server-<version>.ts   types for openapi-fetch, made by openapi-typescript
 // `node scripts/generate.mjs --check` changes nothing and exits 1 when the committed spec differs from what the
-// installed server emits. The server venv's python comes from $ARGILLA_SERVER_PYTHON, else `tools/peers/venv.sh server`.
+// installed server emits. The server venv's python comes from $ARGILLA_SERVER_PYTHON or $DOMAIN_EVAL_ARGILLA_PYTHON (set
+// by the peers' env file), else `tools/peers/venv.sh server`.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,9 +14,13 @@ import openapiTS, { astToString } from "openapi-typescript";
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const checkOnly = process.argv.includes("--check");
+// `--check --spec FILE` compares FILE instead of the committed spec (used by the test that proves the check bites).
+const specArg = process.argv.indexOf("--spec");
+const specOverride = specArg > 0 ? process.argv[specArg + 1] : undefined;
 
 function serverPython() {
-  if (process.env.ARGILLA_SERVER_PYTHON) return process.env.ARGILLA_SERVER_PYTHON;
+  const fromEnv = process.env.ARGILLA_SERVER_PYTHON ?? process.env.DOMAIN_EVAL_ARGILLA_PYTHON;
+  if (fromEnv) return fromEnv;
   const venvScript = join(packageDir, "..", "..", "tools", "peers", "venv.sh");
   if (existsSync(venvScript)) {
     const venv = execFileSync("bash", [venvScript, "server"], {
@@ -24,22 +29,33 @@ function serverPython() {
     });
     return join(venv.trim(), "bin", "python");
   }
-  throw new Error(
+  console.error(
     "cannot find the argilla-server python: set ARGILLA_SERVER_PYTHON to a python with argilla-server installed " +
-      "(or add tools/peers/venv.sh to the repo)",
+      "(or run from the domain-eval repo, whose tools/peers/venv.sh provides it)",
   );
+  process.exit(1);
 }
 
-const specText = execFileSync(serverPython(), [join(packageDir, "scripts", "dump-openapi.py")], {
-  encoding: "utf8",
-  maxBuffer: 64 * 1024 * 1024,
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const python = serverPython();
+let specText;
+try {
+  specText = execFileSync(python, [join(packageDir, "scripts", "dump-openapi.py")], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+} catch (error) {
+  console.error(
+    `dumping the spec with ${python} failed (${error.code ?? `exit ${error.status}`}): ` +
+      "point ARGILLA_SERVER_PYTHON at a python that has argilla-server installed",
+  );
+  process.exit(1);
+}
 const spec = JSON.parse(specText);
 const version = spec.info?.version;
 if (!/^\d+\.\d+\.\d+/.test(version ?? "")) throw new Error(`unexpected server version in the spec: ${version}`);
 
-const specPath = join(packageDir, "openapi", `argilla-server-${version}.json`);
+const specPath = specOverride ?? join(packageDir, "openapi", `argilla-server-${version}.json`);
 const typesPath = join(packageDir, "src", "generated", `argilla-server-${version}.ts`);
 
 if (checkOnly) {
@@ -51,7 +67,7 @@ if (checkOnly) {
     console.error(`${specPath} differs from what argilla-server ${version} emits: run npm run generate and commit`);
     process.exit(1);
   }
-  console.log(`openapi/argilla-server-${version}.json matches the installed server`);
+  console.log(`${specPath} matches what argilla-server ${version} emits`);
   process.exit(0);
 }
 

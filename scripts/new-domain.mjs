@@ -108,14 +108,15 @@ const tokens = {
 };
 const fill = (text) => text.replace(/__(?:DOMAIN_[A-Z_]+?|CORE_VERSION)__/gu, (token) => tokens[token] ?? token);
 
-/** Copies the template into `to`, filling tokens in file names and contents; the changeset template is left out. */
+/** Copies the template into `to`, filling tokens in names and contents; the changeset template goes elsewhere. */
 async function copyTemplate(from, to) {
   await mkdir(to, { recursive: true });
   for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (from === templateDir && entry.name === "changeset.md") continue;
+    if (from === templateDir && entry.name === "changeset.md.tpl") continue;
     if (entry.name === "node_modules" || entry.name === "dist") continue;
     const source = join(from, entry.name);
-    const destination = join(to, fill(entry.name));
+    // `.tpl` keeps the formatter off files whose tokens or front matter it would rewrite (README.md.tpl).
+    const destination = join(to, fill(entry.name).replace(/\.tpl$/u, ""));
     if (entry.isDirectory()) await copyTemplate(source, destination);
     else await writeFile(destination, fill(await readFile(source, "utf8")));
   }
@@ -138,7 +139,7 @@ if (existsSync(changesetPath)) {
   process.stdout.write(`kept the existing ${relative(root, changesetPath)}\n`);
 } else {
   await mkdir(dirname(changesetPath), { recursive: true });
-  await writeFile(changesetPath, fill(await readFile(join(templateDir, "changeset.md"), "utf8")));
+  await writeFile(changesetPath, fill(await readFile(join(templateDir, "changeset.md.tpl"), "utf8")));
   created.push(relative(root, changesetPath));
 }
 
@@ -167,6 +168,22 @@ if (values["skip-install"]) {
     );
   }
   process.stdout.write(`npm install linked node_modules/@domain-eval/domain-${id} -> packages/domains/${id}.\n`);
+}
+
+// Names change line lengths and the order of sorted exports, so format the new files with the repo's own formatter;
+// the repo's lint step then passes on them as scaffolded.
+const biome = join(root, "node_modules", "@biomejs", "biome", "bin", "biome");
+if (existsSync(biome)) {
+  const format = spawnSync(process.execPath, [biome, "check", "--write", relative(root, target)], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (format.status === 0) process.stdout.write(`Formatted packages/domains/${id} with biome.\n`);
+  else process.stdout.write(`biome reported problems in the new files:\n${format.stdout}${format.stderr}\n`);
+} else {
+  process.stdout.write(
+    `biome is not installed yet: after npm install, run npx biome check --write packages/domains/${id}\n`,
+  );
 }
 
 process.stdout.write(`

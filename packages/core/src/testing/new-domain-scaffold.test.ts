@@ -33,7 +33,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe.skipIf(!inRepo)("npm run new:domain (scripts/new-domain.mjs)", () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), "domain-eval-new-domain-"));
-    for (const file of ["package.json", "tsconfig.base.json", "vitest.shared.ts"]) {
+    for (const file of ["package.json", "tsconfig.base.json", "vitest.shared.ts", "biome.json"]) {
       await cp(join(repoRoot, file), join(root, file));
     }
     await mkdir(join(root, "packages", "core"), { recursive: true });
@@ -83,7 +83,7 @@ describe.skipIf(!inRepo)("npm run new:domain (scripts/new-domain.mjs)", () => {
     );
   });
 
-  it("yields a plugin that builds, passes the contract suite and loads by its package name", async () => {
+  it("yields a plugin that builds, passes the contract suite and lint, and loads by its package name", async () => {
     const dir = join(root, "packages", "domains", "food-safety");
     const bin = (name: string) => join(repoRoot, "node_modules", name);
     execFileSync(process.execPath, [bin("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: dir });
@@ -100,6 +100,13 @@ describe.skipIf(!inRepo)("npm run new:domain (scripts/new-domain.mjs)", () => {
     );
     expect(results.numFailedTests).toBe(0);
     expect(names.filter((n) => n.startsWith("domain plugin contract: food-safety")).length).toBeGreaterThanOrEqual(10);
+
+    // The repo's lint step (`biome ci .`) passes on the new package as scaffolded.
+    const lint = spawnSync(process.execPath, [bin("@biomejs/biome/bin/biome"), "ci", "packages/domains/food-safety"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(lint.status, `${lint.stdout}\n${lint.stderr}`).toBe(0);
 
     // What the CLI does to use --domain food-safety: import the package's default export.
     const plugin = (await import(pathToFileURL(join(dir, "dist", "index.js")).href)).default;

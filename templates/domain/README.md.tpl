@@ -1,7 +1,7 @@
-# @domain-eval/domain-**DOMAIN_ID**
+# @domain-eval/domain-__DOMAIN_ID__
 
-The **DOMAIN_DISPLAY_NAME_LOWER** domain plugin for [domain-eval](../../../README.md). It tells the question writer and the
-reviewers what a good exam question about **DOMAIN_DISPLAY_NAME_LOWER** documents looks like.
+The __DOMAIN_DISPLAY_NAME_LOWER__ domain plugin for [domain-eval](../../../README.md). It tells the question writer and the
+reviewers what a good exam question about __DOMAIN_DISPLAY_NAME_LOWER__ documents looks like.
 
 > Scaffolded by `npm run new:domain -- __DOMAIN_ID__`. It already passes the contract suite with example content about
 > a fictional cold-room procedure: replace the instructions, few-shot examples, reviewer guidelines, checks and

@@ -56,7 +56,10 @@ describe("generateExam", () => {
     let jitter = 0;
     server = await startScriptedOpenAIServer({
       handler: examWriterHandler(),
-      latencyMs: () => 5 + ((jitter = (jitter * 7 + 13) % 50) as number),
+      latencyMs: () => {
+        jitter = (jitter * 7 + 13) % 50;
+        return 5 + jitter;
+      },
       maxConcurrency: 10,
     });
     const chain = chainFor(server.url);

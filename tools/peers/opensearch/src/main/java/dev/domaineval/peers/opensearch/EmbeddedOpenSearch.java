@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import org.opensearch.transport.Netty4Plugin;
  * local development and tests only.
  */
 public final class EmbeddedOpenSearch {
+    private static PrintStream out = System.out;
+    private static PrintStream err = System.err;
+
     /** Plugins Argilla needs; the node refuses to run without any of them. */
     static final List<Class<? extends Plugin>> REQUIRED_PLUGINS =
         List.of(Netty4Plugin.class, PainlessPlugin.class, KnnIndexSettingPlugin.class);
@@ -75,6 +79,9 @@ public final class EmbeddedOpenSearch {
             .build();
         Environment environment =
             InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), config, () -> "peers-0");
+        // LogConfigurator redirects System.out/err into log4j: keep the real streams for our own lines.
+        out = System.out;
+        err = System.err;
         LogConfigurator.registerErrorListener();
         LogConfigurator.setNodeName("peers-0");
         LogConfigurator.configure(environment);
@@ -88,14 +95,14 @@ public final class EmbeddedOpenSearch {
                 node.close();
                 node.awaitClose(20, TimeUnit.SECONDS);
             } catch (Exception e) {
-                e.printStackTrace();
+                e.printStackTrace(err);
             } finally {
                 stopped.countDown();
             }
         }, "opensearch-shutdown"));
 
         node.start();
-        System.out.println("[embedded-opensearch] started: http://127.0.0.1:" + httpPort + " home=" + home);
+        out.println("[embedded-opensearch] started: http://127.0.0.1:" + httpPort + " home=" + home);
         stopped.await();
     }
 
@@ -106,7 +113,7 @@ public final class EmbeddedOpenSearch {
         for (Plugin plugin : plugins.filterPlugins(Plugin.class)) {
             loaded.add(plugin.getClass().getName());
         }
-        System.out.println("[embedded-opensearch] plugins loaded: " + loaded);
+        out.println("[embedded-opensearch] plugins loaded: " + loaded);
         Set<String> missing = new TreeSet<>();
         for (Class<? extends Plugin> required : REQUIRED_PLUGINS) {
             if (!loaded.contains(required.getName())) {
@@ -114,7 +121,7 @@ public final class EmbeddedOpenSearch {
             }
         }
         if (!missing.isEmpty()) {
-            System.err.println("[embedded-opensearch] FATAL: required plugins did not load: " + missing
+            err.println("[embedded-opensearch] FATAL: required plugins did not load: " + missing
                 + " (check that their jars are on the classpath and on the same OpenSearch version)");
             System.exit(3);
         }
@@ -140,7 +147,7 @@ public final class EmbeddedOpenSearch {
     }
 
     static void usage(String problem) {
-        System.err.println("embedded-opensearch: " + problem + "\nusage: EmbeddedOpenSearch --home DIR "
+        err.println("embedded-opensearch: " + problem + "\nusage: EmbeddedOpenSearch --home DIR "
             + "[--port 9200] [--transport-port 9300-9399]");
         System.exit(2);
     }

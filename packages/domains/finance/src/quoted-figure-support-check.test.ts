@@ -51,3 +51,20 @@ describe("quotedFigureSupportCheck", () => {
     expect(codesFor("14.9%", [])).toEqual([]);
   });
 });
+
+describe("quotedFigureSupportCheck message", () => {
+  it("reads as a sentence for one and for several unsupported figures", () => {
+    const one = quotedFigureSupportCheck.run(
+      { question: "q", answer: "14.9%", distractors: [], citations: quotes },
+      {},
+    );
+    expect(one[0]?.message).toContain('"14.9%" neither appears in the quoted figures');
+    expect(one[0]?.message).toContain("nor follows from them");
+    const two = quotedFigureSupportCheck.run(
+      { question: "q", answer: "€77.0 million or 14.9%", distractors: [], citations: quotes },
+      {},
+    );
+    expect(two[0]?.message).toContain('"€77.0 million", "14.9%" neither appear in the quoted figures');
+    expect(two[0]?.message).toContain("nor follow from them");
+  });
+});

@@ -57,7 +57,7 @@ export const quotedFigureSupportCheck: QualityCheck = {
       {
         code: "NUMERIC_ANSWER_UNSUPPORTED",
         severity: "warning",
-        message: `the answer's figure${unsupported.length > 1 ? "s" : ""} ${unsupported.map((f) => `"${f.raw}"`).join(", ")} neither appear${unsupported.length > 1 ? "" : "s"} in the quoted figures (${quotedList}) nor follow from them in one step: quote the figures the answer is computed from, or correct the answer`,
+        message: `the answer's figure${unsupported.length > 1 ? "s" : ""} ${unsupported.map((f) => `"${f.raw}"`).join(", ")} neither appear${unsupported.length > 1 ? "" : "s"} in the quoted figures (${quotedList}) nor follow${unsupported.length > 1 ? "" : "s"} from them in one step: quote the figures the answer is computed from, or correct the answer`,
         data: { unsupported: unsupported.map((f) => f.raw), quoted: quoted.map((f) => f.raw) },
       },
     ];

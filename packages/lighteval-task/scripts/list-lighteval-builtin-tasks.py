@@ -2,7 +2,7 @@
 
 A custom task whose name equals a built-in task is rejected by LightEval ("conflict with built-in tasks"); a name equal
 to the part before ':' of built-in tasks ("mmlu") is expanded to all of them. Run with the eval venv's Python:
-  PYTHONPATH=test/fixtures/offline-shim $DOMAIN_EVAL_PYTHON scripts/list-lighteval-builtin-tasks.py > src/lighteval-builtin-tasks.ts
+  PYTHONPATH=test/fixtures/lighteval-env-fixes $DOMAIN_EVAL_PYTHON scripts/list-lighteval-builtin-tasks.py > src/lighteval-builtin-tasks.ts
 """
 
 import json

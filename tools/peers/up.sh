@@ -174,6 +174,8 @@ if [[ -n "$eval_pid" ]]; then
   say "waiting for the evaluation venv (log: $logs/venv-eval.log)"
   wait "$eval_pid" || fail "creating the evaluation venv failed" "$logs/venv-eval.log"
   eval_python="$(cat "$run/venv-eval.path")/bin/python"
+elif eval_venv="$("$peers_dir/venv.sh" eval --if-ready)"; then
+  eval_python="$eval_venv/bin/python"
 fi
 
 # ---- env file --------------------------------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Ensure the Python venv NAME (server | eval) exists, installed from tools/peers/python/NAME.lock.txt.
 #
-#   tools/peers/venv.sh eval      # prints the venv path on stdout, progress on stderr
+#   tools/peers/venv.sh eval            # prints the venv path on stdout, progress on stderr
+#   tools/peers/venv.sh eval --if-ready # prints the path only if the venv is already installed (else exits 1)
 #
-# The venv lives outside the clone, keyed by the lock file's hash:
-#   ${DOMAIN_EVAL_CACHE:-~/.cache/domain-eval}/venv-NAME-<sha256[:12] of the lock>
+# The venv lives outside the clone, keyed by the hash of the lock file (and of python/NAME.post-install.sh, a fix-up
+# step run after pip, if there is one):
+#   ${DOMAIN_EVAL_CACHE:-~/.cache/domain-eval}/venv-NAME-<sha256[:12]>
 # so it is built once per machine (torch alone is several GB) and shared by every clone and test process with the
 # same lock. Concurrent callers serialize on a flock; a marker file is written only after pip succeeded, so an
 # interrupted install is redone from scratch on the next call.
@@ -18,13 +20,18 @@ case "$name" in
     exit 2
     ;;
 esac
+if_ready=0
+[[ "${2:-}" == "--if-ready" ]] && if_ready=1
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 lock_file="$here/python/$name.lock.txt"
 [[ -f "$lock_file" ]] || { echo "venv.sh: missing lock file $lock_file" >&2; exit 1; }
 
 cache="${DOMAIN_EVAL_CACHE:-$HOME/.cache/domain-eval}"
-hash="$(sha256sum "$lock_file" | cut -c1-12)"
+post_install="$here/python/$name.post-install.sh"
+hash_inputs=("$lock_file")
+[[ -f "$post_install" ]] && hash_inputs+=("$post_install")
+hash="$(cat "${hash_inputs[@]}" | sha256sum | cut -c1-12)"
 venv="$cache/venv-$name-$hash"
 marker="$venv/.domain-eval-installed"
 
@@ -33,6 +40,7 @@ if [[ -f "$marker" ]]; then
   echo "$venv"
   exit 0
 fi
+((if_ready)) && exit 1
 
 python="${DOMAIN_EVAL_BASE_PYTHON:-python3}"
 if ! command -v "$python" > /dev/null; then
@@ -77,6 +85,11 @@ while kill -0 "$pip_pid" 2> /dev/null; do
 done
 if ! wait "$pip_pid"; then
   echo "venv.sh: installing $venv failed; last lines of $log:" >&2
+  tail -n 30 "$log" >&2
+  exit 1
+fi
+if [[ -f "$post_install" ]] && ! bash "$post_install" "$venv" >> "$log" 2>&1; then
+  echo "venv.sh: $post_install failed; last lines of $log:" >&2
   tail -n 30 "$log" >&2
   exit 1
 fi

@@ -92,8 +92,8 @@ describe("startScriptedOpenAIServer", () => {
 
   it("lists models and rejects unknown ones when models are given", async () => {
     server = await startScriptedOpenAIServer({ script: [{ content: "ok" }], models: ["gpt-test"] });
-    const list = await (await fetch(`${server.url}/models`)).json();
-    expect(list.data.map((m: { id: string }) => m.id)).toEqual(["gpt-test"]);
+    const list = (await (await fetch(`${server.url}/models`)).json()) as { data: { id: string }[] };
+    expect(list.data.map((m) => m.id)).toEqual(["gpt-test"]);
     const res = await post(hello);
     expect(res.status).toBe(404);
     expect(res.json().error.code).toBe("model_not_found");

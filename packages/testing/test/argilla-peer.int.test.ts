@@ -104,7 +104,9 @@ describe("Argilla peer", () => {
       external_id: `q${i}`,
       fields: { question: text },
       metadata: { position: i },
-      suggestions: [{ question_id: question.id, value: i % 2 ? "yes" : "no", agent: "peers-test", score: 0.5 + i / 10 }],
+      suggestions: [
+        { question_id: question.id, value: i % 2 ? "yes" : "no", agent: "peers-test", score: 0.5 + i / 10 },
+      ],
     });
     await api("PUT", `/datasets/${dataset.id}/records/bulk`, {
       items: [record(1, "What is 2 + 2?"), record(2, "Capital of France?"), record(3, "Colour of the sky?")],

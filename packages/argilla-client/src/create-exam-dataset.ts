@@ -31,7 +31,7 @@ export interface CreateExamDatasetParams {
   workspace?: string;
   /** Number of answer options (2–26): fields `answer_a`… and labels A, B, … Items may have fewer. */
   optionCount: number;
-  /** Reviewer guidelines in markdown (a domain plugin's `reviewGuidelines`), at most 10,000 characters. */
+  /** Reviewer guidelines in markdown (a domain plugin's `reviewerGuidelines`), at most 10,000 characters. */
   guidelines: string;
   /** Delete an existing dataset of this name (with its records and responses) and create it afresh. Default false. */
   replace?: boolean;
@@ -117,7 +117,7 @@ async function deleteQuietly(client: ArgillaClient, datasetId: string): Promise<
  *
  * @example
  * const { dataset, created, url } = await createExamDataset({
- *   client, name: "finance-exam-v1", optionCount: 4, guidelines: plugin.reviewGuidelines,
+ *   client, name: "finance-exam-v1", optionCount: 4, guidelines: plugin.reviewerGuidelines,
  * });
  * console.log(`${created ? "created" : "reusing"} ${url}`);
  */

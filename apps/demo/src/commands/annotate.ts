@@ -1,0 +1,64 @@
+import { createExamDataset, logExamRecords } from "@domain-eval/argilla-client";
+import type { DomainPlugin } from "@domain-eval/core";
+import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
+import type { CliConfig } from "../config.js";
+import { questionsToExamItems, readQuestionsFile, subjectFor } from "../exam-items.js";
+import type { CliOutput } from "../output.js";
+
+/** Guidelines shown to reviewers when no domain plugin is used. */
+export const DEFAULT_GUIDELINES = `# Reviewing exam questions
+
+For each record:
+
+1. Read the question and every option. The model's suggested answer is pre-selected.
+2. Check the answer **against the source document**, not against memory.
+3. Keep or correct the choice in **correct_answer**; fix wording in *improved_question* / *improved_answer* if needed.
+4. **Discard** questions that are ambiguous, have more than one correct option, or cannot be answered from the source.
+`;
+
+export interface AnnotateSummary {
+  dataset: string;
+  datasetId: string;
+  url: string;
+  created: boolean;
+  records: { created: number; updated: number; total: number };
+}
+
+/** `domain-eval annotate`: questions.jsonl → an Argilla review dataset with the model's answers as suggestions. */
+export async function runAnnotate(params: {
+  file: string;
+  dataset: string;
+  workspace?: string;
+  replace: boolean;
+  seed?: number;
+  domain?: DomainPlugin;
+  config: CliConfig;
+  output: CliOutput;
+}): Promise<AnnotateSummary> {
+  const questions = await readQuestionsFile(params.file);
+  const items = questionsToExamItems({ questions, subject: subjectFor(params.domain), seed: params.seed });
+  const client = argillaClientFor(params.config);
+  try {
+    const optionCount = Math.max(...items.map((i) => i.choices.length));
+    const { dataset, created, url } = await createExamDataset({
+      client,
+      name: params.dataset,
+      workspace: params.workspace,
+      optionCount,
+      guidelines: params.domain?.reviewerGuidelines ?? DEFAULT_GUIDELINES,
+      replace: params.replace,
+    });
+    params.output.info(`${created ? "created" : "reusing"} Argilla dataset ${params.dataset}`);
+    const records = await logExamRecords({
+      client,
+      dataset,
+      items,
+      onProgress: (p) => params.output.progress("logging records", p.done, items.length),
+    });
+    params.output.endProgress();
+    return { dataset: params.dataset, datasetId: dataset.id, url, created, records };
+  } catch (error) {
+    params.output.endProgress();
+    throw asArgillaCliError(error);
+  }
+}

@@ -1,0 +1,217 @@
+import { resolve } from "node:path";
+import { findDataset, readReviewedRecords } from "@domain-eval/argilla-client";
+import type { DomainPlugin, ExamItem, ExamQuestion } from "@domain-eval/core";
+import {
+  type DatasetCardInput,
+  type DatasetFolder,
+  publishDataset,
+  writeDatasetFolder,
+} from "@domain-eval/hub-publisher";
+import { renderLightevalTask } from "@domain-eval/lighteval-task";
+import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
+import { CliError } from "../cli-error.js";
+import type { CliConfig } from "../config.js";
+import { questionsToExamItems, subjectFor } from "../exam-items.js";
+import type { CliOutput } from "../output.js";
+
+/** A LightEval task name from a dataset name: letters, digits, `_` and `-`, starting with a letter. */
+export function taskNameFor(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_-]+/gu, "_").replace(/^[^A-Za-z]+/u, "");
+  return cleaned === "" ? "domain_exam" : cleaned;
+}
+
+/** Card settings the CLI exposes as flags. */
+export interface CardOptions {
+  title?: string;
+  license: string;
+  language?: string;
+  documents?: string;
+}
+
+/** The card input for a dataset written by the CLI; the evaluation command points at where the data will live. */
+export function cardInputFor(params: {
+  name: string;
+  dir: string;
+  hubRepo?: string;
+  domain?: DomainPlugin;
+  discarded?: number;
+  options: CardOptions;
+}): DatasetCardInput {
+  const task = renderLightevalTask({
+    name: taskNameFor(params.name),
+    dataset: params.hubRepo ? { repo: params.hubRepo } : { path: resolve(params.dir) },
+  });
+  return {
+    prettyName: params.options.title ?? params.name,
+    license: params.options.license,
+    language: params.options.language ?? params.domain?.languages[0] ?? "en",
+    repoId: params.hubRepo,
+    tags: params.domain ? [params.domain.subject] : [],
+    source: {
+      documents: params.options.documents,
+      domainPlugin: params.domain
+        ? { id: params.domain.id, version: params.domain.version, displayName: params.domain.displayName }
+        : undefined,
+    },
+    review: params.discarded === undefined ? undefined : { discarded: params.discarded },
+    evaluation: { command: task.command, taskFile: task.fileName },
+  };
+}
+
+export interface ExportSummary {
+  dir: string;
+  splits: DatasetFolder["splits"];
+  answerDistribution: Record<string, number>;
+  records: {
+    submitted: number;
+    discarded: number;
+    draft: number;
+    pending: number;
+    exported: number;
+    unreviewed: number;
+  };
+  hub?: { repo: string; commitOid: string; commitUrl: string; repoUrl: string; private: boolean };
+}
+
+/** Publishes a written folder, mapping a missing or rejected token to one clear line. */
+export async function publishFolder(params: {
+  repo: string;
+  dir: string;
+  config: CliConfig;
+  private: boolean;
+}): Promise<NonNullable<ExportSummary["hub"]>> {
+  if (!params.config.hfToken) {
+    throw new CliError("HF_TOKEN is not set: export a Hugging Face write token (hf_…) to publish with --push-to-hub");
+  }
+  try {
+    const published = await publishDataset({
+      repo: params.repo,
+      dir: params.dir,
+      accessToken: params.config.hfToken,
+      private: params.private,
+    });
+    return { repo: params.repo, private: params.private, ...published };
+  } catch (error) {
+    throw new CliError(`publishing to ${params.repo} failed: ${(error as Error).message}`, 1);
+  }
+}
+
+/**
+ * `domain-eval export`: reads the reviews from Argilla and writes the dataset folder; optionally publishes it.
+ * Unreviewed records are left out unless `includeUnreviewed`, and then marked `unreviewed` in the data.
+ */
+export async function runExport(params: {
+  dataset: string;
+  workspace?: string;
+  out: string;
+  includeUnreviewed: boolean;
+  pushToHub?: string;
+  public: boolean;
+  domain?: DomainPlugin;
+  card: CardOptions;
+  config: CliConfig;
+  output: CliOutput;
+}): Promise<ExportSummary> {
+  const client = argillaClientFor(params.config);
+  const counts = { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: 0, unreviewed: 0 };
+  const items: ExamItem[] = [];
+  try {
+    const dataset = await findDataset({ client, name: params.dataset, workspace: params.workspace });
+    if (!dataset) {
+      throw new CliError(
+        `no Argilla dataset named "${params.dataset}"${params.workspace ? ` in workspace ${params.workspace}` : ""}: create it with domain-eval annotate questions.jsonl --dataset ${params.dataset}`,
+      );
+    }
+    for await (const record of readReviewedRecords({
+      client,
+      dataset,
+      unreviewed: params.includeUnreviewed ? "include-as-unreviewed" : "exclude",
+    })) {
+      counts[record.status]++;
+      if (record.item) {
+        items.push(record.item);
+        counts.exported++;
+        if (record.item.review_status === "unreviewed") counts.unreviewed++;
+      }
+    }
+  } catch (error) {
+    throw asArgillaCliError(error);
+  }
+  if (items.length === 0) {
+    throw new CliError(
+      `dataset "${params.dataset}" has no submitted reviews yet (${counts.pending} pending, ${counts.draft} draft, ${counts.discarded} discarded): review in Argilla first, or pass --include-unreviewed to export the model's answers marked as unreviewed`,
+      1,
+    );
+  }
+  const folder = await writeDatasetFolder({
+    items,
+    dir: params.out,
+    card: cardInputFor({
+      name: params.dataset,
+      dir: params.out,
+      hubRepo: params.pushToHub,
+      domain: params.domain,
+      discarded: counts.discarded,
+      options: params.card,
+    }),
+  });
+  const summary: ExportSummary = {
+    dir: folder.dir,
+    splits: folder.splits,
+    answerDistribution: folder.answerDistribution,
+    records: counts,
+  };
+  if (params.pushToHub) {
+    summary.hub = await publishFolder({
+      repo: params.pushToHub,
+      dir: folder.dir,
+      config: params.config,
+      private: !params.public,
+    });
+  }
+  return summary;
+}
+
+/**
+ * `domain-eval export --questions FILE`: publishes generated questions without a review, every row marked
+ * `unreviewed` (the dataset card says so).
+ */
+export async function runExportUnreviewed(params: {
+  questions: readonly ExamQuestion[];
+  name: string;
+  out: string;
+  pushToHub?: string;
+  public: boolean;
+  domain?: DomainPlugin;
+  card: CardOptions;
+  config: CliConfig;
+}): Promise<ExportSummary> {
+  const items = questionsToExamItems({ questions: params.questions, subject: subjectFor(params.domain) });
+  const folder = await writeDatasetFolder({
+    items,
+    dir: params.out,
+    splits: { dev: Math.min(5, Math.max(0, items.length - 1)) },
+    card: cardInputFor({
+      name: params.name,
+      dir: params.out,
+      hubRepo: params.pushToHub,
+      domain: params.domain,
+      options: params.card,
+    }),
+  });
+  const summary: ExportSummary = {
+    dir: folder.dir,
+    splits: folder.splits,
+    answerDistribution: folder.answerDistribution,
+    records: { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: items.length, unreviewed: items.length },
+  };
+  if (params.pushToHub) {
+    summary.hub = await publishFolder({
+      repo: params.pushToHub,
+      dir: folder.dir,
+      config: params.config,
+      private: !params.public,
+    });
+  }
+  return summary;
+}

@@ -1,0 +1,139 @@
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { argillaClientFor, argillaReachable } from "../argilla-connection.js";
+import { EXIT } from "../cli-error.js";
+import type { CliConfig } from "../config.js";
+import type { CliOutput } from "../output.js";
+import { type AnnotateSummary, runAnnotate } from "./annotate.js";
+import { type CardOptions, runExportUnreviewed, taskNameFor } from "./export.js";
+import { describeGenerateSummary, type GenerateOptions, type GenerateSummary, runGenerate } from "./generate.js";
+import { runTask } from "./task.js";
+
+export interface RunSummary {
+  generate: GenerateSummary;
+  review: { status: "sent-to-argilla"; annotate: AnnotateSummary } | { status: "skipped"; reason: string };
+  dataset?: { dir: string; splits: { test: number; dev: number }; hub?: { repo: string; commitUrl: string } };
+  task?: { file: string; command: string };
+  next: string[];
+}
+
+/**
+ * `domain-eval run`: generate, then review in Argilla when one is reachable (the run stops there: people review
+ * at their pace, then `export` and `task` finish the job). Without Argilla it stops before review, or with
+ * `skipReview` publishes the questions marked as unreviewed and writes the task file.
+ */
+export async function runPipeline(params: {
+  generate: Omit<GenerateOptions, "out" | "dryRun"> & { outDir: string };
+  datasetName: string;
+  skipReview: boolean;
+  pushToHub?: string;
+  public: boolean;
+  card: CardOptions;
+  config: CliConfig;
+  model: () => Promise<BaseChatModel>;
+  output: CliOutput;
+  signal?: AbortSignal;
+}): Promise<{ summary: RunSummary; exitCode: number }> {
+  const outDir = resolve(params.generate.outDir);
+  await mkdir(outDir, { recursive: true });
+  const questionsFile = join(outDir, "questions.jsonl");
+  const { output } = params;
+  output.info("step 1/4 generate: documents → questions");
+  const generated = await runGenerate({
+    options: { ...params.generate, out: questionsFile, dryRun: false },
+    model: params.model,
+    output,
+    signal: params.signal,
+  });
+  for (const line of describeGenerateSummary(generated.summary)) output.info(`  ${line}`);
+  const next: string[] = [];
+  if (generated.exitCode !== EXIT.OK) {
+    return {
+      summary: {
+        generate: generated.summary,
+        review: { status: "skipped", reason: "generation did not finish" },
+        next,
+      },
+      exitCode: generated.exitCode,
+    };
+  }
+
+  if (!params.skipReview) {
+    output.info("step 2/4 review: sending the questions to Argilla");
+    const reachable =
+      params.config.argillaApiUrl && params.config.argillaApiKey
+        ? await argillaReachable(argillaClientFor(params.config))
+        : { ok: false as const, reason: "ARGILLA_API_URL / ARGILLA_API_KEY are not set" };
+    if (!reachable.ok) {
+      const reason = `no Argilla server to review in (${reachable.reason})`;
+      output.info(`  ${reason}: stopping before review.`);
+      next.push(
+        "start a local Argilla with `npm run peers:up` (or set ARGILLA_API_URL and ARGILLA_API_KEY), then:",
+        `domain-eval annotate ${questionsFile} --dataset ${params.datasetName}`,
+        `or publish without review: domain-eval export --questions ${questionsFile} --out ${join(outDir, "dataset")}`,
+      );
+      return {
+        summary: { generate: generated.summary, review: { status: "skipped", reason }, next },
+        exitCode: EXIT.OK,
+      };
+    }
+    const annotate = await runAnnotate({
+      file: questionsFile,
+      dataset: params.datasetName,
+      replace: false,
+      domain: params.generate.domain,
+      config: params.config,
+      output,
+    });
+    output.info(`  ${annotate.records.total} questions are ready for review at ${annotate.url}`);
+    next.push(
+      `review them at ${annotate.url}, then:`,
+      `domain-eval export --dataset ${params.datasetName} --out ${join(outDir, "dataset")}`,
+      `domain-eval task --dataset ${join(outDir, "dataset")} --name ${taskNameFor(params.datasetName)} --out ${join(outDir, `${taskNameFor(params.datasetName)}.py`)}`,
+    );
+    return {
+      summary: { generate: generated.summary, review: { status: "sent-to-argilla", annotate }, next },
+      exitCode: EXIT.OK,
+    };
+  }
+
+  output.info("step 2/4 review: skipped (--skip-review): every question is published as unreviewed");
+  output.info("step 3/4 export: questions → dataset folder");
+  const exported = await runExportUnreviewed({
+    questions: generated.questions,
+    name: params.datasetName,
+    out: join(outDir, "dataset"),
+    pushToHub: params.pushToHub,
+    public: params.public,
+    domain: params.generate.domain,
+    card: params.card,
+    config: params.config,
+  });
+  const folder = exported;
+  output.info(`  wrote ${folder.dir} (test ${folder.splits.test} rows, dev ${folder.splits.dev} rows)`);
+  const hub = exported.hub ? { repo: exported.hub.repo, commitUrl: exported.hub.commitUrl } : undefined;
+  if (hub) output.info(`  published ${hub.commitUrl}`);
+  output.info("step 4/4 task: LightEval task file");
+  const name = taskNameFor(params.datasetName);
+  const task = await runTask({
+    dataset: folder.dir,
+    name,
+    out: join(outDir, `${name}.py`),
+    instruction: undefined,
+    lightevalVersion: "0.13",
+    format: "lighteval",
+  });
+  output.info(`  wrote ${task.file}`);
+  next.push(`evaluate a model: ${task.command}`);
+  return {
+    summary: {
+      generate: generated.summary,
+      review: { status: "skipped", reason: "--skip-review" },
+      dataset: { dir: folder.dir, splits: folder.splits, hub },
+      task: { file: task.file, command: task.command },
+      next,
+    },
+    exitCode: EXIT.OK,
+  };
+}

@@ -18,7 +18,7 @@ npm install @domain-eval/domain-__DOMAIN_ID__ @domain-eval/core
 ```
 
 With the CLI installed, the plugin is found by name: `domain-eval domains` lists it and
-`domain-eval generate --domain __DOMAIN_ID__ --docs ./documents --out ./out` uses it.
+`domain-eval generate --domain __DOMAIN_ID__ --docs ./documents --out questions.jsonl` uses it.
 
 ## Usage
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The README's demo command: runs the domain-eval pipeline on the sample documents in examples/.
+# The README's demo command: runs the whole domain-eval pipeline on the sample documents in examples/documents with
+# whatever model is configured (OPENAI_BASE_URL + DOMAIN_EVAL_MODEL, or --model-file PATH.gguf); the CLI says what to
+# set when none is. With ARGILLA_API_URL/ARGILLA_API_KEY set the questions go to Argilla for review; without, review
+# is skipped and the questions are published marked as unreviewed. Extra arguments go to `domain-eval run`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-install.sh
-if [ ! -f apps/demo/package.json ]; then
-  echo "The domain-eval CLI (apps/demo) is not built yet: only the core library exists so far. Run 'npm test' to exercise it." >&2
-  exit 1
-fi
 npx turbo run build --filter=@domain-eval/demo... --output-logs=errors-only >&2
-node apps/demo/dist/cli.js run --docs examples/documents --out out/demo "$@"
+review=(--skip-review)
+if [ -n "${ARGILLA_API_URL:-}" ]; then review=(); fi
+exec node apps/demo/dist/cli.js run --docs examples/documents --out out/demo --dataset demo_exam "${review[@]}" "$@"

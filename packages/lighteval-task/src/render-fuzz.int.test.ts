@@ -69,7 +69,7 @@ const PIECES = [
   "*b",
   "!tag",
   "---",
-  "${x}",
+  "$" + "{x}", // shell and JS template syntax
   "`",
   "$(id)",
   "|",

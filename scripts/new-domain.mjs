@@ -190,6 +190,6 @@ process.stdout.write(`
 Next steps:
   1. Edit packages/domains/${id}/src: instructions, few-shot examples, reviewer guidelines, checks (and samples/).
   2. Test it:      npx turbo run build test --filter=@domain-eval/domain-${id}
-  3. Try it:       domain-eval domains   and   domain-eval generate --domain ${id} --docs <folder> --out <dir>
+  3. Try it:       domain-eval domains   and   domain-eval generate --domain ${id} --docs <folder> --out questions.jsonl
   4. Describe the change in ${relative(root, changesetPath)} and open a pull request.
 `);

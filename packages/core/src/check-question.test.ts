@@ -132,6 +132,18 @@ describe("checkQuestion", () => {
     ).toEqual([]);
   });
 
+  it("tells signed figures apart: a sign error is a valid distractor", () => {
+    const q = {
+      ...cleanQuestion(),
+      question: "By how much did operating cash flow change in fiscal 2023?",
+      answer: "-6.3%",
+      distractors: ["6.3%", "-3.6%", "3.6%"],
+      citations: ["Operating margin improved to 14.2%"],
+    };
+    expect(codes(q).filter((c) => c === "ANSWER_IN_DISTRACTORS" || c === "DUPLICATE_OPTIONS")).toEqual([]);
+    expect(codes({ ...q, distractors: ["\u22126.3%", "-3.6%", "3.6%"] })).toContain("ANSWER_IN_DISTRACTORS");
+  });
+
   it("runs extra checks and lets a policy keep flagged questions", () => {
     const extra: QualityCheck = {
       name: "currency",

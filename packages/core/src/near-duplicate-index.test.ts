@@ -23,6 +23,14 @@ describe("NearDuplicateIndex", () => {
     expect(found.size).toBe(0);
   });
 
+  it("compares numbers in order", () => {
+    const found = findDuplicateQuestions([
+      { id: "a", question: "What does report 0 say in section 1 about revenue?" },
+      { id: "b", question: "What does report 1 say in section 0 about revenue?" },
+    ]);
+    expect(found.size).toBe(0);
+  });
+
   it("keeps distinct questions in a large set and finds planted duplicates", () => {
     const index = new NearDuplicateIndex();
     const topics = ["revenue", "margin", "dividend", "headcount", "capex", "debt", "cash", "tax"];

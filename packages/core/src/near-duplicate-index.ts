@@ -24,7 +24,8 @@ const MULTIPLIERS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => (fnv1a(`m
 const OFFSETS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fnv1a(`o${i}`));
 
 function numbersIn(text: string): string {
-  return (normalizeForComparison(text).match(/\d+(?:[.,]\d+)*/gu) ?? []).sort().join(" ");
+  // In order: "report 0 section 1" and "report 1 section 0" are different questions.
+  return (normalizeForComparison(text).match(/\d+(?:[.,]\d+)*/gu) ?? []).join(" ");
 }
 
 /**

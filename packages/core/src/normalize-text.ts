@@ -6,6 +6,8 @@ export function normalizeForComparison(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
+    // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers.
+    .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013](?=\d)/gu, "$1 minus ")
     .replace(/[\p{P}\p{S}]+/gu, " ")
     .replace(/\s+/gu, " ")
     .trim();

@@ -24,7 +24,10 @@ let cachedEvalPython: string | undefined;
 export function evalPython(): string {
   if (cachedEvalPython) return cachedEvalPython;
   const fromEnv = process.env.DOMAIN_EVAL_PYTHON;
-  if (fromEnv) return (cachedEvalPython = resolve(fromEnv));
+  if (fromEnv) {
+    cachedEvalPython = resolve(fromEnv);
+    return cachedEvalPython;
+  }
   const venv = execFileSync("bash", [join(repoRoot(), "tools", "peers", "venv.sh"), "eval"], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],

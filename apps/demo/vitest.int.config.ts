@@ -1,4 +1,7 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 import { integrationConfig } from "../../vitest.shared.ts";
 
-export default mergeConfig(integrationConfig, defineConfig({}));
+export default mergeConfig(
+  integrationConfig,
+  defineConfig({ test: { globalSetup: ["@domain-eval/testing/peers-global-setup"] } }),
+);

@@ -56,3 +56,12 @@ export function questionsToExamItems(params: {
     toExamItem(q, { subject: params.subject, seed, answerIndex: positions.get(q.id) }),
   );
 }
+
+/**
+ * Rows set aside as the few-shot `dev` split: 5 (as MMLU has) once a set is big enough, fewer for tiny sets so the
+ * test split keeps most of the questions.
+ */
+export function devSplitSize(rows: number): number {
+  if (rows >= 50) return 5;
+  return Math.floor(rows / 10);
+}

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { ExamItem } from "@domain-eval/core";
 import { writeDatasetFolder } from "@domain-eval/hub-publisher";
-import { evalPython, offlinePythonEnv } from "@domain-eval/testing";
+import { evalPython, LIGHTEVAL_ENV_FIXES, offlinePythonEnv, TESTING_PYTHON_DIR } from "@domain-eval/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LIGHTEVAL_BUILTIN_TASKS_VERSION } from "./lighteval-builtin-tasks.js";
 import { type RenderedLightevalTask, renderLightevalTask } from "./render-lighteval-task.js";
@@ -16,7 +16,7 @@ import type { TaskConfig, TaskScoring } from "./task-config.js";
 const run = promisify(execFile);
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const FIXTURES = join(PACKAGE_DIR, "test", "fixtures");
-const ENV_FIXES = join(FIXTURES, "lighteval-env-fixes");
+
 
 // Text a reviewer would write, including characters that must reach the prompt unchanged.
 const INSTRUCTION = 'Answer questions about "fiscal" policy \\ taxes; costs in €, 😀 allowed.';
@@ -71,7 +71,7 @@ describe(`generated task files on the real LightEval ${LIGHTEVAL_BUILTIN_TASKS_V
   let testRows: ExamItem[];
   const env = () =>
     offlinePythonEnv({
-      PYTHONPATH: ENV_FIXES,
+      PYTHONPATH: LIGHTEVAL_ENV_FIXES,
       HF_HOME: join(work, "hf-home"),
       HF_DATASETS_CACHE: join(work, "hf-datasets"),
       STUB_MODEL_CACHE_DIR: join(work, "stub-cache"),
@@ -141,7 +141,7 @@ describe(`generated task files on the real LightEval ${LIGHTEVAL_BUILTIN_TASKS_V
       words,
       [INSTRUCTION, ...QUESTIONS.flatMap((q) => [q.question, ...q.choices]), "Question Answer"].join("\n"),
     );
-    await run(evalPython(), [join(FIXTURES, "make_tiny_model.py"), modelDir, words], { env: env() });
+    await run(evalPython(), [join(TESTING_PYTHON_DIR, "make_tiny_model.py"), modelDir, words], { env: env() });
 
     const task = renderTo({
       name: "finance_exam",

@@ -4,6 +4,7 @@
 // - provides the connection details to tests: `inject("peers")` (typed below), and
 // - exports them as environment variables (ARGILLA_API_URL, ARGILLA_API_KEY, DOMAIN_EVAL_REVIEWER_API_KEY,
 //   DOMAIN_EVAL_PYTHON, ...), which the test workers inherit.
+import type {} from "vitest";
 import type { TestProject } from "vitest/node";
 import { ensurePeers, type PeersEnv, peersProcessEnv } from "./peers.js";
 

@@ -11,7 +11,7 @@ import { renderLightevalTask } from "@domain-eval/lighteval-task";
 import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
 import { CliError } from "../cli-error.js";
 import type { CliConfig } from "../config.js";
-import { questionsToExamItems, subjectFor } from "../exam-items.js";
+import { devSplitSize, questionsToExamItems, subjectFor } from "../exam-items.js";
 import type { CliOutput } from "../output.js";
 
 /** A LightEval task name from a dataset name: letters, digits, `_` and `-`, starting with a letter. */
@@ -146,6 +146,7 @@ export async function runExport(params: {
   const folder = await writeDatasetFolder({
     items,
     dir: params.out,
+    splits: { dev: devSplitSize(items.length) },
     card: cardInputFor({
       name: params.dataset,
       dir: params.out,
@@ -190,7 +191,7 @@ export async function runExportUnreviewed(params: {
   const folder = await writeDatasetFolder({
     items,
     dir: params.out,
-    splits: { dev: Math.min(5, Math.max(0, items.length - 1)) },
+    splits: { dev: devSplitSize(items.length) },
     card: cardInputFor({
       name: params.name,
       dir: params.out,

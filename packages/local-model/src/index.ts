@@ -1,0 +1,13 @@
+export { toChatHistory } from "./chat-history.js";
+export { describeLocalModel, type LocalModelDescription } from "./describe-local-model.js";
+export { toGrammarJsonSchema } from "./json-schema-grammar.js";
+export {
+  createLocalChatModel,
+  DEFAULT_CONTEXT_SIZE,
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_TEMPERATURE,
+  LocalChatModel,
+  type LocalChatModelCallOptions,
+  type LocalChatModelParams,
+} from "./local-chat-model.js";
+export { LocalModelError, type LocalModelErrorCode } from "./local-model-error.js";

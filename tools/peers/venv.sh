@@ -67,7 +67,9 @@ if [[ -f "$marker" ]]; then
 fi
 
 log="$venv.install.log"
-echo "venv.sh: creating $venv from $(basename "$lock_file") (log: $log); the eval venv downloads torch, a few GB" >&2
+note=""
+[[ "$name" == eval ]] && note="; torch and its CUDA wheels are a few GB"
+echo "venv.sh: creating $venv from $(basename "$lock_file") (log: $log)$note" >&2
 rm -rf "$venv"
 started=$SECONDS
 {

@@ -4,6 +4,7 @@
 #   tools/peers/down.sh           # stop; keep data (Argilla's database, OpenSearch indices) for the next up.sh
 #   tools/peers/down.sh --purge   # stop and delete that data too
 set -euo pipefail
+# shellcheck source=tools/peers/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 purge=0

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sourced: the variables are used by up.sh and down.sh
 # Shared by up.sh and down.sh (sourced, not run): where the peers keep their state, which ports they use, and how
 # to tell our processes from someone else's.
 

@@ -11,6 +11,7 @@
 # State (data, logs, pidfiles) lives in ${DOMAIN_EVAL_STATE:-~/.cache/domain-eval/peers}; ports come from
 # DOMAIN_EVAL_ARGILLA_PORT (6900), DOMAIN_EVAL_OPENSEARCH_PORT (9200), DOMAIN_EVAL_REDIS_PORT (6379).
 set -euo pipefail
+# shellcheck source=tools/peers/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 with_eval=1

@@ -149,6 +149,8 @@ function mapSchema(schema: unknown, at: string): JsonObject {
     }
   }
 
+  // node-llama-cpp reads {type: "string", enum: [...]} as any string when validating: the values are the type.
+  if ("enum" in out || "const" in out) delete out.type;
   // An object schema without "type" (zod emits one for some shapes) is still an object.
   if (out.type === undefined && (out.properties !== undefined || out.additionalProperties !== undefined)) {
     out.type = "object";

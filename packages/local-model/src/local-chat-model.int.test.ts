@@ -98,6 +98,23 @@ describe("LocalChatModel", () => {
     expect(parsed.questions[0]?.distractors).toHaveLength(3);
   });
 
+  it.each([1, 2, 3])(
+    "the grammar holds enums, nullable fields and integers to the schema too (seed %i)",
+    async (seed) => {
+      const reviewSchema = z.object({
+        verdict: z.enum(["accept", "reject", "revise"]),
+        correct_choice: z.enum(["A", "B", "C", "D"]),
+        note: z.string().max(10).nullable(),
+        score: z.number().int(),
+      });
+      const parsed = await model.withStructuredOutput(reviewSchema).invoke("Review the question.", {
+        maxTokens: 200,
+        seed,
+      } as never);
+      expect(reviewSchema.safeParse(parsed).error).toBeUndefined();
+    },
+  );
+
   it("withStructuredOutput works inside a prompt pipeline and can return the raw message too", async () => {
     const prompt = ChatPromptTemplate.fromMessages([
       ["system", "You write exam questions about {topic} as JSON."],

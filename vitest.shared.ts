@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -20,5 +21,8 @@ export const integrationConfig = defineConfig({
     testTimeout: 600_000,
     hookTimeout: 1_800_000,
     fileParallelism: false,
+    // Brings up (or reuses) Argilla, OpenSearch, Redis and the Python eval venv once per run, and exports
+    // ARGILLA_API_URL, ARGILLA_API_KEY, DOMAIN_EVAL_REVIEWER_API_KEY, DOMAIN_EVAL_PYTHON to the tests.
+    globalSetup: [fileURLToPath(new URL("./packages/testing/src/peers-global-setup.ts", import.meta.url))],
   },
 });

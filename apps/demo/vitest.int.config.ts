@@ -1,7 +1,4 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 import { integrationConfig } from "../../vitest.shared.ts";
 
-export default mergeConfig(
-  integrationConfig,
-  defineConfig({ test: { globalSetup: ["@domain-eval/testing/peers-global-setup"] } }),
-);
+export default mergeConfig(integrationConfig, defineConfig({}));

@@ -3,14 +3,16 @@
  * equal everywhere: Unicode NFKC, lower case, punctuation removed, runs of whitespace collapsed.
  */
 export function normalizeForComparison(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers.
-    .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013](?=\d)/gu, "$1 minus ")
-    .replace(/[\p{P}\p{S}]+/gu, " ")
-    .replace(/\s+/gu, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers.
+      .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013](?=\d)/gu, "$1 minus ")
+      .replace(/[\p{P}\p{S}]+/gu, " ")
+      .replace(/\s+/gu, " ")
+      .trim()
+  );
 }
 
 /** Case- and whitespace-insensitive form used for quote matching: punctuation is kept, because quotes are verbatim. */

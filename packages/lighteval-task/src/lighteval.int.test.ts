@@ -17,7 +17,6 @@ const run = promisify(execFile);
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const FIXTURES = join(PACKAGE_DIR, "test", "fixtures");
 
-
 // Text a reviewer would write, including characters that must reach the prompt unchanged.
 const INSTRUCTION = 'Answer questions about "fiscal" policy \\ taxes; costs in €, 😀 allowed.';
 const QUESTIONS: { question: string; choices: string[]; answer: number }[] = [

@@ -22,6 +22,28 @@ export interface LoadedLocalModel {
 const runtimes = new Map<string, Promise<Llama>>();
 
 /**
+ * llama.cpp's last error lines. They say why a load failed ("tensor … data is not within the file bounds"), which
+ * node-llama-cpp's exception does not, so they go into our one-line message instead of onto stderr.
+ */
+const recentLlamaErrors: string[] = [];
+
+function rememberLlamaError(_level: LlamaLogLevel, message: string): void {
+  const line = message.trim();
+  if (line === "") return;
+  recentLlamaErrors.push(line);
+  if (recentLlamaErrors.length > 5) recentLlamaErrors.shift();
+}
+
+/** The most specific reason llama.cpp logged for a failed load, if any, and forget the rest. */
+function takeLlamaLoadReason(): string | undefined {
+  const reason =
+    recentLlamaErrors.find((line) => line.includes("error loading model:")) ??
+    recentLlamaErrors.find((line) => !line.includes("failed to load model"));
+  recentLlamaErrors.length = 0;
+  return reason?.replace(/^.*error loading model:\s*/, "");
+}
+
+/**
  * The llama.cpp runtime, created once per process and GPU choice. `build: "never"` and `skipDownload` make sure
  * nothing is fetched or compiled at run time: only the prebuilt binary installed from the npm registry is used.
  */
@@ -35,6 +57,7 @@ function llamaRuntime(gpu: boolean): Promise<Llama> {
       skipDownload: true,
       progressLogs: false,
       logLevel: LlamaLogLevel.error,
+      logger: rememberLlamaError,
     });
     runtimes.set(key, runtime);
     runtime.catch(() => runtimes.delete(key));
@@ -61,7 +84,7 @@ export function explainLoadFailure(error: unknown, modelFile: string): LocalMode
       cause: error,
     });
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = takeLlamaLoadReason() ?? (error instanceof Error ? error.message : String(error));
   return new LocalModelError({
     code: "model_load_failed",
     modelFile,
@@ -97,6 +120,7 @@ export async function loadLocalModel(params: {
         message: `${file.fileName} needs about ${formatGiB(insights.modelSize)} of memory but this machine has ${formatGiB(memoryBytes)}: use a smaller model or a smaller quantization (for example Q4_K_M)`,
       });
     }
+    takeLlamaLoadReason(); // forget errors logged before this load
     const model = await llama.loadModel({ modelPath: file.path, gpuLayers: params.gpu ? "auto" : 0 });
     return { llama, model, file };
   } catch (error) {

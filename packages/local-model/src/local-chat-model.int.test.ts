@@ -130,6 +130,14 @@ describe("LocalChatModel", () => {
     expect((raw as { usage_metadata?: { output_tokens: number } }).usage_metadata?.output_tokens).toBeGreaterThan(10);
   });
 
+  it("takes a plain JSON schema with a name and includeRaw, as the question chain passes it", async () => {
+    const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(questionsSchema) as Record<string, unknown>;
+    const structured = model.withStructuredOutput(jsonSchema, { name: "exam_questions", includeRaw: true });
+    const { raw, parsed } = await structured.invoke("Write exam questions.", { maxTokens: 600, seed: 11 } as never);
+    expect(parsed).toEqual(JSON.parse(String(raw.content)));
+    expect(questionsSchema.safeParse(parsed).error).toBeUndefined();
+  });
+
   it("says the structured answer was cut off when maxTokens is too small for the JSON", async () => {
     const structured = model.withStructuredOutput(questionsSchema);
     await expect(structured.invoke("JSON please", { maxTokens: 5 } as never)).rejects.toMatchObject({
@@ -182,7 +190,7 @@ describe("load errors: one line saying what to do", () => {
     const error = await createLocalChatModel({ modelFile: truncated, threads: 1 }).catch((e: unknown) => e);
     expectOneLine(error);
     expect(error).toMatchObject({ code: "model_load_failed" });
-    expect((error as Error).message).toMatch(/download it again/);
+    expect((error as Error).message).toMatch(/not within the file bounds.*download it again/);
   });
 
   it("a disposed model", async () => {

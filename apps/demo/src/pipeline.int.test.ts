@@ -110,12 +110,18 @@ describe("domain-eval pipeline, end to end", () => {
         body: { sort: [{ scope: { entity: "record", property: "inserted_at" }, order: "asc" }] },
       }),
     );
-    const suggested = (record: (typeof items)[number]["record"]) =>
-      (record.suggestions ?? []).map((s) => s.value as string)[0] as string;
-    const [accept1, accept2, change, discard] = items.map((i) => i.record);
-    const respond = (record: typeof accept1, status: "submitted" | "discarded", answer?: string) =>
+    type ArgillaRecord = (typeof items)[number]["record"];
+    const suggested = (record: ArgillaRecord) => (record.suggestions ?? []).map((s) => s.value as string)[0] as string;
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    const [accept1, accept2, change, discard] = items.map((i) => i.record) as [
+      ArgillaRecord,
+      ArgillaRecord,
+      ArgillaRecord,
+      ArgillaRecord,
+    ];
+    const respond = (record: ArgillaRecord, status: "submitted" | "discarded", answer?: string) =>
       reviewer.POST("/records/{record_id}/responses", {
-        params: { path: { record_id: record?.id as string } },
+        params: { path: { record_id: record.id } },
         body: { status, values: answer ? { correct_answer: { value: answer } } : {} },
       });
     const changedTo = suggested(change) === "A" ? "B" : "A";
@@ -151,14 +157,14 @@ print(json.dumps({"splits": {k: len(v) for k, v in d.items()}, "names": d[list(d
     expect(data.splits.test + (data.splits.dev ?? 0)).toBe(3);
     expect(data.names.slice(0, 4)).toEqual(["A", "B", "C", "D"]);
     const byId = new Map(data.rows.map((r: { id: string }) => [r.id, r]));
-    const changedRow = byId.get(change?.external_id as string) as {
+    const changedRow = byId.get(change.external_id as string) as {
       answer: number;
       review_status: string;
       agreement: number;
     };
     expect(changedRow.answer).toBe(changedTo.charCodeAt(0) - 65);
     expect(changedRow.review_status).toBe("submitted");
-    expect(byId.has(discard?.external_id as string)).toBe(false);
+    expect(byId.has(discard.external_id as string)).toBe(false);
     const card = await readFile(join(datasetDir(), "README.md"), "utf8");
     expect(card).toContain("expert-generated");
     expect(card).not.toContain(process.env.ARGILLA_API_KEY as string);

@@ -12,14 +12,22 @@ import { runTask } from "./commands/task.js";
 import { type CliConfig, loadConfig, redactSecrets, secretValues } from "./config.js";
 import { listInstalledDomains, loadDomain } from "./domains.js";
 import { readQuestionsFile } from "./exam-items.js";
-import { createOutput } from "./output.js";
+import { type CliOutput, createOutput } from "./output.js";
 
 let knownSecrets: string[] = [];
 
-async function configFrom(opts: Record<string, unknown>): Promise<CliConfig> {
-  const config = await loadConfig({ flags: opts as Partial<CliConfig> & { config?: string } });
+/** What every command starts from: the resolved config (secrets noted for redaction), the output, the domain. */
+async function commandContext(
+  program: Command,
+  opts: Record<string, unknown>,
+): Promise<{ config: CliConfig; out: CliOutput; domain: DomainPlugin | undefined }> {
+  const config = await loadConfig({
+    flags: { ...program.opts(), ...opts } as Partial<CliConfig> & { config?: string },
+  });
   knownSecrets = secretValues(config);
-  return config;
+  const out = createOutput({ json: Boolean(opts.json) });
+  const domain = config.domain ? await loadDomain(config.domain) : undefined;
+  return { config, out, domain };
 }
 
 function positiveInt(name: string) {
@@ -138,9 +146,7 @@ export function buildProgram(): Command {
       "\nExit codes: 0 no question has an error, 1 some do, 2 the input is unusable.\n\nExamples:\n  domain-eval check questions.jsonl\n  domain-eval check questions.jsonl --json | jq 'select(.ok == false)'",
     )
     .action(async (file: string, opts: { json?: boolean; domain?: string }) => {
-      const config = await configFrom({ ...program.opts(), domain: opts.domain });
-      const out = createOutput({ json: Boolean(opts.json) });
-      const domain = config.domain ? await loadDomain(config.domain) : undefined;
+      const { out, domain } = await commandContext(program, opts);
       const { summary, exitCode } = await runCheck({
         file,
         extraChecks: domain?.checks,
@@ -178,9 +184,7 @@ export function buildProgram(): Command {
       "\nExamples:\n  OPENAI_BASE_URL=http://localhost:8000/v1 DOMAIN_EVAL_MODEL=Qwen/Qwen2.5-7B-Instruct domain-eval generate --docs ./docs --out questions.jsonl\n  domain-eval generate --docs ./docs --dry-run\n  domain-eval generate --docs ./docs --out questions.jsonl --resume   # after an interruption",
     )
     .action(async (opts: Record<string, unknown> & CommonFlags) => {
-      const config = await configFrom({ ...program.opts(), ...opts });
-      const out = createOutput({ json: Boolean(opts.json) });
-      const domain = config.domain ? await loadDomain(config.domain) : undefined;
+      const { config, out, domain } = await commandContext(program, opts);
       const dryRun = Boolean(opts.dryRun);
       const { summary, exitCode } = await runGenerate({
         options: { ...generateOptions(opts, domain), out: opts.out as string, dryRun },
@@ -211,9 +215,7 @@ export function buildProgram(): Command {
       .option("--seed <n>", "seed of the choice order", nonNegativeInt("--seed"))
       .option("--json", "print the summary as JSON"),
   ).action(async (file: string, opts: Record<string, unknown> & CommonFlags) => {
-    const config = await configFrom({ ...program.opts(), ...opts });
-    const out = createOutput({ json: Boolean(opts.json) });
-    const domain = config.domain ? await loadDomain(config.domain) : undefined;
+    const { config, out, domain } = await commandContext(program, opts);
     const summary = await runAnnotate({
       file,
       dataset: opts.dataset as string,
@@ -247,9 +249,7 @@ export function buildProgram(): Command {
         .option("--json", "print the summary as JSON"),
     ),
   ).action(async (opts: Record<string, unknown> & CommonFlags) => {
-    const config = await configFrom({ ...program.opts(), ...opts });
-    const out = createOutput({ json: Boolean(opts.json) });
-    const domain = config.domain ? await loadDomain(config.domain) : undefined;
+    const { config, out, domain } = await commandContext(program, opts);
     if (Boolean(opts.dataset) === Boolean(opts.questions)) {
       throw new CliError(
         "pass either --dataset NAME (reviewed in Argilla) or --questions FILE (publish without review)",
@@ -353,9 +353,7 @@ export function buildProgram(): Command {
       "\nWith a reachable Argilla the run stops after sending the questions for review: review them, then run export and task.\nWithout one it stops before review, unless --skip-review.\n\nExample:\n  domain-eval run --docs examples/documents --out out/demo --skip-review",
     )
     .action(async (opts: Record<string, unknown> & CommonFlags) => {
-      const config = await configFrom({ ...program.opts(), ...opts });
-      const out = createOutput({ json: Boolean(opts.json) });
-      const domain = config.domain ? await loadDomain(config.domain) : undefined;
+      const { config, out, domain } = await commandContext(program, opts);
       // Fail on a missing model before any work.
       const model = await createChatModel(config);
       const { summary, exitCode } = await runPipeline({

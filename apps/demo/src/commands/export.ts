@@ -143,16 +143,31 @@ export async function runExport(params: {
       1,
     );
   }
+  return writeAndPublish({ ...params, name: params.dataset, items, records: counts });
+}
+
+/** Writes the dataset folder (card included) and, when asked, publishes it in one commit. */
+async function writeAndPublish(params: {
+  items: readonly ExamItem[];
+  records: ExportSummary["records"];
+  name: string;
+  out: string;
+  pushToHub?: string;
+  public: boolean;
+  domain?: DomainPlugin;
+  card: CardOptions;
+  config: CliConfig;
+}): Promise<ExportSummary> {
   const folder = await writeDatasetFolder({
-    items,
+    items: params.items,
     dir: params.out,
-    splits: { dev: devSplitSize(items.length) },
+    splits: { dev: devSplitSize(params.items.length) },
     card: cardInputFor({
-      name: params.dataset,
+      name: params.name,
       dir: params.out,
       hubRepo: params.pushToHub,
       domain: params.domain,
-      discarded: counts.discarded,
+      discarded: params.records.discarded,
       options: params.card,
     }),
   });
@@ -160,7 +175,7 @@ export async function runExport(params: {
     dir: folder.dir,
     splits: folder.splits,
     answerDistribution: folder.answerDistribution,
-    records: counts,
+    records: params.records,
   };
   if (params.pushToHub) {
     summary.hub = await publishFolder({
@@ -188,31 +203,9 @@ export async function runExportUnreviewed(params: {
   config: CliConfig;
 }): Promise<ExportSummary> {
   const items = questionsToExamItems({ questions: params.questions, subject: subjectFor(params.domain) });
-  const folder = await writeDatasetFolder({
+  return writeAndPublish({
+    ...params,
     items,
-    dir: params.out,
-    splits: { dev: devSplitSize(items.length) },
-    card: cardInputFor({
-      name: params.name,
-      dir: params.out,
-      hubRepo: params.pushToHub,
-      domain: params.domain,
-      options: params.card,
-    }),
-  });
-  const summary: ExportSummary = {
-    dir: folder.dir,
-    splits: folder.splits,
-    answerDistribution: folder.answerDistribution,
     records: { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: items.length, unreviewed: items.length },
-  };
-  if (params.pushToHub) {
-    summary.hub = await publishFolder({
-      repo: params.pushToHub,
-      dir: folder.dir,
-      config: params.config,
-      private: !params.public,
-    });
-  }
-  return summary;
+  });
 }

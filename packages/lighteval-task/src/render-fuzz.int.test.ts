@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { evalPython, offlinePythonEnv } from "@domain-eval/testing";
+import { evalPython, offlinePythonEnv, seededRandom } from "@domain-eval/testing";
 import { afterAll, describe, expect, test } from "vitest";
 import { LIGHTEVAL_BUILTIN_TASK_NAMES } from "./lighteval-builtin-tasks.js";
 import { renderLightevalTask, TASK_FILE_CONSTANTS } from "./render-lighteval-task.js";
@@ -13,18 +13,6 @@ import type { LightevalVersion, TaskConfig, TaskScoring } from "./task-config.js
 const FIXTURES = fileURLToPath(new URL("../test/fixtures/", import.meta.url));
 const CONFIGS = 2500;
 const SEED = Number(process.env.FUZZ_SEED ?? 20251128);
-
-/** mulberry32: a tiny seeded PRNG, so a failing case can be replayed with FUZZ_SEED. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces chosen to break naive escaping: quotes of every kind, backslashes, line breaks Python or YAML read, NUL and
 // other controls, bidi and zero-width characters, BOM and non-characters, non-BMP text, Jinja and YAML syntax.
@@ -182,7 +170,7 @@ describe(`fuzz: ${CONFIGS} random configs (seed ${SEED}) read back by Python`, (
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test("every task file parses, yields exactly the configured values and has the same code as its variant", () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const cases = Array.from({ length: CONFIGS }, () => randomCase(random));
     // Every config renders both files; Jinja-rendering the YAML costs ~5 ms a file in Python, so every 5th is read back.
     const files = cases.map(({ config, yamlConfig, doc }, i) => {

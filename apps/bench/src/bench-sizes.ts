@@ -1,0 +1,39 @@
+/** How big each workload is. */
+export interface BenchSizes {
+  /** Chunks sent to the scripted server (one request each). */
+  generationChunks: number;
+  /** Fixed latency of every scripted answer, ms. */
+  generationLatencyMs: number;
+  /** Server-side cap on answers in progress; our concurrency is set to it. */
+  generationServerConcurrency: number;
+  /** distilabel `input_batch_size` tried besides its default (50): its best setting against a capped server. */
+  distilabelTunedBatchSize: number;
+  /** Exam records logged into Argilla per side and run. */
+  ingestionRecords: number;
+  /** Items exported to Parquet per side and run. */
+  exportItems: number;
+  /** Reviewed records read back per side and run. */
+  readingRecords: number;
+}
+
+/** The issue's sizes (manual run) and tiny ones that exercise the same code paths in CI. */
+export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
+  full: {
+    generationChunks: 400,
+    generationLatencyMs: 200,
+    generationServerConcurrency: 16,
+    distilabelTunedBatchSize: 400,
+    ingestionRecords: 10_000,
+    exportItems: 100_000,
+    readingRecords: 10_000,
+  },
+  smoke: {
+    generationChunks: 40,
+    generationLatencyMs: 200,
+    generationServerConcurrency: 16,
+    distilabelTunedBatchSize: 40,
+    ingestionRecords: 200,
+    exportItems: 1_000,
+    readingRecords: 200,
+  },
+};

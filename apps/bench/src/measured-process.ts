@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import { text } from "node:stream/consumers";
+
+/** Parameters of {@link runMeasuredProcess}. */
+export interface RunMeasuredProcessParams {
+  /** What the process is, for error messages, e.g. "distilabel generation". */
+  label: string;
+  /** Executable: `process.execPath` for a Node worker, the eval venv's Python for a Python script. */
+  command: string;
+  /** Arguments, e.g. `["dist/workers/generate-exam.js"]`. */
+  args: string[];
+  /** The job, sent as JSON on standard input (never in arguments, so keys stay out of `ps`). */
+  job: unknown;
+  /** Extra environment variables (e.g. `ARGILLA_API_KEY`), over this process's environment. */
+  env?: Record<string, string>;
+  /** Kill the process after this long (default 30 minutes). */
+  timeoutMs?: number;
+}
+
+/**
+ * Runs one side of a benchmark in a fresh process (so CPU time and peak memory are its own) and returns the JSON
+ * object it printed as its last line on standard output.
+ *
+ * @throws Error naming the label, the exit code and the end of standard error when the process fails.
+ * @example
+ * const result = await runMeasuredProcess({ label: "ours", command: process.execPath,
+ *   args: [workerPath("generate-exam")], job: { baseUrl, chunksPath, concurrency: 16 } });
+ */
+export async function runMeasuredProcess<T = Record<string, unknown>>(params: RunMeasuredProcessParams): Promise<T> {
+  const child = spawn(params.command, params.args, {
+    env: { ...process.env, ...params.env },
+    stdio: ["pipe", "pipe", "pipe"],
+    timeout: params.timeoutMs ?? 30 * 60_000,
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on("error", (error) =>
+      reject(new Error(`${params.label}: cannot start ${params.command}: ${error.message}`)),
+    );
+    child.on("close", (code, signal) => resolve({ code, signal }));
+  });
+  const stdout = text(child.stdout);
+  const stderr = text(child.stderr);
+  child.stdin.end(JSON.stringify(params.job));
+  const [{ code, signal }, out, err] = await Promise.all([exited, stdout, stderr]);
+  const tail = err.split("\n").slice(-25).join("\n");
+  if (code !== 0) {
+    throw new Error(
+      `${params.label} failed (${signal ? `killed by ${signal}` : `exit ${code}`}); end of its stderr:\n${tail}`,
+    );
+  }
+  const last = out.trim().split("\n").at(-1) ?? "";
+  try {
+    return JSON.parse(last) as T;
+  } catch {
+    throw new Error(
+      `${params.label} printed no JSON result line; its stdout ended with: ${last.slice(0, 300)}\n${tail}`,
+    );
+  }
+}

@@ -1,0 +1,42 @@
+// Our side of the generation benchmark: generateExam + createQuestionChain + ChatOpenAI against the scripted server.
+
+import { readFile } from "node:fs/promises";
+import type { ChunkMetadata } from "@domain-eval/question-chain";
+import { createQuestionChain, generateExam } from "@domain-eval/question-chain";
+import type { DocumentInterface } from "@langchain/core/documents";
+import { ChatOpenAI } from "@langchain/openai";
+import { cpuMilliseconds, readWorkerJob, reportWorkerResult } from "../worker-io.js";
+
+interface Job {
+  baseUrl: string;
+  chunksPath: string;
+  concurrency: number;
+  model: string;
+}
+
+const job = await readWorkerJob<Job>();
+const chunks = JSON.parse(await readFile(job.chunksPath, "utf8")) as DocumentInterface<ChunkMetadata>[];
+const model = new ChatOpenAI({
+  model: job.model,
+  apiKey: "bench", // the scripted server checks no key
+  temperature: 0,
+  maxRetries: 0,
+  configuration: { baseURL: job.baseUrl },
+});
+const chain = createQuestionChain({ model, structuredOutput: "json_schema" });
+
+const cpuBefore = cpuMilliseconds();
+const started = performance.now();
+const { questions, failures, stats } = await generateExam({ chunks, chain, concurrency: job.concurrency });
+const wallMs = performance.now() - started;
+reportWorkerResult({
+  result: {
+    wallMs,
+    cpuMs: cpuMilliseconds() - cpuBefore,
+    questions: questions.length,
+    dropped: stats.questionsDropped,
+    failures: failures.length,
+    failureSample: failures[0]?.message,
+    calls: stats.calls,
+  },
+});

@@ -1,0 +1,28 @@
+import type { Spread } from "./run-statistics.js";
+
+/** One target of the issue and whether this run met it. */
+export interface TargetCheck {
+  /** The target as the issue states it, e.g. "≥ 2× the Python SDK's records/s". */
+  target: string;
+  /** What was measured, e.g. "1.12× (1.05–1.20)". */
+  measured: string;
+  hit: boolean;
+}
+
+/** What one workload found: a table of sides, ratios to the Python tool, targets, and notes on the why. */
+export interface WorkloadReport {
+  key: "generation" | "ingestion" | "export" | "reading";
+  title: string;
+  /** What both sides did, in a sentence or two. */
+  setup: string;
+  /** Column headers after "side". */
+  columns: string[];
+  rows: { side: string; cells: string[] }[];
+  /** Ours against the Python tool, > 1 = ours better. */
+  ratios: { label: string; spread: Spread }[];
+  targets: TargetCheck[];
+  /** Explanations (where we are slower and why), caveats. */
+  notes: string[];
+  /** Every run's raw measurements, for `--json`. */
+  runs: { side: string; run: number; result: Record<string, unknown> }[];
+}

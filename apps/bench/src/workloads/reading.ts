@@ -1,0 +1,162 @@
+import type { ArgillaClient } from "@domain-eval/argilla-client";
+import { createArgillaClient, dataOrThrow, logExamRecords } from "@domain-eval/argilla-client";
+import { createBenchDataset } from "../argilla-datasets.js";
+import { type BenchContext, interleavedOrder, nodeWorkerPath, pythonScriptPath } from "../bench-context.js";
+import { runMeasuredProcess } from "../measured-process.js";
+import { formatSpread, pairedRatios, spreadOf } from "../run-statistics.js";
+import { syntheticExamItems } from "../synthetic-corpus.js";
+import type { WorkloadReport } from "../workload-report.js";
+import { benchArgillaClient } from "./ingestion.js";
+
+/** Argilla's limit on responses per bulk call. */
+const RESPONSES_PER_CALL = 100;
+
+type ReviewKind = "submitted" | "changed" | "discarded" | "draft" | "pending";
+
+/** A fixed mix: mostly accepted, some corrected, some discarded, a few drafts, some untouched. */
+function reviewKind(index: number): ReviewKind {
+  const k = index % 10;
+  return k < 5 ? "submitted" : k < 7 ? "changed" : k === 7 ? "discarded" : k === 8 ? "draft" : "pending";
+}
+
+/** Answers records as the reviewer (and, for every 4th submitted one, the owner too), in bulk. */
+async function addReviews(
+  clients: ArgillaClient[],
+  datasetId: string,
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
+  const [owner] = clients as [ArgillaClient];
+  const records: { id: string; suggested: string }[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = dataOrThrow(
+      await owner.POST("/datasets/{dataset_id}/records/search", {
+        params: { path: { dataset_id: datasetId }, query: { offset, limit: 1000, include: ["suggestions"] } },
+        body: { sort: [{ scope: { entity: "record", property: "inserted_at" }, order: "asc" }] },
+      }),
+    );
+    for (const { record } of page.items)
+      records.push({ id: record.id, suggested: String(record.suggestions?.[0]?.value ?? "A") });
+    if (page.items.length < 1000) break;
+  }
+  const expected: Record<string, number> = {};
+  type Item = {
+    record_id: string;
+    status: "submitted" | "discarded" | "draft";
+    values: Record<string, { value: string }>;
+  };
+  const byReviewer: Item[][] = clients.map(() => []);
+  records.forEach((record, index) => {
+    const kind = reviewKind(index);
+    expected[kind === "changed" ? "submitted" : kind] = (expected[kind === "changed" ? "submitted" : kind] ?? 0) + 1;
+    if (kind === "pending") return;
+    const other = String.fromCharCode(65 + ((record.suggested.charCodeAt(0) - 64) % 4));
+    const value = kind === "changed" ? other : record.suggested;
+    const status = kind === "changed" ? "submitted" : kind;
+    byReviewer[1]?.push({ record_id: record.id, status, values: { correct_answer: { value } } });
+    if (kind === "submitted" && index % 4 === 0)
+      byReviewer[0]?.push({ record_id: record.id, status, values: { correct_answer: { value } } });
+  });
+  for (const [i, items] of byReviewer.entries()) {
+    const client = clients[i] as ArgillaClient;
+    for (let start = 0; start < items.length; start += RESPONSES_PER_CALL) {
+      dataOrThrow(
+        await client.POST("/me/responses/bulk", { body: { items: items.slice(start, start + RESPONSES_PER_CALL) } }),
+      );
+    }
+    log(`  reading setup: ${items.length} responses from ${i === 0 ? "the owner" : "the reviewer"}`);
+  }
+  return expected;
+}
+
+/**
+ * Workload 4: reading reviewed records back: our `readReviewedRecords` against iterating the argilla SDK's
+ * `dataset.records(with_responses=True, with_suggestions=True)`, over the same dataset. Both sides must see every
+ * record once, with the same review statuses. Reuses `dataset` (holding `itemIds`) when given, else logs its own.
+ *
+ * @example
+ * const report = await benchReading({ ctx });
+ */
+export async function benchReading(params: {
+  ctx: BenchContext;
+  dataset?: { id: string; name: string; itemIds: string[] };
+}): Promise<WorkloadReport> {
+  const { ctx } = params;
+  const argilla = ctx.argilla as NonNullable<BenchContext["argilla"]>;
+  const owner = benchArgillaClient({ ctx });
+  const reviewer = createArgillaClient({ baseUrl: argilla.url, apiKey: argilla.reviewerApiKey });
+  let dataset = params.dataset;
+  if (!dataset || dataset.itemIds.length !== ctx.sizes.readingRecords) {
+    const items = syntheticExamItems({ count: ctx.sizes.readingRecords, seed: 11 });
+    const created = await createBenchDataset({ ctx, client: owner, purpose: "reading" });
+    ctx.log(`  reading setup: logging ${items.length} records`);
+    await logExamRecords({ client: owner, dataset: created, items });
+    dataset = { ...created, itemIds: items.map((i) => i.id) };
+  }
+  const expected = await addReviews([owner, reviewer], dataset.id, ctx.log);
+  const count = dataset.itemIds.length;
+
+  const sides = [
+    { name: "ours", label: "domain-eval readReviewedRecords (sorted search, pages of 500)" },
+    { name: "argilla-sdk", label: "argilla SDK 2.8 dataset.records(with_responses, with_suggestions) (pages of 256)" },
+  ];
+  const seconds = new Map<string, number[]>(sides.map((s) => [s.name, []]));
+  const runs: WorkloadReport["runs"] = [];
+  const env = { ARGILLA_API_KEY: argilla.apiKey };
+  for (let run = 0; run < ctx.runs; run++) {
+    for (const side of interleavedOrder({ sides, run })) {
+      const raw =
+        side.name === "ours"
+          ? await runMeasuredProcess<Record<string, unknown>>({
+              label: "reading (ours)",
+              command: process.execPath,
+              args: [nodeWorkerPath({ name: "read-reviewed-records" })],
+              job: { apiUrl: argilla.url, datasetId: dataset.id },
+              env,
+            })
+          : await runMeasuredProcess<Record<string, unknown>>({
+              label: "reading (argilla SDK)",
+              command: ctx.python,
+              args: [pythonScriptPath({ name: "read_argilla_sdk" })],
+              job: { api_url: argilla.url, dataset_name: dataset.name, workspace: argilla.workspace },
+              env,
+            });
+      const statuses = raw.statuses as Record<string, number>;
+      const same = Object.keys({ ...expected, ...statuses }).every((k) => (expected[k] ?? 0) === (statuses[k] ?? 0));
+      if (raw.records !== count || raw.distinctIds !== count || !same) {
+        throw new Error(
+          `reading (${side.label}) broke: ${raw.records} records, ${raw.distinctIds} distinct, statuses ${JSON.stringify(statuses)}; expected ${count} and ${JSON.stringify(expected)}`,
+        );
+      }
+      seconds.get(side.name)?.push((raw.wallMs as number) / 1000);
+      runs.push({ side: side.name, run, result: raw });
+      ctx.log(
+        `  run ${run + 1} ${side.name}: ${(count / ((raw.wallMs as number) / 1000)).toFixed(0)} records/s, statuses match`,
+      );
+    }
+  }
+  const rate = (name: string) => (seconds.get(name) ?? []).map((s) => count / s);
+  const ratio = pairedRatios({ ours: rate("ours"), theirs: rate("argilla-sdk"), better: "higher" });
+  return {
+    key: "reading",
+    title: "4. Reading reviews",
+    setup:
+      `${count.toLocaleString("en")} records with suggestions and responses (50% accepted, 20% corrected, 10% discarded, 10% draft, 10% untouched; a second reviewer on some), read by both sides from the same dataset. ` +
+      "Ours builds a ReviewedRecord (status, majority answer, agreement, the ExamItem validated with zod) per record; the Python side works out status and majority answer. Both must report the same status counts.",
+    columns: ["time", "records/s"],
+    rows: sides.map((side) => ({
+      side: side.label,
+      cells: [
+        formatSpread({ spread: spreadOf({ values: seconds.get(side.name) ?? [] }), digits: 2, unit: "s" }),
+        formatSpread({ spread: spreadOf({ values: rate(side.name) }), digits: 0 }),
+      ],
+    })),
+    ratios: [{ label: "records/s, ours / argilla SDK", spread: ratio }],
+    targets: [
+      { target: "≥ 1.5× the Python SDK", measured: `${formatSpread({ spread: ratio })}×`, hit: ratio.median >= 1.5 },
+    ],
+    notes: [
+      "The SDK pages through the plain list endpoint (unsorted) and checks the dataset still exists before every page; ours uses the sorted search endpoint, so pages are stable while reviewers keep working.",
+    ],
+    runs,
+  };
+}

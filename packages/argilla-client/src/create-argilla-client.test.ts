@@ -32,6 +32,22 @@ describe("createArgillaClient", () => {
     expect(seen).toEqual(Array(4).fill("http://h:6900/api/v1/me/workspaces env-key"));
   });
 
+  it("passes a caller's abort on unchanged instead of calling it a connection problem", async () => {
+    // like real fetch: a request whose signal aborts rejects with the signal's reason
+    const fetch = (request: Request) =>
+      new Promise<Response>((_resolve, reject) => {
+        if (request.signal.aborted) reject(request.signal.reason);
+        request.signal.addEventListener("abort", () => reject(request.signal.reason));
+      });
+    const client = createArgillaClient({ baseUrl: "http://h:6900", apiKey: "k", fetch });
+    const controller = new AbortController();
+    const pending = client.GET("/me/workspaces", { signal: controller.signal });
+    controller.abort(new Error("stopped by the caller"));
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ArgillaConnectionError);
+    expect((error as Error).message).toBe("stopped by the caller");
+  });
+
   it("sends the key as X-Argilla-Api-Key and keeps it out of logs and errors", async () => {
     const lines: string[] = [];
     const { client, requests } = fakeArgilla(

@@ -86,7 +86,10 @@ export function createArgillaClient(params: CreateArgillaClientParams = {}): Arg
     },
     onError({ request, error, id }) {
       started.delete(id);
-      if (error instanceof Error && error.name === "AbortError") return error;
+      // A caller's abort is not a connection problem: fetch rejects with the signal's reason, pass it on unchanged.
+      if (request.signal.aborted || (error instanceof Error && error.name === "AbortError")) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
       const wrapped = new ArgillaConnectionError({ method: request.method, url: request.url, cause: error });
       params.log?.(redactSecret(`${request.method} ${request.url} → ${wrapped.message}`, apiKey));
       return wrapped;

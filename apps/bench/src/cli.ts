@@ -9,6 +9,7 @@ import { deleteBenchDatasets } from "./argilla-datasets.js";
 import type { BenchContext } from "./bench-context.js";
 import { BENCH_SIZES } from "./bench-sizes.js";
 import { machineInfo } from "./machine-info.js";
+import { stopLiveProcesses } from "./measured-process.js";
 import { renderBenchmarksMarkdown } from "./render-benchmarks-markdown.js";
 import { formatSpread } from "./run-statistics.js";
 import type { WorkloadReport } from "./workload-report.js";
@@ -96,7 +97,8 @@ async function main(): Promise<number> {
     log,
   };
   const interrupted = async () => {
-    log("interrupted: deleting the Argilla datasets this run created");
+    log("interrupted: stopping workers and deleting the Argilla datasets this run created");
+    stopLiveProcesses();
     await deleteBenchDatasets({});
     await rm(workDir, { recursive: true, force: true });
     process.exit(130);

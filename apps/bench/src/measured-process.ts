@@ -1,5 +1,29 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { text } from "node:stream/consumers";
+
+/** Child processes still running (workers, the scripted server), so an interrupted run can stop them. */
+const liveChildren = new Set<ChildProcess>();
+
+/**
+ * Remembers a child process until it exits, so {@link stopLiveProcesses} can stop it.
+ *
+ * @example
+ * trackChildProcess({ child: spawn(process.execPath, [cli]) });
+ */
+export function trackChildProcess(params: { child: ChildProcess }): void {
+  liveChildren.add(params.child);
+  params.child.once("exit", () => liveChildren.delete(params.child));
+}
+
+/**
+ * Sends SIGTERM to every child process this run started that is still running (on Ctrl-C).
+ *
+ * @example
+ * process.once("SIGINT", () => { stopLiveProcesses(); process.exit(130); });
+ */
+export function stopLiveProcesses(): void {
+  for (const child of liveChildren) child.kill("SIGTERM");
+}
 
 /** Parameters of {@link runMeasuredProcess}. */
 export interface RunMeasuredProcessParams {
@@ -32,6 +56,7 @@ export async function runMeasuredProcess<T = Record<string, unknown>>(params: Ru
     stdio: ["pipe", "pipe", "pipe"],
     timeout: params.timeoutMs ?? 30 * 60_000,
   });
+  trackChildProcess({ child });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on("error", (error) =>
       reject(new Error(`${params.label}: cannot start ${params.command}: ${error.message}`)),

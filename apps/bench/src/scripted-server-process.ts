@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { RecordedRequest } from "@domain-eval/testing";
+import { trackChildProcess } from "./measured-process.js";
 
 /** The scripted OpenAI-compatible server running in its own process, so it takes no CPU from either client. */
 export interface ScriptedServerProcess {
@@ -51,6 +52,7 @@ export async function startScriptedServerProcess(
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
+  trackChildProcess({ child });
   let stderr = "";
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     stderr = (stderr + chunk).slice(-2000);

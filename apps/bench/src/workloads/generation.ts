@@ -96,7 +96,8 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
   });
   const tuned = ctx.sizes.distilabelTunedBatchSize;
   const sides = [
-    { name: "ours", label: `domain-eval generateExam (concurrency ${cap})` },
+    { name: "ours", label: `domain-eval generateExam (concurrency ${cap} = server cap)`, concurrency: cap },
+    { name: "ours-2x", label: `domain-eval generateExam (concurrency ${2 * cap} = 2× cap)`, concurrency: 2 * cap },
     { name: "distilabel-default", label: "distilabel OpenAILLM (input_batch_size 50, default)", batch: 50 },
     { name: "distilabel-tuned", label: `distilabel OpenAILLM (input_batch_size ${tuned})`, batch: tuned },
   ];
@@ -107,12 +108,12 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
       for (const side of interleavedOrder({ sides, run })) {
         const before = (await server.finishedRequests()).length;
         const raw =
-          side.name === "ours"
+          side.concurrency !== undefined
             ? await runMeasuredProcess<Record<string, number>>({
-                label: "generation (ours)",
+                label: `generation (${side.label})`,
                 command: process.execPath,
                 args: [nodeWorkerPath({ name: "generate-exam" })],
-                job: { baseUrl: server.url, chunksPath, concurrency: cap, model: MODEL },
+                job: { baseUrl: server.url, chunksPath, concurrency: side.concurrency, model: MODEL },
               })
             : await runMeasuredProcess<Record<string, number>>({
                 label: `generation (${side.label})`,
@@ -167,6 +168,8 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
   const vsDefault = pairedRatios({ ours: wall("ours"), theirs: wall("distilabel-default"), better: "lower" });
   const vsTuned = pairedRatios({ ours: wall("ours"), theirs: wall("distilabel-tuned"), better: "lower" });
   const efficiency = spread("ours", (r) => r.efficiency);
+  const efficiency2x = spread("ours-2x", (r) => r.efficiency);
+  const twoXvsTuned = pairedRatios({ ours: wall("ours-2x"), theirs: wall("distilabel-tuned"), better: "lower" });
   const cpuRatio = pairedRatios({
     ours: of("ours").map((r) => r.cpuMs / r.questions),
     theirs: of("distilabel-tuned").map((r) => r.cpuMs / r.questions),
@@ -186,13 +189,19 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
     ratios: [
       { label: "speed vs distilabel default (its wall / ours)", spread: vsDefault },
       { label: `speed vs distilabel input_batch_size ${tuned}`, spread: vsTuned },
+      { label: `speed, ours at 2× cap vs distilabel input_batch_size ${tuned}`, spread: twoXvsTuned },
       { label: `client CPU per question, distilabel (${tuned}) / ours`, spread: cpuRatio },
     ],
     targets: [
       {
-        target: "≥ 0.9 of the ideal throughput",
+        target: "≥ 0.9 of the ideal throughput, concurrency = server cap",
         measured: formatSpread({ spread: efficiency }),
         hit: efficiency.median >= 0.9,
+      },
+      {
+        target: "≥ 0.9 of the ideal throughput, concurrency = 2× server cap",
+        measured: formatSpread({ spread: efficiency2x }),
+        hit: efficiency2x.median >= 0.9,
       },
       {
         target: "faster than distilabel on the same server (default and best settings)",
@@ -204,6 +213,7 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
       "Wall time is measured inside each process, after imports: ours around `generateExam`, distilabel around `pipeline.run` (which starts its step processes). Request span is first request received to last answer sent, from the server's log.",
       "Client CPU: ours is `process.cpuUsage()` of the Node process; distilabel's is `getrusage` of the Python process plus its finished step processes (RUSAGE_CHILDREN).",
       "distilabel's own `structured_output` for OpenAILLM needs `instructor`, which the pinned eval venv does not have; the same `response_format` goes through `generation_kwargs.extra_body`, so the requests on the wire are the same as ours.",
+      `With concurrency equal to the server cap, all ${cap} answers of a wave arrive together and one Node thread parses and checks them one after another (a few ms each) before it sends the next requests, so the server sits partly idle between waves. A little more concurrency than the server accepts keeps a queue on the server and hides that; with a real API the cap is unknown and that queue is what a client should keep.`,
       `distilabel sends each batch of \`input_batch_size\` rows at once (asyncio.gather) and waits for the whole batch before the next; with a server cap of ${cap}, a batch of 50 ends with a partly idle server. A batch as large as the whole input (${tuned}) lets the server's queue do the pacing, which is its best setting here.`,
     ],
     runs,

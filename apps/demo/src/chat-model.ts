@@ -19,17 +19,22 @@ export function describeModel(config: CliConfig): string {
  * Builds the chat model from the configuration: a local GGUF file (node-llama-cpp, in-process) when `modelFile` is
  * set, else any OpenAI-compatible endpoint through `ChatOpenAI`.
  */
-export async function createChatModel(config: CliConfig): Promise<BaseChatModel> {
+export async function createChatModel(
+  config: CliConfig,
+  options: { maxOutputTokens?: number } = {},
+): Promise<BaseChatModel> {
   if (config.modelFile) {
     // Imported lazily so endpoint users never load node-llama-cpp.
-    const localModelPackage = "@domain-eval/local-model";
-    let local: { createLocalChatModel(params: { modelFile: string }): Promise<unknown> | unknown };
+    const { createLocalChatModel, LocalModelError } = await import("@domain-eval/local-model");
     try {
-      local = await import(localModelPackage);
-    } catch {
-      throw new CliError("--model-file needs @domain-eval/local-model: npm install @domain-eval/local-model");
+      return (await createLocalChatModel({
+        modelFile: config.modelFile,
+        maxTokens: options.maxOutputTokens,
+      })) as unknown as BaseChatModel;
+    } catch (error) {
+      if (error instanceof LocalModelError) throw new CliError(`--model-file: ${error.message}`);
+      throw error;
     }
-    return (await local.createLocalChatModel({ modelFile: config.modelFile })) as unknown as BaseChatModel;
   }
   if (!config.openaiBaseUrl && !config.openaiApiKey) throw new CliError(NO_MODEL_MESSAGE);
   if (config.openaiBaseUrl && !config.model) {
@@ -51,6 +56,7 @@ export async function createChatModel(config: CliConfig): Promise<BaseChatModel>
     configuration: config.openaiBaseUrl ? { baseURL: config.openaiBaseUrl } : undefined,
     temperature: 0.7,
     maxRetries: 4,
+    maxTokens: options.maxOutputTokens,
   });
 }
 
@@ -63,4 +69,10 @@ export class DryRunChatModel extends SimpleChatModel {
   async _call(): Promise<string> {
     throw new Error("a dry run never calls the model");
   }
+}
+
+/** Frees a local model's memory (node-llama-cpp keeps native resources); endpoint models need nothing. */
+export async function disposeChatModel(model: BaseChatModel | undefined): Promise<void> {
+  const disposable = model as unknown as { dispose?: () => Promise<void> | void } | undefined;
+  await disposable?.dispose?.();
 }

@@ -1,7 +1,8 @@
 import { basename, resolve } from "node:path";
 import type { DomainPlugin } from "@domain-eval/core";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { createChatModel, DryRunChatModel, describeModel } from "./chat-model.js";
+import { createChatModel, DryRunChatModel, describeModel, disposeChatModel } from "./chat-model.js";
 import { CliError, EXIT } from "./cli-error.js";
 import { runAnnotate } from "./commands/annotate.js";
 import { runCheck } from "./commands/check.js";
@@ -67,6 +68,7 @@ function addModelOptions(command: Command): Command {
     .option("--max-questions <n>", "stop once this many questions are kept", positiveInt("--max-questions"))
     .option("--max-calls <n>", "stop after this many model calls", positiveInt("--max-calls"))
     .option("--max-tokens <n>", "stop after this many prompt + completion tokens", positiveInt("--max-tokens"))
+    .option("--max-output-tokens <n>", "cap on tokens the model may write per call", positiveInt("--max-output-tokens"))
     .option("--resume", "continue an interrupted run from its journal", false);
 }
 
@@ -186,16 +188,20 @@ export function buildProgram(): Command {
     .action(async (opts: Record<string, unknown> & CommonFlags) => {
       const { config, out, domain } = await commandContext(program, opts);
       const dryRun = Boolean(opts.dryRun);
+      let model: BaseChatModel | undefined;
       const { summary, exitCode } = await runGenerate({
         options: { ...generateOptions(opts, domain), out: opts.out as string, dryRun },
         // A dry run never calls the model, so it needs none configured.
-        model: async () =>
-          dryRun && !config.modelFile && !config.openaiBaseUrl && !config.openaiApiKey
-            ? new DryRunChatModel({})
-            : createChatModel(config),
+        model: async () => {
+          model =
+            dryRun && !config.modelFile && !config.openaiBaseUrl && !config.openaiApiKey
+              ? new DryRunChatModel({})
+              : await createChatModel(config, { maxOutputTokens: opts.maxOutputTokens as number | undefined });
+          return model;
+        },
         output: out,
         signal: interruptSignal((t) => out.info(t)),
-      });
+      }).finally(() => disposeChatModel(model));
       if (out.json) out.result("", summary);
       else {
         if (!dryRun) out.info(`model: ${describeModel(config)}`);
@@ -355,7 +361,7 @@ export function buildProgram(): Command {
     .action(async (opts: Record<string, unknown> & CommonFlags) => {
       const { config, out, domain } = await commandContext(program, opts);
       // Fail on a missing model before any work.
-      const model = await createChatModel(config);
+      const model = await createChatModel(config, { maxOutputTokens: opts.maxOutputTokens as number | undefined });
       const { summary, exitCode } = await runPipeline({
         generate: { ...generateOptions(opts, domain), outDir: opts.out as string },
         datasetName: taskNameFor(opts.dataset as string),
@@ -367,7 +373,7 @@ export function buildProgram(): Command {
         model: async () => model,
         output: out,
         signal: interruptSignal((t) => out.info(t)),
-      });
+      }).finally(() => disposeChatModel(model));
       if (out.json) out.result("", summary);
       else if (summary.next.length > 0) out.result(["next:", ...summary.next.map((n) => `  ${n}`)].join("\n"));
       process.exitCode = exitCode;

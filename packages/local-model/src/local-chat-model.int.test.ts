@@ -5,7 +5,7 @@ import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { makeTinyGguf } from "../test/tiny-gguf.js";
+import { makeTinyGguf } from "@domain-eval/testing";
 import { describeLocalModel } from "./describe-local-model.js";
 import { createLocalChatModel, type LocalChatModel } from "./local-chat-model.js";
 import { LocalModelError } from "./local-model-error.js";

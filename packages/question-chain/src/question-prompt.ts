@@ -5,7 +5,10 @@ import { z } from "zod";
 /** Version of this package's question-writing prompt; part of every question's `prompt_version`. */
 export const QUESTION_PROMPT_VERSION = "question-chain/1";
 
-/** What the model must return: `{ "questions": [...] }`. Structure only; quality is judged by the checks. */
+/**
+ * What the model must return: `{ "questions": [...] }`. Structure only; quality is judged by the checks. The minimum
+ * counts matter to grammar-constrained local models, which otherwise may validly answer `{"questions": []}`.
+ */
 export const GeneratedQuestionsSchema = z
   .object({
     questions: z
@@ -14,13 +17,18 @@ export const GeneratedQuestionsSchema = z
           .object({
             question: z.string().describe("The question, answerable from the source passage alone."),
             answer: z.string().describe("The single correct answer."),
-            distractors: z.array(z.string()).describe("Wrong but plausible answers, all different from each other."),
+            distractors: z
+              .array(z.string())
+              .min(3)
+              .describe("Wrong but plausible answers, all different from each other."),
             citations: z
               .array(z.string())
+              .min(1)
               .describe("Verbatim quotes copied exactly from the source passage that support the answer."),
           })
           .strict(),
       )
+      .min(1)
       .describe("The exam questions."),
   })
   .strict()

@@ -5,13 +5,13 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { evalPython, offlinePythonEnv } from "@domain-eval/testing";
+import { evalPython, offlinePythonEnv } from "./python.js";
 
 const run = promisify(execFile);
 
 /** The `gguf` writer from llama.cpp, pure Python, installed once per machine outside the clone. */
 const GGUF_PY_VERSION = "0.19.0";
-const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "make-tiny-gguf.py");
+const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "..", "python", "make-tiny-gguf.py");
 
 async function ggufPythonPath(python: string): Promise<string> {
   const cacheRoot = process.env.DOMAIN_EVAL_CACHE ?? join(homedir(), ".cache", "domain-eval");
@@ -31,7 +31,7 @@ async function ggufPythonPath(python: string): Promise<string> {
 }
 
 /**
- * Writes a tiny random-weight llama GGUF (ChatML template, byte-fallback vocabulary) into `dir` and returns its path.
+ * Writes a tiny random-weight llama GGUF (for node-llama-cpp tests: no model can be downloaded here) (ChatML template, byte-fallback vocabulary) into `dir` and returns its path.
  * With `hugeHeaderOnly`, writes only a header whose tensors claim ~256 GiB, to test the out-of-memory refusal.
  */
 export async function makeTinyGguf(params: {

@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeTinyGguf } from "@domain-eval/testing";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { makeTinyGguf } from "@domain-eval/testing";
 import { describeLocalModel } from "./describe-local-model.js";
 import { createLocalChatModel, type LocalChatModel } from "./local-chat-model.js";
 import { LocalModelError } from "./local-model-error.js";

@@ -109,7 +109,7 @@ describe("a 50 MB text file", () => {
     for (let i = 0; bytes < 50 * 1024 * 1024; i++) {
       const text = paragraph(i);
       bytes += Buffer.byteLength(text);
-      if (!out.write(text)) await new Promise((r) => out.once("drain", r));
+      if (!out.write(text)) await new Promise<void>((r) => out.once("drain", () => r()));
     }
     await new Promise<void>((resolve) => out.end(resolve));
     const { stdout } = await promisify(execFile)(

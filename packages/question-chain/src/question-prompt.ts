@@ -6,8 +6,9 @@ import { z } from "zod";
 export const QUESTION_PROMPT_VERSION = "question-chain/1";
 
 /**
- * What the model must return: `{ "questions": [...] }`. Structure only; quality is judged by the checks. The minimum
- * counts matter to grammar-constrained local models, which otherwise may validly answer `{"questions": []}`.
+ * What the model must return: `{ "questions": [...] }`. Structure only; quality is judged by the checks. An empty list
+ * is a valid answer (a chunk can be a lone heading); the minimum counts on distractors and quotes guide
+ * grammar-constrained local models, which write exactly what the schema allows.
  */
 export const GeneratedQuestionsSchema = z
   .object({
@@ -28,8 +29,7 @@ export const GeneratedQuestionsSchema = z
           })
           .strict(),
       )
-      .min(1)
-      .describe("The exam questions."),
+      .describe("The exam questions (none when the passage holds nothing to ask about, e.g. a lone heading)."),
   })
   .strict()
   .describe("Multiple-choice exam questions written from a source passage.");

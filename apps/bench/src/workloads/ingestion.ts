@@ -8,7 +8,13 @@ import { formatSpread, pairedRatios, spreadOf } from "../run-statistics.js";
 import { syntheticExamItems } from "../synthetic-corpus.js";
 import type { WorkloadReport } from "../workload-report.js";
 
-/** Needs `ctx.argilla`; the Argilla client the workloads share. */
+/**
+ * The owner's Argilla client for the Argilla workloads.
+ *
+ * @throws Error saying how to start Argilla when `ctx.argilla` is not set.
+ * @example
+ * const client = benchArgillaClient({ ctx });
+ */
 export function benchArgillaClient(params: { ctx: BenchContext }): ArgillaClient {
   const argilla = params.ctx.argilla;
   if (!argilla)

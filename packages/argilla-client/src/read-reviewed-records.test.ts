@@ -153,4 +153,25 @@ describe("readReviewedRecords", () => {
       ],
     });
   });
+
+  it("asks for the next page before the caller has finished the current one", async () => {
+    const all = Array.from({ length: 20 }, (_, i) => argillaRecord(i, []));
+    const { client, requests } = fakeArgilla([
+      ...examDatasetRoutes(4),
+      (r: RecordedRequest) => {
+        if (r.path !== `/datasets/${DATASET_ID}/records/search`) return undefined;
+        const offset = Number(new URLSearchParams(r.search).get("offset"));
+        return json({ items: all.slice(offset, offset + 10).map((record) => ({ record })), total: all.length });
+      },
+    ]);
+    const searches = () => requests.filter((r) => r.path.endsWith("/records/search")).length;
+    const reader = readReviewedRecords({ client, dataset: { id: DATASET_ID }, pageSize: 10 });
+    await reader.next(); // first record of page 1 handed out
+    await new Promise((r) => setTimeout(r, 10));
+    expect(searches()).toBe(2); // page 2 already requested
+    let rest = 0;
+    for await (const _ of reader) rest++;
+    expect(rest).toBe(19);
+    expect(searches()).toBe(2); // 20 of 20: no third request
+  });
 });

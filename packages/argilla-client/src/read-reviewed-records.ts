@@ -255,9 +255,8 @@ export async function* readReviewedRecords(params: ReadReviewedRecordsParams): A
       `dataset ${dataset.id} has no "${EXAM_DATASET_NAMES.correctAnswerQuestion}" question: is it an exam dataset made by createExamDataset?`,
     );
   }
-  for (let offset = 0; ; offset += pageSize) {
-    signal?.throwIfAborted();
-    const page = await retryTransient(
+  const fetchPage = (offset: number) =>
+    retryTransient(
       async () =>
         dataOrThrow(
           await client.POST("/datasets/{dataset_id}/records/search", {
@@ -276,9 +275,20 @@ export async function* readReviewedRecords(params: ReadReviewedRecordsParams): A
         ),
       { retries: params.retries, signal },
     );
+  let next = fetchPage(0);
+  for (let offset = 0; ; offset += pageSize) {
+    signal?.throwIfAborted();
+    const page = await next;
+    const more = page.items.length === pageSize && offset + page.items.length < (page.total ?? 0);
+    if (more) {
+      // Ask for the next page before handing out this one, so the server searches while the caller works.
+      next = fetchPage(offset + pageSize);
+      // A caller that stops early never awaits it: keep its failure from surfacing as an unhandled rejection.
+      next.catch(() => undefined);
+    }
     for (const { record } of page.items) {
       yield reviewedRecordFrom({ record, correctAnswerQuestionId: correct.id, unreviewed });
     }
-    if (page.items.length < pageSize || offset + page.items.length >= (page.total ?? 0)) return;
+    if (!more) return;
   }
 }

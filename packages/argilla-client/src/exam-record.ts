@@ -95,3 +95,30 @@ export function examRecordFor(params: {
     suggestions: [suggestion],
   };
 }
+
+/** The choice texts of an Argilla exam record's fields, in letter order (`answer_a`, `answer_b`, … until one is missing). */
+export function choicesOfRecordFields(fields: Record<string, unknown> | null | undefined): string[] {
+  const choices: string[] = [];
+  for (let i = 0; i < 26; i++) {
+    const value = fields?.[answerFieldName(i)];
+    if (typeof value !== "string") break;
+    choices.push(value);
+  }
+  return choices;
+}
+
+/**
+ * The item with its choices in `existingChoices`' order when that holds the same options (a record logged before,
+ * perhaps already reviewed by letter), the answer index following its text. Otherwise the item unchanged.
+ *
+ * @example
+ * keepChoiceOrder({ item: { ...item, choices: ["x", "y"], answer: 0 }, existingChoices: ["y", "x"] }) // choices ["y", "x"], answer 1
+ */
+export function keepChoiceOrder(params: { item: ExamItem; existingChoices: readonly string[] | undefined }): ExamItem {
+  const { item, existingChoices } = params;
+  if (!existingChoices || existingChoices.length !== item.choices.length) return item;
+  const sorted = (list: readonly string[]) => [...list].sort().join("\u0000");
+  if (sorted(existingChoices) !== sorted(item.choices)) return item;
+  const answerText = item.choices[item.answer] as string;
+  return { ...item, choices: [...existingChoices], answer: existingChoices.indexOf(answerText) };
+}

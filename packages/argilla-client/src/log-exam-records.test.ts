@@ -19,6 +19,7 @@ type BulkBody = { items: { external_id: string; fields: Record<string, string>; 
 /** Existing external ids answer the existence search; bulk writes succeed unless `bulk` says otherwise. */
 function routes(options: {
   existing?: Set<string>;
+  existingFields?: Map<string, Record<string, string>>;
   bulk?: (r: RecordedRequest, call: number) => Response | undefined;
 }) {
   let bulkCalls = 0;
@@ -28,7 +29,12 @@ function routes(options: {
       if (!isSearch(r)) return undefined;
       const values = (r.body as { filters: { and: { values: string[] }[] } }).filters.and[0]?.values ?? [];
       const found = values.filter((v) => options.existing?.has(v));
-      return json({ items: found.map((external_id) => ({ record: { external_id } })), total: found.length });
+      return json({
+        items: found.map((external_id) => ({
+          record: { external_id, fields: options.existingFields?.get(external_id) },
+        })),
+        total: found.length,
+      });
     },
     (r: RecordedRequest) => {
       if (!isBulk(r)) return undefined;
@@ -74,6 +80,31 @@ describe("logExamRecords", () => {
       // answer index 5 % 4 = 1 → "B"; "@" and "+" are not allowed in agents
       suggestions: [{ question_id: QUESTION_ID, value: "B", agent: "org/model_2025_rc", type: "model" }],
     });
+  });
+
+  it("keeps the option order of a record that already exists (reviews are by letter) and maps the suggestion onto it", async () => {
+    const item = examItem(5); // options "option 0 of item 5" … "option 3 of item 5", answer 1
+    const reordered = { ...item, choices: [...item.choices].reverse(), answer: 2 }; // same options, answer text kept
+    const existingFields = new Map([
+      [item.id, Object.fromEntries(item.choices.map((c, i) => [`answer_${"abcd"[i]}`, c]))],
+    ]);
+    const { client, requests } = fakeArgilla(routes({ existing: new Set([item.id]), existingFields }));
+    await logExamRecords({ client, dataset, items: [reordered] });
+    const [sent] = (requests.find(isBulk)?.body as BulkBody | undefined)?.items ?? [];
+    expect(sent?.fields).toMatchObject({
+      answer_a: item.choices[0],
+      answer_b: item.choices[1],
+      answer_d: item.choices[3],
+    });
+    expect(sent?.suggestions).toEqual([expect.objectContaining({ value: "B" })]);
+
+    // different options (the question was rewritten): the new order is sent as given
+    const changed = { ...reordered, choices: ["w", "x", "y", "z"], answer: 0 };
+    const second = fakeArgilla(routes({ existing: new Set([item.id]), existingFields }));
+    await logExamRecords({ client: second.client, dataset, items: [changed] });
+    const [sentChanged] = (second.requests.find(isBulk)?.body as BulkBody | undefined)?.items ?? [];
+    expect(sentChanged?.fields).toMatchObject({ answer_a: "w", answer_d: "z" });
+    expect(sentChanged?.suggestions).toEqual([expect.objectContaining({ value: "A" })]);
   });
 
   it("sends the suggestion score when known", async () => {

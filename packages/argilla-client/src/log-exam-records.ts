@@ -2,7 +2,7 @@ import type { ExamItem } from "@domain-eval/core";
 import { type ArgillaApiError, createArgillaApiError, dataOrThrow } from "./argilla-api-error.js";
 import type { ArgillaClient } from "./create-argilla-client.js";
 import { EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
-import { examItemProblems, examRecordFor } from "./exam-record.js";
+import { choicesOfRecordFields, examItemProblems, examRecordFor, keepChoiceOrder } from "./exam-record.js";
 import { retryTransient } from "./retry-transient.js";
 
 /** Argilla's limit on records per bulk request. */
@@ -104,9 +104,16 @@ function checkItems(items: readonly unknown[], optionCount: number, seen: Set<st
   }
 }
 
-/** Which of these external ids already have a record in the dataset. */
-async function existingExternalIds(client: ArgillaClient, datasetId: string, ids: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
+/**
+ * The records these external ids already have in the dataset, as the choice texts in the order reviewers see them
+ * (`answer_a`, `answer_b`, …).
+ */
+async function existingChoiceOrders(
+  client: ArgillaClient,
+  datasetId: string,
+  ids: string[],
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
   for (let start = 0; start < ids.length; start += MAX_TERMS_FILTER_VALUES) {
     const values = ids.slice(start, start + MAX_TERMS_FILTER_VALUES);
     const page = dataOrThrow(
@@ -119,7 +126,9 @@ async function existingExternalIds(client: ArgillaClient, datasetId: string, ids
         },
       }),
     );
-    for (const { record } of page.items) if (record.external_id) found.add(record.external_id);
+    for (const { record } of page.items) {
+      if (record.external_id) found.set(record.external_id, choicesOfRecordFields(record.fields));
+    }
   }
   return found;
 }
@@ -148,7 +157,8 @@ function rejectionFrom(error: ArgillaApiError, batch: Batch): ExamRecordRejected
 /**
  * Logs exam items as Argilla records: bulk upserts keyed by item id (`external_id`), so a rerun or a retry updates
  * instead of duplicating and keeps reviewers' responses. The generator's answer becomes the `correct_answer`
- * suggestion, options keep the item's order. Invalid items are reported before anything of their batch is sent.
+ * suggestion, options keep the item's order — except for a record that already exists, whose option order is kept
+ * (reviewers answered by letter) with the suggestion mapped onto it. Invalid items are reported before anything of their batch is sent.
  *
  * @example
  * const { created, updated, total } = await logExamRecords({
@@ -190,7 +200,18 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
   const checkedUpFront = Array.isArray(params.items);
 
   const totals = { created: 0, updated: 0 };
-  const writeBatch = async (batch: Batch): Promise<void> => {
+  const writeBatch = async (given: Batch): Promise<void> => {
+    const existing = await retryTransient(
+      () =>
+        existingChoiceOrders(
+          client,
+          dataset.id,
+          given.map((i) => i.id),
+        ),
+      { retries: params.retries, baseDelayMs: params.retryBaseDelayMs, signal },
+    );
+    // A record that exists may carry reviews of its options by letter: keep the order reviewers saw.
+    const batch = given.map((item) => keepChoiceOrder({ item, existingChoices: existing.get(item.id) }));
     const records = batch.map((item) => {
       const score = params.suggestionScore?.(item);
       if (score !== undefined && !(Number.isFinite(score) && score >= 0 && score <= 1)) {
@@ -203,15 +224,6 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
       if (!hasCitationsField && record.fields) delete record.fields[EXAM_DATASET_NAMES.citationsField];
       return record;
     });
-    const existing = await retryTransient(
-      () =>
-        existingExternalIds(
-          client,
-          dataset.id,
-          batch.map((i) => i.id),
-        ),
-      { retries: params.retries, baseDelayMs: params.retryBaseDelayMs, signal },
-    );
     await retryTransient(
       async () => {
         signal?.throwIfAborted();

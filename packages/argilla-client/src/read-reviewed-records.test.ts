@@ -90,6 +90,18 @@ describe("reviewedRecordFrom", () => {
     expect(r.item).toMatchObject({ answer: 2, reviewer_count: 3 });
   });
 
+  it("counts a discard against agreement: two submit C, one discards", () => {
+    const r = read(
+      argillaRecord(5, [
+        response("submitted", { correct_answer: "C" }),
+        response("submitted", { correct_answer: "C" }),
+        response("discarded"),
+      ]),
+    );
+    expect(r).toMatchObject({ status: "submitted", reviewerCount: 2, answer: 2 });
+    expect(r.agreement).toBeCloseTo(2 / 3);
+  });
+
   it.each([
     ["discarded", [response("discarded")], "discarded"],
     [

@@ -1,8 +1,8 @@
 import { type ExamItem, ExamItemSchema } from "@domain-eval/core";
 import { dataOrThrow } from "./argilla-api-error.js";
 import type { ArgillaClient } from "./create-argilla-client.js";
-import { answerFieldName, EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
-import { EXAM_ITEM_METADATA } from "./exam-record.js";
+import { EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
+import { choicesOfRecordFields, EXAM_ITEM_METADATA } from "./exam-record.js";
 import type { components } from "./generated/argilla-server-2.8.0.js";
 import { retryTransient } from "./retry-transient.js";
 
@@ -156,20 +156,15 @@ export function reviewedRecordFrom(params: {
   const fields = record.fields as Record<string, unknown>;
   const metadata = (record.metadata ?? {}) as Record<string, unknown>;
   const choiceCountMeta = metadata[EXAM_ITEM_METADATA.choiceCount];
-  const choices: string[] = [];
-  for (let i = 0; i < 26; i++) {
-    if (typeof choiceCountMeta === "number" && i >= choiceCountMeta) break;
-    const value = fields[answerFieldName(i)];
-    if (typeof value !== "string") break;
-    choices.push(value);
-  }
+  const choices = choicesOfRecordFields(fields).slice(0, typeof choiceCountMeta === "number" ? choiceCountMeta : 26);
 
   const reviewerCount = submitted.length;
   const reviewedAnswer = status === "submitted" ? majorityAnswer(submitted) : null;
   const answer = status === "submitted" ? reviewedAnswer : status === "discarded" ? null : suggestedAnswer;
+  // Share of everyone who reviewed (a discard is a vote against publishing) that chose the published answer.
   const agreement =
     status === "submitted" && reviewedAnswer !== null && reviewerCount > 0
-      ? submitted.filter((r) => r.answer === reviewedAnswer).length / reviewerCount
+      ? submitted.filter((r) => r.answer === reviewedAnswer).length / (submitted.length + discarded.length)
       : null;
   const improvedQuestion =
     status === "submitted" && answer !== null ? latestImprovement(submitted, answer, "improvedQuestion") : undefined;

@@ -158,6 +158,13 @@ describe("generateExam", () => {
     expect(byQuestions.questions).toHaveLength(7);
     expect(byQuestions.stats.stoppedBy).toBe("maxQuestions");
     expect(byQuestions.stats.chunksDone).toBeLessThan(chunks.length);
+    // the last chunks overshoot the cap: the surplus is reported as dropped, not lost silently
+    const last = await generateExam({ chunks: chunks.slice(0, 2), chain, concurrency: 2, budget: { maxQuestions: 1 } });
+    const produced = last.questions.length + last.stats.dropReasons.OVER_BUDGET!;
+    expect(last.questions).toHaveLength(1);
+    expect(produced).toBeGreaterThan(1);
+    expect(last.dropped.filter((d) => d.findings[0]?.code === "OVER_BUDGET")).toHaveLength(produced - 1);
+    expect(last.stats.stoppedBy).toBe("maxQuestions");
     const before = server.requests.length;
     const byTokens = await generateExam({ chunks, chain, concurrency: 1, budget: { maxTokens: 1 } });
     expect(byTokens.stats).toMatchObject({ calls: 1, stoppedBy: "maxTokens" });

@@ -113,7 +113,8 @@ function chunkMetadata(chunk: DocumentInterface, index: number): ChunkMetadata {
 
 function dropReasonCodes(findings: readonly Finding[]): string[] {
   const errors = findings.filter((f) => f.severity === "error");
-  const deciding = errors.length > 0 ? errors : findings.filter((f) => f.severity === "warning");
+  const warnings = findings.filter((f) => f.severity === "warning");
+  const deciding = errors.length > 0 ? errors : warnings.length > 0 ? warnings : findings;
   return [...new Set(deciding.map((f) => f.code))];
 }
 
@@ -316,6 +317,21 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
   });
   const maxQuestions = params.budget?.maxQuestions;
   const kept = maxQuestions !== undefined ? questions.slice(0, maxQuestions) : questions;
+  // Chunks in flight when the cap was reached can overshoot it: report what is cut, never lose it silently. The run
+  // counts as stopped by the budget, so the journal (which holds them) is kept for a resume with a higher cap.
+  for (const question of questions.slice(kept.length)) {
+    dropped.push({
+      question,
+      findings: [
+        {
+          code: "OVER_BUDGET",
+          severity: "info",
+          message: `beyond budget.maxQuestions (${maxQuestions}): kept in the journal, resume with a higher cap to keep it`,
+        },
+      ],
+    });
+  }
+  if (kept.length < questions.length) stoppedBy ??= "maxQuestions";
   const dropReasons: Record<string, number> = {};
   for (const d of dropped) {
     for (const code of dropReasonCodes(d.findings)) dropReasons[code] = (dropReasons[code] ?? 0) + 1;

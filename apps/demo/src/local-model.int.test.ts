@@ -1,7 +1,8 @@
 // --model-file: in-process inference with node-llama-cpp on a tiny random-weight GGUF made locally (no model can be
-// downloaded here). Random weights rarely close a JSON string, so within a small token cap the grammar-constrained
-// answer is cut off: the run must say so per chunk, keep the journal, and exit 1 — not crash or hang.
-// (That the grammar yields schema-valid JSON is tested in @domain-eval/local-model with small schemas.)
+// downloaded here). The grammar constrains its gibberish to the question schema, so each call either yields JSON that
+// parses (usually an empty question list: the cheapest valid answer) or, when a random string never closes within the
+// token cap, a clear per-chunk "cut off" failure — never a parse error, a crash or a hang.
+// (Non-empty schema-valid output from the grammar is tested in @domain-eval/local-model with small schemas.)
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { cleanEnv, runCli } from "../test/run-cli.js";
 
 describe("domain-eval generate --model-file", () => {
-  it("runs a local GGUF in-process and reports a cut-off answer clearly", async () => {
+  it("runs a local GGUF in-process: grammar-constrained answers parse, or are reported as cut off", async () => {
     const work = await mkdtemp(join(tmpdir(), "cli-gguf-"));
     const modelFile = await makeTinyGguf({ dir: work });
     const docs = join(work, "docs");
@@ -38,11 +39,21 @@ describe("domain-eval generate --model-file", () => {
     );
     const summary = JSON.parse(run.stdout);
     expect(summary.chunks).toBe(1);
-    expect(summary.stats.calls).toBe(3); // first try + 2 retries, in-process
-    expect(summary.failures).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/cut off after maxTokens \(48\) tokens/) }),
-    ]);
-    expect(summary.journal).toBe(join(work, "q.jsonl.journal.jsonl"));
+    expect(summary.stats.calls).toBeGreaterThanOrEqual(1);
+    expect(summary.stats.completionTokens).toBeGreaterThan(0);
+    if (summary.failures.length === 0) {
+      // parsed: the chunk's questions (if any) were judged by the checks
+      expect(summary.stats.chunksFailed).toBe(0);
+      expect(summary.stats.chunksDone).toBe(1);
+    } else {
+      expect(summary.stats.calls).toBe(3); // first try + 2 retries, in-process
+      expect(summary.failures).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/cut off after maxTokens \(48\) tokens/) }),
+      ]);
+      expect(summary.journal).toBe(join(work, "q.jsonl.journal.jsonl"));
+    }
+    // no question survives the checks from random weights: nothing usable, so exit 1
+    expect(summary.stats.questionsKept).toBe(0);
     expect(run.code).toBe(1);
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
   });

@@ -39,7 +39,7 @@ export async function runAnnotate(params: {
   const items = questionsToExamItems({ questions, subject: subjectFor(params.domain), seed: params.seed });
   const client = argillaClientFor(params.config);
   try {
-    const optionCount = Math.max(...items.map((i) => i.choices.length));
+    const optionCount = items.reduce((most, i) => Math.max(most, i.choices.length), 0);
     const { dataset, created, url } = await createExamDataset({
       client,
       name: params.dataset,

@@ -7,17 +7,28 @@ import {
   publishDataset,
   writeDatasetFolder,
 } from "@domain-eval/hub-publisher";
-import { renderLightevalTask } from "@domain-eval/lighteval-task";
+import { renderLightevalTask, validateTaskName } from "@domain-eval/lighteval-task";
 import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
 import { CliError } from "../cli-error.js";
 import type { CliConfig } from "../config.js";
 import { devSplitSize, questionsToExamItems, subjectFor } from "../exam-items.js";
 import type { CliOutput } from "../output.js";
 
-/** A LightEval task name from a dataset name: letters, digits, `_` and `-`, starting with a letter. */
+/**
+ * A LightEval task name from a dataset name: letters, digits, `_` and `-`, starting with a letter, at most 64
+ * characters, and prefixed with `exam_` where it would clash with a task built into LightEval (`math`, `arc`, …).
+ */
 export function taskNameFor(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_-]+/gu, "_").replace(/^[^A-Za-z]+/u, "");
-  return cleaned === "" ? "domain_exam" : cleaned;
+  const cleaned = name.replace(/[^A-Za-z0-9_-]+/gu, "_").replace(/^[^A-Za-z]+/u, "") || "domain_exam";
+  for (const candidate of [cleaned, `exam_${cleaned}`]) {
+    const trimmed = candidate.slice(0, 64);
+    try {
+      return validateTaskName({ name: trimmed });
+    } catch {
+      // try the next form
+    }
+  }
+  return "domain_exam";
 }
 
 /** Card settings the CLI exposes as flags. */

@@ -58,6 +58,11 @@ describe("findLayoutMismatches", () => {
     ]);
   });
 
+  it("reuses a dataset made for more options: fewer-option items fit", () => {
+    const wider = asExisting(examDatasetLayout({ optionCount: 5 }));
+    expect(findLayoutMismatches({ existing: wider, layout, published: true })).toEqual([]);
+  });
+
   it("lets a draft miss settings (they are added before publishing)", () => {
     const draft = asExisting(layout);
     draft.fields = draft.fields.slice(0, 2);

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The whole test suite (the README's test command; .ci/run calls it): install, lint, build, typecheck, unit tests,
 # then the real peers (Argilla + OpenSearch + Redis, the Python eval stack), the integration tests against them, and
-# a smoke-sized run of every benchmark workload so the benchmarks never rot.
+# a smoke-sized run of every benchmark workload so the benchmarks never rot. Ends with one line adding up vitest's
+# per-package summaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 bash scripts/ensure-install.sh
 npx biome ci .
-npx turbo run build typecheck test
+npx turbo run build typecheck test 2>&1 | tee -a "$log"
 bash tools/peers/up.sh
-npx turbo run test:int --concurrency=1
+npx turbo run test:int --concurrency=1 2>&1 | tee -a "$log"
 npx turbo run bench:smoke --concurrency=1
+sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+  / Tests  / { for (i = 2; i <= NF; i++) { if ($i == "passed") p += $(i-1); if ($i == "failed") f += $(i-1); if ($i == "skipped") s += $(i-1) } }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'

@@ -5,6 +5,7 @@ It mirrors what `logExamRecords` sends (see packages/argilla-client/src/exam-rec
 the item id as the record id (Argilla's `external_id`).
 """
 
+import os
 import string
 
 
@@ -43,3 +44,14 @@ def exam_record(rg, item):
             )
         ],
     )
+
+
+def open_argilla_dataset(job):
+    """The SDK client's view of the benchmark dataset named in a worker job; exits with a message when it is missing."""
+    import argilla as rg
+
+    client = rg.Argilla(api_url=job["api_url"], api_key=os.environ["ARGILLA_API_KEY"])
+    dataset = client.datasets(name=job["dataset_name"], workspace=job["workspace"])
+    if dataset is None:
+        raise SystemExit(f"dataset {job['dataset_name']} not found in workspace {job['workspace']}")
+    return rg, dataset

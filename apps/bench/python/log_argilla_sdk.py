@@ -6,22 +6,16 @@ as is the upload. Prints one JSON line with the measurements on stdout.
 """
 
 import json
-import os
 import resource
 import sys
 import time
 
-from exam_records import exam_record
+from exam_records import exam_record, open_argilla_dataset
 
 
 def main() -> None:
     job = json.load(sys.stdin)
-    import argilla as rg
-
-    client = rg.Argilla(api_url=job["api_url"], api_key=os.environ["ARGILLA_API_KEY"])
-    dataset = client.datasets(name=job["dataset_name"], workspace=job["workspace"])
-    if dataset is None:
-        raise SystemExit(f"dataset {job['dataset_name']} not found in workspace {job['workspace']}")
+    rg, dataset = open_argilla_dataset(job)
     with open(job["items_path"], encoding="utf-8") as f:
         items = [json.loads(line) for line in f if line.strip()]
 

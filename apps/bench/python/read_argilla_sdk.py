@@ -6,11 +6,12 @@ ARGILLA_API_KEY. For each record it does the minimum a Python user needs to publ
 """
 
 import json
-import os
 import resource
 import sys
 import time
 from collections import Counter
+
+from exam_records import open_argilla_dataset
 
 
 def review_of(record):
@@ -37,12 +38,7 @@ def review_of(record):
 
 def main() -> None:
     job = json.load(sys.stdin)
-    import argilla as rg
-
-    client = rg.Argilla(api_url=job["api_url"], api_key=os.environ["ARGILLA_API_KEY"])
-    dataset = client.datasets(name=job["dataset_name"], workspace=job["workspace"])
-    if dataset is None:
-        raise SystemExit(f"dataset {job['dataset_name']} not found in workspace {job['workspace']}")
+    _, dataset = open_argilla_dataset(job)
 
     cpu_before = time.process_time()
     started = time.perf_counter()

@@ -107,22 +107,30 @@ export async function publishFolder(params: {
   }
 }
 
-/**
- * `domain-eval export`: reads the reviews from Argilla and writes the dataset folder; optionally publishes it.
- * Unreviewed records are left out unless `includeUnreviewed`, and then marked `unreviewed` in the data.
- */
-export async function runExport(params: {
-  dataset: string;
-  workspace?: string;
+/** Where and how a dataset is written: its name (title, task name), folder, card settings and optional Hub repo. */
+interface DatasetDestination {
+  name: string;
   out: string;
-  includeUnreviewed: boolean;
   pushToHub?: string;
   public: boolean;
   domain?: DomainPlugin;
   card: CardOptions;
   config: CliConfig;
-  output: CliOutput;
-}): Promise<ExportSummary> {
+}
+
+/**
+ * `domain-eval export`: reads the reviews from Argilla and writes the dataset folder; optionally publishes it.
+ * Unreviewed records are left out unless `includeUnreviewed`, and then marked `unreviewed` in the data.
+ */
+export async function runExport(
+  params: Omit<DatasetDestination, "name"> & {
+    /** The Argilla dataset; also the name of the written dataset. */
+    dataset: string;
+    workspace?: string;
+    includeUnreviewed: boolean;
+    output: CliOutput;
+  },
+): Promise<ExportSummary> {
   const client = argillaClientFor(params.config);
   const counts = { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: 0, unreviewed: 0 };
   const items: ExamItem[] = [];
@@ -158,17 +166,9 @@ export async function runExport(params: {
 }
 
 /** Writes the dataset folder (card included) and, when asked, publishes it in one commit. */
-async function writeAndPublish(params: {
-  items: readonly ExamItem[];
-  records: ExportSummary["records"];
-  name: string;
-  out: string;
-  pushToHub?: string;
-  public: boolean;
-  domain?: DomainPlugin;
-  card: CardOptions;
-  config: CliConfig;
-}): Promise<ExportSummary> {
+async function writeAndPublish(
+  params: DatasetDestination & { items: readonly ExamItem[]; records: ExportSummary["records"] },
+): Promise<ExportSummary> {
   const folder = await writeDatasetFolder({
     items: params.items,
     dir: params.out,
@@ -203,16 +203,9 @@ async function writeAndPublish(params: {
  * `domain-eval export --questions FILE`: publishes generated questions without a review, every row marked
  * `unreviewed` (the dataset card says so).
  */
-export async function runExportUnreviewed(params: {
-  questions: readonly ExamQuestion[];
-  name: string;
-  out: string;
-  pushToHub?: string;
-  public: boolean;
-  domain?: DomainPlugin;
-  card: CardOptions;
-  config: CliConfig;
-}): Promise<ExportSummary> {
+export async function runExportUnreviewed(
+  params: DatasetDestination & { questions: readonly ExamQuestion[] },
+): Promise<ExportSummary> {
   const items = questionsToExamItems({ questions: params.questions, subject: subjectFor(params.domain) });
   return writeAndPublish({
     ...params,

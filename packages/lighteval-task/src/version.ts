@@ -1,2 +1,9 @@
-/** This package's version, written into the header of every generated file (a unit test keeps it equal to package.json). */
-export const PACKAGE_VERSION = "0.1.0";
+/**
+ * This package's version as published (from package.json, written at build time by
+ * `scripts/write-package-version.mjs`), recorded in the header of every generated file.
+ *
+ * @example
+ * import { PACKAGE_VERSION } from "@domain-eval/lighteval-task";
+ * console.log(PACKAGE_VERSION); // "0.1.0"
+ */
+export { PACKAGE_VERSION } from "./generated/package-version.js";

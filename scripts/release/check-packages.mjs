@@ -25,7 +25,7 @@ const langchainRanges = new Map();
 for (const p of packages) {
   const { pkg } = p;
   if (pkg.license !== "Apache-2.0") problem(p, `license is ${JSON.stringify(pkg.license)}: set "Apache-2.0"`);
-  if (!existsSync(join(p.dir, "LICENSE"))) problem(p, "no LICENSE file: cp LICENSE " + p.path);
+  if (!existsSync(join(p.dir, "LICENSE"))) problem(p, `no LICENSE file: cp LICENSE ${p.path}`);
   else if (readFileSync(join(p.dir, "LICENSE"), "utf8") !== rootLicense)
     problem(p, `LICENSE differs from the root LICENSE: cp LICENSE ${p.path}`);
   if (pkg.repository?.directory !== p.path || !pkg.repository?.url)

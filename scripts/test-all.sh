@@ -11,6 +11,12 @@ bash scripts/ensure-install.sh
 npx biome ci .
 npx turbo run build typecheck test 2>&1 | tee -a "$log"
 bash tools/peers/up.sh
+# Release readiness: the changesets parse and `changeset version` works (temp copy); every publishable package passes
+# the packaging checks (fields, LICENSE, publint, attw) and works from its tarball in a fresh project (consumer test:
+# README examples, require(), nodenext/bundler types, a LangChain app). See CONTRIBUTING.md "Releases".
+node scripts/release/check-changesets.mjs
+node scripts/release/check-packages.mjs
+node scripts/release/consumer-test.mjs
 npx turbo run test:int --concurrency=1 2>&1 | tee -a "$log"
 npx turbo run bench:smoke --concurrency=1
 sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '

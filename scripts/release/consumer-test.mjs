@@ -16,7 +16,7 @@
 //     OpenAI-compatible exam-writer server of @domain-eval/testing), ARGILLA_API_URL / ARGILLA_API_KEY (the local
 //     Argilla of tools/peers), DOMAIN_EVAL_MODEL_FILE (a tiny random-weight GGUF model).
 //
-// DOMAIN_EVAL_KEEP_CONSUMER=1 keeps the temporary project and prints where it is.
+// `--keep` keeps the temporary project and prints where it is.
 import { spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
@@ -46,7 +46,7 @@ const REQUIRE_UNSUPPORTED = {
 const started = Date.now();
 const log = (message) => console.log(`consumer test [${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
 const problems = [];
-const keep = process.env.DOMAIN_EVAL_KEEP_CONSUMER === "1";
+const keep = process.argv.includes("--keep");
 const cleanups = [];
 const work = mkdtempSync(join(tmpdir(), "domain-eval-consumer-"));
 const app = join(work, "app");

@@ -17,6 +17,8 @@ reviewers what a good exam question about __DOMAIN_DISPLAY_NAME_LOWER__ document
 npm install @domain-eval/domain-__DOMAIN_ID__ @domain-eval/core
 ```
 
+Node 20 or later; ES module; `require()` works too on Node 20.19+ / 22.12+.
+
 With the CLI installed, the plugin is found by name: `domain-eval domains` lists it and
 `domain-eval generate --domain __DOMAIN_ID__ --docs ./documents --out questions.jsonl` uses it.
 

@@ -264,12 +264,13 @@ export const exportedNames: string[] = [${specs.map((_, i) => `...Object.keys(en
   writeFileSync(
     join(app, "tsconfig.bundler.json"),
     JSON.stringify({
-      compilerOptions: { ...common, module: "preserve", moduleResolution: "bundler", noEmit: true },
+      // Our declaration files were checked in full by the nodenext pass; this pass is about resolution.
+      compilerOptions: { ...common, module: "preserve", moduleResolution: "bundler", noEmit: true, skipLibCheck: true },
       include: ["types-check.ts", "checks/**/*.ts"],
     }),
   );
   const tsc = join(app, "node_modules", "typescript", "bin", "tsc");
-  for (const config of ["tsconfig.bundler.json", "tsconfig.nodenext.json"]) {
+  for (const config of ["tsconfig.nodenext.json", "tsconfig.bundler.json"]) {
     const typecheck = run(process.execPath, [tsc, "-p", config, "--pretty", "false"], { cwd: app });
     const errors = `${typecheck.stdout}${typecheck.stderr}`
       .split(/\n(?=\S)/u)

@@ -59,7 +59,7 @@ try {
   const left = readdirSync(join(copy, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md");
   if (left.length > 0) problems.push(`changesets not consumed: ${left.join(", ")}`);
   for (const p of after.values()) {
-    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies", "devDependencies"]) {
       for (const [name, range] of Object.entries(p.pkg[field] ?? {})) {
         const dep = after.get(name);
         if (dep && !dep.pkg.private && !rangeAccepts(range, dep.pkg.version))

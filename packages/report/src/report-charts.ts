@@ -59,6 +59,7 @@ function bars(params: {
   xLabelAngle?: number;
 }): TopLevelSpec {
   const bar = {
+    name: "bars",
     mark: { type: "bar", color: params.color ?? COLORS.main },
     encoding: {
       x: {
@@ -97,6 +98,7 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
         tooltip: ["letter", "count", "expected"],
         layer: [
           {
+            name: "expected",
             mark: { type: "tick", color: "black", thickness: 2, size: 40 },
             encoding: {
               x: { field: "letter", type: "nominal", sort: null },
@@ -133,6 +135,7 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
                 kind: p.longest ? "answer is the longest option" : "answer not the longest",
               })),
             },
+            name: "points",
             mark: { type: "point", filled: true, size: 18, opacity: 0.6, aria: false },
             encoding: {
               x: { field: "distractors", type: "quantitative", title: "mean distractor length (characters)" },
@@ -192,12 +195,17 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
       spec: {
         ...base,
         data: { values },
-        mark: { type: "bar", color: COLORS.main },
-        encoding: {
-          x: { field: "kept", type: "ordinal", title: "questions kept from the document" },
-          y: { field: "documents", type: "quantitative", title: "documents" },
-          tooltip: [{ field: "kept" }, { field: "documents" }],
-        },
+        layer: [
+          {
+            name: "bars",
+            mark: { type: "bar", color: COLORS.main },
+            encoding: {
+              x: { field: "kept", type: "ordinal", title: "questions kept from the document" },
+              y: { field: "documents", type: "quantitative", title: "documents" },
+              tooltip: [{ field: "kept" }, { field: "documents" }],
+            },
+          },
+        ],
       } as unknown as TopLevelSpec,
     });
   }
@@ -263,6 +271,7 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
         tooltip: ["setting", "rate", "chance", "questions"],
         layer: [
           {
+            name: "expected",
             mark: { type: "tick", color: "black", thickness: 2, size: 40 },
             encoding: {
               x: { field: "setting", type: "nominal", sort: null },
@@ -300,22 +309,27 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
         title: "Item difficulty vs discrimination",
         caption:
           evaluation.scatter.length < evaluation.scatterTotal
-            ? `A sample of ${evaluation.scatter.length} of ${evaluation.scatterTotal} questions; hover a point for the question.`
+            ? `A sample of ${evaluation.scatter.length.toLocaleString("en-US")} of ${evaluation.scatterTotal.toLocaleString("en-US")} questions; hover a point for the question.`
             : "One point per question; hover a point for the question. Low or negative discrimination: the question does not separate strong from weak models.",
         spec: {
           ...base,
           data: { values: evaluation.scatter },
-          mark: { type: "point", filled: true, size: 30, opacity: 0.7, color: COLORS.main },
-          encoding: {
-            x: { field: "difficulty", type: "quantitative", title: "difficulty (share of models wrong)" },
-            y: { field: "discrimination", type: "quantitative", title: "discrimination" },
-            tooltip: [
-              { field: "id" },
-              { field: "label", title: "question" },
-              { field: "difficulty" },
-              { field: "discrimination" },
-            ],
-          },
+          layer: [
+            {
+              name: "points",
+              mark: { type: "point", filled: true, size: 30, opacity: 0.7, color: COLORS.main },
+              encoding: {
+                x: { field: "difficulty", type: "quantitative", title: "difficulty (share of models wrong)" },
+                y: { field: "discrimination", type: "quantitative", title: "discrimination" },
+                tooltip: [
+                  { field: "id" },
+                  { field: "label", title: "question" },
+                  { field: "difficulty" },
+                  { field: "discrimination" },
+                ],
+              },
+            },
+          ],
         } as unknown as TopLevelSpec,
       });
     }
@@ -328,14 +342,19 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
         spec: {
           ...base,
           data: { values: evaluation.positionAccuracy },
-          mark: { type: "bar" },
-          encoding: {
-            x: { field: "letter", type: "nominal", title: "correct letter", axis: { labelAngle: 0 } },
-            xOffset: { field: "model", type: "nominal" },
-            y: { field: "accuracy", type: "quantitative", title: "accuracy", scale: { domain: [0, 1] } },
-            color: { field: "model", type: "nominal", legend: { orient: "top", title: null } },
-            tooltip: [{ field: "model" }, { field: "letter" }, { field: "accuracy" }],
-          },
+          layer: [
+            {
+              name: "bars",
+              mark: { type: "bar" },
+              encoding: {
+                x: { field: "letter", type: "nominal", title: "correct letter", axis: { labelAngle: 0 } },
+                xOffset: { field: "model", type: "nominal" },
+                y: { field: "accuracy", type: "quantitative", title: "accuracy", scale: { domain: [0, 1] } },
+                color: { field: "model", type: "nominal", legend: { orient: "top", title: null } },
+                tooltip: [{ field: "model" }, { field: "letter" }, { field: "accuracy" }],
+              },
+            },
+          ],
         } as unknown as TopLevelSpec,
       });
     }

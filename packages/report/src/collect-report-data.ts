@@ -182,10 +182,8 @@ function scoreBin(score: number): number {
   return Math.min(SCORE_BINS - 1, Math.max(0, Math.floor(score * SCORE_BINS)));
 }
 function scoreBinLabels(): string[] {
-  return Array.from(
-    { length: SCORE_BINS },
-    (_, i) => `${(i / SCORE_BINS).toFixed(1)}–${((i + 1) / SCORE_BINS).toFixed(1)}`,
-  );
+  // each bin is [start, start + 0.1); the label is its start, so ten labels fit under a 380-pixel chart
+  return Array.from({ length: SCORE_BINS }, (_, i) => (i / SCORE_BINS).toFixed(1));
 }
 
 interface DocumentStats {

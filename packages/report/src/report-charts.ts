@@ -11,7 +11,7 @@ export interface RenderedChart {
   svg: string;
 }
 
-const WIDTH = 400;
+const WIDTH = 380;
 const HEIGHT = 190;
 const COLORS = { main: "#4c78a8", accent: "#e45756", muted: "#9ecae9", ok: "#54a24b" };
 
@@ -161,7 +161,8 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
     charts.push({
       id: "grounding",
       title: "Grounding score",
-      caption: "Questions per grounding score (mean of quote score and answer coverage in the source chunk).",
+      caption:
+        "Questions per grounding score (mean of quote score and answer coverage in the source chunk), in bins of 0.1 labelled by their start.",
       spec: bars({ values: data.grounding.bins, x: "bin", xTitle: "grounding score", y: "count", yTitle: "questions" }),
     });
   }

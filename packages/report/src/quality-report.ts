@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { readJsonl } from "@domain-eval/core";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from "hyparquet";
 import { collectReportData } from "./collect-report-data.js";
@@ -25,6 +25,13 @@ export async function renderQualityReport(params: QualityReportInput): Promise<s
   const data = await collectReportData(params);
   const charts = await renderReportCharts(data);
   return renderReportHtml(data, charts);
+}
+
+/** Paths in the header are relative to the working folder when inside it, so a shared report shows no home folder. */
+function shownPath(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  const rel = relative(process.cwd(), resolve(path));
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
 /** `questions.jsonl` → `questions.dropped.jsonl`, where generate writes the dropped questions. */
@@ -167,10 +174,10 @@ export async function readQualityReportInput(params: {
     results: params.results ? await readEvaluationResults({ path: params.results }) : undefined,
     runSummary: params.summaryFile ? await readRunSummary({ path: params.summaryFile }) : undefined,
     sources: {
-      questions: params.questionsFile,
-      dataset: params.datasetDir,
-      results: params.results,
-      summary: params.summaryFile,
+      questions: shownPath(params.questionsFile),
+      dataset: shownPath(params.datasetDir),
+      results: shownPath(params.results),
+      summary: shownPath(params.summaryFile),
     },
   };
 }

@@ -126,6 +126,11 @@ describe("the report in headless Chromium", () => {
     await expect(row.textContent()).resolves.toContain(HOSTILE_IMG);
     expect(await row.locator("a").getAttribute("href")).toMatch(/annotation-mode\?_search=q-/u);
     await expect(report.page.locator("#glance").textContent()).resolves.toContain("6,616");
+    // prints: Chromium's print-to-PDF lays the page out with the print styles
+    await report.page.emulateMedia({ media: "print" });
+    await expect(report.page.locator("nav").isVisible()).resolves.toBe(false);
+    const pdf = await report.page.pdf({ format: "A4", path: join(ARTIFACTS, "demo-report.pdf") });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     await report.page.close();
   });
 

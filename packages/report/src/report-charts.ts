@@ -29,7 +29,7 @@ const base = {
 
 /**
  * Renders a Vega-Lite spec to an SVG string in Node (Vega's headless view), so the report needs no script at view
- * time. Point marks with a tooltip also get an SVG `<title>`, which browsers show on hover; Vega escapes the text.
+ * time. Marks with a tooltip get it as an SVG `<title>`, which browsers show on hover; Vega escapes the text.
  */
 export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec), { renderer: "none" });
@@ -39,7 +39,8 @@ export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
     return svg.replace(
       /<path ([^>]*?)aria-label="([^"]*)"([^>]*?)\/>/gu,
       (_match, before: string, label: string, after: string) =>
-        `<path ${before}aria-label="${label}"${after}><title>${label}</title></path>`,
+        // the <title> is also the mark's accessible name, so the aria-label would only double the size
+        `<path ${`${before}${after}`.trim()}><title>${label}</title></path>`,
     );
   } finally {
     view.finalize();

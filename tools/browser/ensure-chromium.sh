@@ -20,12 +20,13 @@ fail() {
   exit 1
 }
 
+if [[ -n "${DOMAIN_EVAL_CHROMIUM:-}" ]]; then
+  [[ -x "$DOMAIN_EVAL_CHROMIUM" ]] || fail "DOMAIN_EVAL_CHROMIUM=$DOMAIN_EVAL_CHROMIUM is not an executable: fix or unset it"
+  echo "$DOMAIN_EVAL_CHROMIUM"
+  exit 0
+fi
+
 find_chromium() {
-  if [[ -n "${DOMAIN_EVAL_CHROMIUM:-}" ]]; then
-    [[ -x "$DOMAIN_EVAL_CHROMIUM" ]] || fail "DOMAIN_EVAL_CHROMIUM=$DOMAIN_EVAL_CHROMIUM is not an executable: fix or unset it"
-    echo "$DOMAIN_EVAL_CHROMIUM"
-    return 0
-  fi
   local name
   for name in chromium chromium-browser google-chrome; do
     if command -v "$name" > /dev/null; then

@@ -321,7 +321,7 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
               name: "points",
               mark: { type: "point", filled: true, size: 30, opacity: 0.7, color: COLORS.main },
               encoding: {
-                x: { field: "difficulty", type: "quantitative", title: "difficulty (share of models wrong)" },
+                x: { field: "difficulty", type: "quantitative", title: "difficulty (from results.json)" },
                 y: { field: "discrimination", type: "quantitative", title: "discrimination" },
                 tooltip: [
                   { field: "id" },

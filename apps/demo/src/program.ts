@@ -8,6 +8,7 @@ import { runAnnotate } from "./commands/annotate.js";
 import { runCheck } from "./commands/check.js";
 import { type CardOptions, runExport, runExportUnreviewed, taskNameFor } from "./commands/export.js";
 import { describeGenerateSummary, type GenerateOptions, runGenerate } from "./commands/generate.js";
+import { registerReportCommand, writeExportReport } from "./commands/report.js";
 import { runPipeline } from "./commands/run.js";
 import { runTask } from "./commands/task.js";
 import { type CliConfig, loadConfig, redactSecrets, secretValues } from "./config.js";
@@ -250,6 +251,10 @@ export function buildProgram(): Command {
         )
         .requiredOption("--out <dir>", "dataset folder to write")
         .option("--include-unreviewed", "also export records nobody reviewed, marked unreviewed", false)
+        .option(
+          "--report [questions]",
+          "also write report.html into the dataset folder (questions file: --questions's)",
+        )
         .option("--domain <id>", "domain plugin (subject, card)")
         .option("--language <code>", "language of the questions for the card")
         .option("--json", "print the summary as JSON"),
@@ -282,6 +287,8 @@ export function buildProgram(): Command {
           includeUnreviewed: Boolean(opts.includeUnreviewed),
           output: out,
         });
+    if (opts.report)
+      summary.report = await writeExportReport({ report: opts.report, questions: opts.questions, dir: summary.dir });
     const r = summary.records;
     out.result(
       [
@@ -292,6 +299,7 @@ export function buildProgram(): Command {
         summary.hub
           ? `published ${summary.hub.commitUrl} (${summary.hub.private ? "private" : "public"}); pin it with --revision ${summary.hub.commitOid}`
           : undefined,
+        summary.report ? `report: ${summary.report}` : undefined,
       ]
         .filter(Boolean)
         .join("\n"),
@@ -378,6 +386,8 @@ export function buildProgram(): Command {
       else if (summary.next.length > 0) out.result(["next:", ...summary.next.map((n) => `  ${n}`)].join("\n"));
       process.exitCode = exitCode;
     });
+
+  registerReportCommand(program);
 
   program
     .command("domains")

@@ -50,7 +50,8 @@ async function datasetFolderProblems(dir: string): Promise<string[] | "missing">
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
     throw error;
   }
-  const unexpected = entries.filter((name) => name !== "README.md" && name !== "data");
+  // report.html: the quality report `domain-eval export --report` writes beside the data (never published)
+  const unexpected = entries.filter((name) => name !== "README.md" && name !== "data" && name !== "report.html");
   if (entries.includes("data")) {
     const dataDir = join(dir, "data");
     if (!(await stat(dataDir)).isDirectory()) unexpected.push("data (a file)");

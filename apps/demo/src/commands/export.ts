@@ -82,6 +82,8 @@ export interface ExportSummary {
     unreviewed: number;
   };
   hub?: { repo: string; commitOid: string; commitUrl: string; repoUrl: string; private: boolean };
+  /** report.html written into the dataset folder (`--report`). */
+  report?: string;
 }
 
 /** Publishes a written folder, mapping a missing or rejected token to one clear line. */

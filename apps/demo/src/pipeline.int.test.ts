@@ -152,7 +152,7 @@ describe.each(CASES)("domain-eval pipeline, end to end: $label", (c) => {
         // the file holds the text as UTF-8, not escaped
         expect(bytes.includes(Buffer.from(q.question, "utf8"))).toBe(true);
         // the quote is the document's own text: the loader and the chunker changed nothing in it
-        const document = await readFile(join(c.docs, q.source.document_path));
+        const document = await readFile(join(c.docs, q.source.document_path as string));
         expect(document.includes(Buffer.from(q.citations[0] as string, "utf8")), q.citations[0]).toBe(true);
       }
     }

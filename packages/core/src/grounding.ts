@@ -30,6 +30,7 @@ function contentWords(text: string): string[] {
  * @example
  * scoreGrounding({ answer: "12%", citations: ["margin rose to 12%"] }, chunkText).quoteScore // 1
  * scoreGrounding({ answer: "480億円", citations: [] }, "売上高は４８０億円となった。").answerCoverage // 1
+ * scoreGrounding({ answer: "200", citations: [] }, "ルミナフェン錠200mg").answerCoverage // 1
  */
 export function scoreGrounding(
   question: { answer: string; citations: readonly string[] },
@@ -41,7 +42,11 @@ export function scoreGrounding(
   const quoteScore = quotes.length === 0 ? 0 : (quotes.length - missingQuotes.length) / quotes.length;
   const sourceWords = new Set(contentWords(sourceText));
   const compactSource = normalizeForComparison(sourceText);
-  const present = (w: string) => sourceWords.has(w) || (hasSpacelessScript({ text: w }) && compactSource.includes(w));
+  const present = (w: string) =>
+    sourceWords.has(w) ||
+    (hasSpacelessScript({ text: w }) && compactSource.includes(w)) ||
+    // a number written against a unit ("200mg", "錠200") is one word to the segmenter
+    (/^\d+$/u.test(w) && new RegExp(`(?<!\\d)${w}(?!\\d)`, "u").test(compactSource));
   const answerWords = contentWords(question.answer);
   const answerCoverage = answerWords.length === 0 ? 1 : answerWords.filter(present).length / answerWords.length;
   return { score: (quoteScore + answerCoverage) / 2, quoteScore, answerCoverage, missingQuotes };

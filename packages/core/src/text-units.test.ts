@@ -1,5 +1,6 @@
 // What Node's ICU actually segments (Node 20, ICU 7x): these are the units every check counts and compares.
 import { describe, expect, it } from "vitest";
+import { scoreGrounding } from "./grounding.js";
 import { normalizeForComparison, normalizeForQuoteMatch, wordTokens } from "./normalize-text.js";
 import { findPhrase } from "./phrase-lists.js";
 import {
@@ -39,6 +40,16 @@ describe("segmentWords (Intl.Segmenter)", () => {
     expect(normalizeForQuoteMatch("物流費の削減が\n寄与した")).toBe("物流費の削減が寄与した");
     expect(normalizeForComparison("480 億円")).toBe("480億円");
     expect(normalizeForComparison("net  revenue\nrose")).toBe("net revenue rose");
+  });
+});
+
+describe("scoreGrounding with words the segmenter joins", () => {
+  it("finds a number written against a unit or a kanji, and nothing else", () => {
+    const source = "ルミナフェン錠200mg　患者向け説明書。1日の服用は3回（600mg）まで。";
+    expect(scoreGrounding({ answer: "200", citations: [] }, source).answerCoverage).toBe(1);
+    expect(scoreGrounding({ answer: "600mg", citations: [] }, source).answerCoverage).toBe(1);
+    expect(scoreGrounding({ answer: "20", citations: [] }, source).answerCoverage).toBe(0);
+    expect(scoreGrounding({ answer: "400mg", citations: [] }, source).answerCoverage).toBe(0);
   });
 });
 

@@ -153,6 +153,7 @@ export function buildProgram(): Command {
       const { summary, exitCode } = await runCheck({
         file,
         extraChecks: domain?.checks,
+        phrases: domain?.phrases,
         onResult: (r) => {
           if (out.json) out.result("", r);
           else if (r.findings.length > 0) {
@@ -314,6 +315,7 @@ export function buildProgram(): Command {
     .requiredOption("--name <name>", "task name: letters, digits, _ and -, starting with a letter")
     .option("--out <file>", "file to write (default: NAME.py, or NAME.yaml for lm-eval)")
     .option("--instruction <text>", "text shown before every question")
+    .option("--language <code>", "language of the default header (default: the dataset card's, else en)")
     .option("--revision <sha>", "pin a Hub dataset to this commit")
     .addOption(
       new Option("--lighteval-version <v>", "LightEval API to target").choices(["0.13", "0.10"]).default("0.13"),
@@ -334,6 +336,7 @@ export function buildProgram(): Command {
         name,
         out: (opts.out as string | undefined) ?? `${name}.${format === "lm-eval" ? "yaml" : "py"}`,
         instruction: opts.instruction as string | undefined,
+        language: opts.language as string | undefined,
         revision: opts.revision as string | undefined,
         lightevalVersion: opts.lightevalVersion as "0.13" | "0.10",
         format,

@@ -2,7 +2,8 @@
 # The README's demo command: runs the whole domain-eval pipeline on the sample documents in examples/documents with
 # whatever model is configured (OPENAI_BASE_URL + DOMAIN_EVAL_MODEL, or --model-file PATH.gguf); the CLI says what to
 # set when none is. With ARGILLA_API_URL/ARGILLA_API_KEY set the questions go to Argilla for review; without, review
-# is skipped and the questions are published marked as unreviewed. Extra arguments go to `domain-eval run`.
+# is skipped and the questions are published marked as unreviewed. Extra arguments go to `domain-eval run` (a second
+# `--docs` replaces the default folder: `npm run demo -- --docs examples/documents-ja --language ja`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-install.sh

@@ -1,11 +1,14 @@
 // End to end through the CLI, against the real peers: the scripted OpenAI-compatible server → generate → check →
 // annotate into the real Argilla → an annotator reviews through the API → export → Python `datasets` loads the
-// folder → task → LightEval runs it with a tiny local model.
+// folder → task → LightEval runs it with a tiny local model. Run once on the English sample documents with the
+// finance domain, and once on the Japanese ones (`--language ja`), where every hand-off must keep the text byte for
+// byte.
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createArgillaClient, dataOrThrow, findDataset } from "@domain-eval/argilla-client";
-import { parseExamQuestion } from "@domain-eval/core";
+import { type ExamQuestion, parseExamQuestion } from "@domain-eval/core";
+import { datasetCardLanguages } from "@domain-eval/hub-publisher";
 import {
   examWriterHandler,
   LIGHTEVAL_ENV_FIXES,
@@ -15,12 +18,55 @@ import {
   startScriptedOpenAIServer,
 } from "@domain-eval/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, EXAMPLES, runCli } from "../test/run-cli.js";
+import { cleanEnv, EXAMPLES, EXAMPLES_JA, runCli } from "../test/run-cli.js";
 
-const DATASET = `e2e_${Date.now().toString(36)}`;
+interface PipelineCase {
+  label: string;
+  docs: string;
+  documents: number;
+  minKept: number;
+  /** Flags for generate, and for annotate and export (domain, language). */
+  generateFlags: string[];
+  reviewFlags: string[];
+  /** The domain's `prompt_version` suffix, when a domain is used. */
+  promptVersion?: RegExp;
+  /** The card's language and the start of the header LightEval shows before the questions. */
+  language: string;
+  header: string;
+  /** A character class every question must contain (the documents' script). */
+  script?: RegExp;
+}
+
+const CASES: PipelineCase[] = [
+  {
+    label: "English documents, finance domain",
+    docs: EXAMPLES,
+    documents: 5,
+    minKept: 10,
+    generateFlags: ["--domain", "finance"],
+    reviewFlags: ["--domain", "finance"],
+    promptVersion: /\+finance@/,
+    language: "en",
+    header: "The following are multiple choice questions (with answers)",
+  },
+  {
+    label: "Japanese documents, --language ja",
+    docs: EXAMPLES_JA,
+    documents: 3,
+    minKept: 6,
+    generateFlags: ["--language", "ja"],
+    reviewFlags: [], // export reads the card's language from the questions
+    language: "ja",
+    header: "以下は",
+    script: /[\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  },
+];
+
+const RUN = Date.now().toString(36);
 let server: ScriptedOpenAIServer;
-let work: string;
 let env: NodeJS.ProcessEnv;
+/** Every question the scripted model wrote, as JSON, to compare what each step kept with what the model said. */
+const written = new Set<string>();
 
 const owner = () =>
   createArgillaClient({
@@ -29,8 +75,15 @@ const owner = () =>
   });
 
 beforeAll(async () => {
-  server = await startScriptedOpenAIServer({ handler: examWriterHandler(), reportedModel: "scripted-writer-v1" });
-  work = await mkdtemp(join(tmpdir(), "domain-eval-e2e-"));
+  server = await startScriptedOpenAIServer({
+    handler: examWriterHandler({
+      transform: (questions) => {
+        for (const q of questions) written.add(JSON.stringify(q));
+        return questions;
+      },
+    }),
+    reportedModel: "scripted-writer-v1",
+  });
   env = cleanEnv({
     OPENAI_BASE_URL: server.url,
     DOMAIN_EVAL_MODEL: "scripted-exam-writer",
@@ -42,31 +95,66 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   const client = owner();
-  const dataset = await findDataset({ client, name: DATASET }).catch(() => undefined);
-  if (dataset) await client.DELETE("/datasets/{dataset_id}", { params: { path: { dataset_id: dataset.id } } });
+  for (const c of CASES) {
+    const dataset = await findDataset({ client, name: datasetName(c) }).catch(() => undefined);
+    if (dataset) await client.DELETE("/datasets/{dataset_id}", { params: { path: { dataset_id: dataset.id } } });
+  }
 });
 
-describe("domain-eval pipeline, end to end", () => {
+function datasetName(c: PipelineCase): string {
+  return `e2e_${c.language}_${RUN}`;
+}
+
+async function readQuestions(file: string): Promise<ExamQuestion[]> {
+  return (await readFile(file, "utf8"))
+    .trim()
+    .split("\n")
+    .map((l, i) => parseExamQuestion(JSON.parse(l), `line ${i + 1}`));
+}
+
+const sorted = (texts: readonly string[]) => [...texts].sort();
+
+describe.each(CASES)("domain-eval pipeline, end to end: $label", (c) => {
+  const DATASET = datasetName(c);
+  let work: string;
   const questionsFile = () => join(work, "questions.jsonl");
   const datasetDir = () => join(work, "dataset");
+  const byId = async () => new Map((await readQuestions(questionsFile())).map((q) => [q.id, q]));
+  // `datasets` caches a local folder under its base name and a hash of the card, not of the data: two exports to
+  // folders named "dataset" with equal row counts share a cache entry, and the second load returns the first's rows.
+  // Each run gets its own cache so the test reads the files it wrote.
+  const pythonEnv = () => ({ HF_DATASETS_CACHE: join(work, "hf-datasets-cache") });
 
-  it("generate writes checked questions and a summary", async () => {
-    const run = await runCli(
-      ["generate", "--docs", EXAMPLES, "--out", questionsFile(), "--domain", "finance", "--json"],
-      { env },
-    );
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), `domain-eval-e2e-${c.language}-`));
+  });
+
+  it("generate writes checked questions and a summary, each the model's text byte for byte", async () => {
+    const run = await runCli(["generate", "--docs", c.docs, "--out", questionsFile(), ...c.generateFlags, "--json"], {
+      env,
+    });
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary.documents).toBe(5);
-    expect(summary.stats.questionsKept).toBeGreaterThanOrEqual(10);
+    expect(summary.documents).toBe(c.documents);
+    expect(summary.stats.questionsKept).toBeGreaterThanOrEqual(c.minKept);
     expect(summary.stats.calls).toBe(summary.chunks);
     const lines = (await readFile(questionsFile(), "utf8")).trim().split("\n");
     expect(lines).toHaveLength(summary.stats.questionsKept);
-    const questions = lines.map((l, i) => parseExamQuestion(JSON.parse(l), `line ${i + 1}`));
-    for (const q of questions) {
+    const bytes = await readFile(questionsFile());
+    for (const q of await readQuestions(questionsFile())) {
       expect(q.generator_model).toBe("scripted-writer-v1");
-      expect(q.prompt_version).toMatch(/\+finance@/);
+      if (c.promptVersion) expect(q.prompt_version).toMatch(c.promptVersion);
       expect(q.source_text).toContain(q.citations[0]);
+      const { question, answer, distractors, citations } = q;
+      expect(written.has(JSON.stringify({ question, answer, distractors, citations })), question).toBe(true);
+      if (c.script) {
+        expect(q.question).toMatch(c.script);
+        // the file holds the text as UTF-8, not escaped
+        expect(bytes.includes(Buffer.from(q.question, "utf8"))).toBe(true);
+        // the quote is the document's own text: the loader and the chunker changed nothing in it
+        const document = await readFile(join(c.docs, q.source.document_path as string));
+        expect(document.includes(Buffer.from(q.citations[0] as string, "utf8")), q.citations[0]).toBe(true);
+      }
     }
   });
 
@@ -77,16 +165,19 @@ describe("domain-eval pipeline, end to end", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(results.filter((r) => !r.ok)).toEqual([]);
+    // clean questions written without spaces get no warning either (no TRIVIAL_QUESTION, ANSWER_NOT_IN_SOURCE)
+    if (c.script) expect(results.filter((r) => r.findings.length > 0)).toEqual([]);
     expect(run.code).toBe(0);
   });
 
-  it("annotate pushes them to Argilla with the model's answer as suggestion", async () => {
-    const run = await runCli(["annotate", questionsFile(), "--dataset", DATASET, "--domain", "finance", "--json"], {
+  it("annotate pushes them to Argilla with the model's answer as suggestion, texts unchanged", async () => {
+    const run = await runCli(["annotate", questionsFile(), "--dataset", DATASET, ...c.reviewFlags, "--json"], {
       env,
     });
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
-    const count = (await readFile(questionsFile(), "utf8")).trim().split("\n").length;
+    const questions = await byId();
+    const count = questions.size;
     expect(summary.records).toEqual({ created: count, updated: 0, total: count });
     expect(summary.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dataset\/[0-9a-f-]+\/annotation-mode/);
     // again: nothing duplicated
@@ -94,6 +185,23 @@ describe("domain-eval pipeline, end to end", () => {
       (await runCli(["annotate", questionsFile(), "--dataset", DATASET, "--json"], { env })).stdout,
     );
     expect(again.records).toEqual({ created: 0, updated: count, total: count });
+
+    const client = owner();
+    const dataset = await findDataset({ client, name: DATASET });
+    const { items } = dataOrThrow(
+      await client.POST("/datasets/{dataset_id}/records/search", {
+        params: { path: { dataset_id: dataset?.id as string }, query: { limit: 50 } },
+        body: {},
+      }),
+    );
+    expect(items).toHaveLength(count);
+    for (const { record } of items) {
+      const q = questions.get(record.external_id as string) as ExamQuestion;
+      const fields = record.fields as Record<string, string>;
+      expect(fields.question).toBe(q.question);
+      const choices = ["a", "b", "c", "d", "e", "f"].map((l) => fields[`answer_${l}`]).filter((t) => t !== undefined);
+      expect(sorted(choices)).toEqual(sorted([q.answer, ...q.distractors]));
+    }
   });
 
   it("an annotator's reviews come back through export into a dataset Python `datasets` loads", async () => {
@@ -135,7 +243,7 @@ describe("domain-eval pipeline, end to end", () => {
       expect(error).toBeUndefined();
     }
 
-    const run = await runCli(["export", "--dataset", DATASET, "--out", datasetDir(), "--domain", "finance", "--json"], {
+    const run = await runCli(["export", "--dataset", DATASET, "--out", datasetDir(), ...c.reviewFlags, "--json"], {
       env,
     });
     expect(run.code, run.stderr).toBe(0);
@@ -151,42 +259,47 @@ rows = [r for split in d for r in d[split]]
 print(json.dumps({"splits": {k: len(v) for k, v in d.items()}, "names": d[list(d)[0]].features["answer"].names, "rows": rows}))`,
         datasetDir(),
       ],
+      env: pythonEnv(),
     });
     expect(loaded.code, loaded.stderr).toBe(0);
     const data = JSON.parse(loaded.stdout);
     expect(data.splits.test + (data.splits.dev ?? 0)).toBe(3);
     expect(data.names.slice(0, 4)).toEqual(["A", "B", "C", "D"]);
-    const byId = new Map(data.rows.map((r: { id: string }) => [r.id, r]));
-    const changedRow = byId.get(change.external_id as string) as {
-      answer: number;
-      review_status: string;
-      agreement: number;
-    };
+    type Row = { id: string; question: string; choices: string[]; citations: string[]; answer: number };
+    const rows = new Map<string, Row>(data.rows.map((r: Row) => [r.id, r]));
+    const changedRow = rows.get(change.external_id as string) as Row & { review_status: string; agreement: number };
     expect(changedRow.answer).toBe(changedTo.charCodeAt(0) - 65);
     expect(changedRow.review_status).toBe("submitted");
-    expect(byId.has(discard.external_id as string)).toBe(false);
+    expect(rows.has(discard.external_id as string)).toBe(false);
+    // the texts Python reads are the generated ones, unchanged
+    const questions = await byId();
+    for (const row of rows.values()) {
+      const q = questions.get(row.id) as ExamQuestion;
+      expect(row.question).toBe(q.question);
+      expect(sorted(row.choices)).toEqual(sorted([q.answer, ...q.distractors]));
+      expect(row.citations).toEqual(q.citations);
+    }
     const card = await readFile(join(datasetDir(), "README.md"), "utf8");
     expect(card).toContain("expert-generated");
     expect(card).not.toContain(process.env.ARGILLA_API_KEY as string);
+    expect(datasetCardLanguages({ readme: card })).toEqual([c.language]);
   });
 
   it("task writes a LightEval file that runs on the exported folder with a tiny local model", async () => {
-    const taskFile = join(work, "e2e_exam.py");
-    const run = await runCli(["task", "--dataset", datasetDir(), "--name", "e2e_exam", "--out", taskFile, "--json"], {
+    const task = `e2e_exam_${c.language}`;
+    const taskFile = join(work, `${task}.py`);
+    const run = await runCli(["task", "--dataset", datasetDir(), "--name", task, "--out", taskFile, "--json"], {
       env,
     });
     expect(run.code, run.stderr).toBe(0);
     const { command } = JSON.parse(run.stdout);
-    expect(command).toContain('"e2e_exam|0"');
+    expect(command).toContain(`"${task}|0"`);
     expect(command).toContain(taskFile);
 
-    const rows = (await readFile(questionsFile(), "utf8"))
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { question: string; answer: string; distractors: string[] });
+    const questions = [...(await byId()).values()];
     const model = await makeTinyModel({
       dir: join(work, "tiny-model"),
-      texts: rows.flatMap((r) => [r.question, r.answer, ...r.distractors]),
+      texts: questions.flatMap((r) => [r.question, r.answer, ...r.distractors]),
     });
     const out = join(work, "lighteval-out");
     const evalRun = await runEvalPython({
@@ -195,34 +308,44 @@ print(json.dumps({"splits": {k: len(v) for k, v in d.items()}, "names": d[list(d
         "lighteval",
         "accelerate",
         `model_name=${model},batch_size=4,dtype=float32,max_length=256,device=cpu`,
-        "e2e_exam|0",
+        `${task}|0`,
         "--custom-tasks",
         taskFile,
         "--output-dir",
         out,
+        "--save-details",
       ],
-      env: { PYTHONPATH: LIGHTEVAL_ENV_FIXES },
+      env: { PYTHONPATH: LIGHTEVAL_ENV_FIXES, ...pythonEnv() },
       timeoutMs: 900_000,
     });
     expect(evalRun.code, evalRun.stderr.slice(-3000)).toBe(0);
     const resultsDir = join(out, "results", model.replace(/^\//u, ""));
     const [file] = (await readdir(resultsDir)).filter((f) => f.startsWith("results_"));
     const results = JSON.parse(await readFile(join(resultsDir, file as string), "utf8")).results;
-    const acc = results["e2e_exam|0"].acc;
+    const acc = results[`${task}|0`].acc;
     expect(acc).toBeGreaterThanOrEqual(0);
     expect(acc).toBeLessThanOrEqual(1);
+    // The prompts LightEval scored: the header in the dataset's language, then a question exactly as generated.
+    const details = await runEvalPython({
+      args: [
+        "-c",
+        `import glob, json, sys, datasets
+files = glob.glob(sys.argv[1] + "/details/**/*.parquet", recursive=True)
+queries = [row["doc"]["query"] for f in files for row in datasets.load_dataset("parquet", data_files=f, split="train")]
+print(json.dumps({"queries": queries, "test": len(datasets.load_dataset(sys.argv[2], split="test"))}))`,
+        out,
+        datasetDir(),
+      ],
+      env: pythonEnv(),
+    });
+    expect(details.code, details.stderr.slice(-2000)).toBe(0);
+    const { queries, test: testRows } = JSON.parse(details.stdout) as { queries: string[]; test: number };
+    expect(queries).toHaveLength(testRows);
+    for (const query of queries) {
+      expect(query.startsWith(c.header), query).toBe(true);
+      expect(questions.some((q) => query.includes(`${q.question}\n`))).toBe(true);
+    }
     // 3 reviewed rows: accuracy is a multiple of 1/3 (in test + dev, the test split holds what dev left)
-    const testRows = JSON.parse(
-      (
-        await runEvalPython({
-          args: [
-            "-c",
-            "import sys, datasets; print(len(datasets.load_dataset(sys.argv[1], split='test')))",
-            datasetDir(),
-          ],
-        })
-      ).stdout,
-    );
     expect(Math.abs(acc * testRows - Math.round(acc * testRows))).toBeLessThan(1e-9);
   });
 });

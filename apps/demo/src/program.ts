@@ -8,6 +8,7 @@ import { runAnnotate } from "./commands/annotate.js";
 import { runCheck } from "./commands/check.js";
 import { type CardOptions, runExport, runExportUnreviewed, taskNameFor } from "./commands/export.js";
 import { describeGenerateSummary, type GenerateOptions, runGenerate } from "./commands/generate.js";
+import { registerReportCommand, writeExportReport } from "./commands/report.js";
 import { runPipeline } from "./commands/run.js";
 import { runTask } from "./commands/task.js";
 import { type CliConfig, loadConfig, redactSecrets, secretValues } from "./config.js";
@@ -152,6 +153,7 @@ export function buildProgram(): Command {
       const { summary, exitCode } = await runCheck({
         file,
         extraChecks: domain?.checks,
+        phrases: domain?.phrases,
         onResult: (r) => {
           if (out.json) out.result("", r);
           else if (r.findings.length > 0) {
@@ -250,6 +252,10 @@ export function buildProgram(): Command {
         )
         .requiredOption("--out <dir>", "dataset folder to write")
         .option("--include-unreviewed", "also export records nobody reviewed, marked unreviewed", false)
+        .option(
+          "--report [questions]",
+          "also write report.html into the dataset folder (questions file: --questions's)",
+        )
         .option("--domain <id>", "domain plugin (subject, card)")
         .option("--language <code>", "language of the questions for the card")
         .option("--json", "print the summary as JSON"),
@@ -282,6 +288,8 @@ export function buildProgram(): Command {
           includeUnreviewed: Boolean(opts.includeUnreviewed),
           output: out,
         });
+    if (opts.report)
+      summary.report = await writeExportReport({ report: opts.report, questions: opts.questions, dir: summary.dir });
     const r = summary.records;
     out.result(
       [
@@ -292,6 +300,7 @@ export function buildProgram(): Command {
         summary.hub
           ? `published ${summary.hub.commitUrl} (${summary.hub.private ? "private" : "public"}); pin it with --revision ${summary.hub.commitOid}`
           : undefined,
+        summary.report ? `report: ${summary.report}` : undefined,
       ]
         .filter(Boolean)
         .join("\n"),
@@ -306,6 +315,7 @@ export function buildProgram(): Command {
     .requiredOption("--name <name>", "task name: letters, digits, _ and -, starting with a letter")
     .option("--out <file>", "file to write (default: NAME.py, or NAME.yaml for lm-eval)")
     .option("--instruction <text>", "text shown before every question")
+    .option("--language <code>", "language of the default header (default: the dataset card's, else en)")
     .option("--revision <sha>", "pin a Hub dataset to this commit")
     .addOption(
       new Option("--lighteval-version <v>", "LightEval API to target").choices(["0.13", "0.10"]).default("0.13"),
@@ -326,6 +336,7 @@ export function buildProgram(): Command {
         name,
         out: (opts.out as string | undefined) ?? `${name}.${format === "lm-eval" ? "yaml" : "py"}`,
         instruction: opts.instruction as string | undefined,
+        language: opts.language as string | undefined,
         revision: opts.revision as string | undefined,
         lightevalVersion: opts.lightevalVersion as "0.13" | "0.10",
         format,
@@ -378,6 +389,8 @@ export function buildProgram(): Command {
       else if (summary.next.length > 0) out.result(["next:", ...summary.next.map((n) => `  ${n}`)].join("\n"));
       process.exitCode = exitCode;
     });
+
+  registerReportCommand(program);
 
   program
     .command("domains")

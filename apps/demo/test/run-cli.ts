@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 /** The built CLI (`npm run build` first; turbo's test task does it). */
 export const CLI = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli.js");
 export const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "examples", "documents");
+/** The Japanese demo documents (`npm run demo -- --docs examples/documents-ja --language ja`). */
+export const EXAMPLES_JA = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "examples", "documents-ja");
 
 export interface CliRun {
   code: number | null;

@@ -1,6 +1,8 @@
 import type { Finding } from "./findings.js";
 import { scoreGrounding } from "./grounding.js";
 import { characterShingles, jaccard, normalizeForComparison, wordTokens } from "./normalize-text.js";
+import { findPhrase, type PhraseLists } from "./phrase-lists.js";
+import { countLettersAndDigits, displayWidth, isMostlySpacelessScript } from "./text-units.js";
 
 /**
  * The part of a question the checks read: what `domain-eval check` accepts per line. `source_text` (the chunk the
@@ -19,6 +21,8 @@ export interface CheckableQuestion {
 export interface CheckContext {
   /** The chunk text; overrides `question.source_text`. */
   sourceText?: string;
+  /** Phrases the phrase-based checks look for besides the built-in lists (e.g. a domain plugin's `phrases`). */
+  phrases?: PhraseLists;
 }
 
 /** A named quality check. Domain plugins contribute more of these. */
@@ -34,13 +38,18 @@ export interface QualityCheck {
 
 /** Thresholds of the built-in checks; every field optional. */
 export interface CheckThresholds {
-  /** Minimum words in a question (default 3). */
+  /** Minimum words in a question written with spaces between words (default 3). */
   minQuestionWords?: number;
+  /**
+   * Minimum letters and digits in a question written mostly in a script without spaces, Japanese, Chinese or Thai
+   * (default 6: "有給休暇は何日？" is 7 and passes, "売上高は？" is 4 and does not).
+   */
+  minQuestionChars?: number;
   /** Options this similar (character 5-gram Jaccard) are near-duplicates (default 0.85). */
   nearDuplicateOptionSimilarity?: number;
   /** Answer longer than this many times the mean distractor length is biased (default 1.8; the inverse for shorter). */
   lengthBiasRatio?: number;
-  /** Length differences under this many characters are never called biased (default 15). */
+  /** Length differences under this many characters are never called biased (default 15; a kanji or kana counts 2). */
   lengthBiasMinChars?: number;
   /** Answer coverage in the chunk under this is a warning (default 0.5). */
   minAnswerCoverage?: number;
@@ -48,6 +57,7 @@ export interface CheckThresholds {
 
 const DEFAULTS: Required<CheckThresholds> = {
   minQuestionWords: 3,
+  minQuestionChars: 6,
   nearDuplicateOptionSimilarity: 0.85,
   lengthBiasRatio: 1.8,
   lengthBiasMinChars: 15,
@@ -59,6 +69,11 @@ const ABOVE_PATTERN =
 
 function finding(code: string, severity: Finding["severity"], message: string, data?: Finding["data"]): Finding {
   return data === undefined ? { code, severity, message } : { code, severity, message, data };
+}
+
+/** The numbers of a comparison form, in order. */
+function numbersOf(normalized: string): string {
+  return (normalized.match(/\d+/gu) ?? []).join(" ");
 }
 
 function options(q: CheckableQuestion): string[] {
@@ -73,7 +88,17 @@ function textCheck(t: Required<CheckThresholds>): QualityCheck {
     run(q) {
       const out: Finding[] = [];
       if (q.question.trim() === "") out.push(finding("EMPTY_TEXT", "error", "the question is empty"));
-      else if (wordTokens(q.question).length < t.minQuestionWords) {
+      else if (isMostlySpacelessScript({ text: q.question })) {
+        if (countLettersAndDigits({ text: q.question }) < t.minQuestionChars) {
+          out.push(
+            finding(
+              "TRIVIAL_QUESTION",
+              "error",
+              `the question "${q.question}" has fewer than ${t.minQuestionChars} characters: ask a complete question`,
+            ),
+          );
+        }
+      } else if (wordTokens(q.question).length < t.minQuestionWords) {
         out.push(
           finding(
             "TRIVIAL_QUESTION",
@@ -101,7 +126,7 @@ function distinctOptionsCheck(t: Required<CheckThresholds>): QualityCheck {
     name: "distinct-options",
     codes: ["ANSWER_IN_DISTRACTORS", "DUPLICATE_OPTIONS", "NEAR_DUPLICATE_OPTIONS"],
     description:
-      "No distractor repeats the answer or another distractor, after normalising case, spacing and punctuation; near-identical options are flagged.",
+      "No distractor repeats the answer or another distractor, after normalising case, width (full-width and half-width forms), spacing and punctuation; near-identical options are flagged.",
     run(q) {
       const out: Finding[] = [];
       const all = options(q);
@@ -127,8 +152,12 @@ function distinctOptionsCheck(t: Required<CheckThresholds>): QualityCheck {
             );
             continue;
           }
-          if (a.length < 12 || b.length < 12) continue;
-          const similarity = jaccard(characterShingles(a), characterShingles(b));
+          if (displayWidth({ text: a }) < 12 || displayWidth({ text: b }) < 12) continue;
+          // "4 grammes par jour" and "3 grammes par jour" are the distractors a numeric question needs.
+          if (numbersOf(a) !== numbersOf(b)) continue;
+          // A kanji or kana carries about what two or three Latin letters do: shorter shingles for those scripts.
+          const n = isMostlySpacelessScript({ text: a }) ? 3 : 5;
+          const similarity = jaccard(characterShingles(a, n), characterShingles(b, n));
           if (similarity >= t.nearDuplicateOptionSimilarity) {
             out.push(
               finding(
@@ -149,10 +178,11 @@ function distinctOptionsCheck(t: Required<CheckThresholds>): QualityCheck {
 const aboveOptionsCheck: QualityCheck = {
   name: "above-options",
   codes: ["ALL_OR_NONE_OF_THE_ABOVE"],
-  description: '"All of the above" / "none of the above" options, which break when choices are shuffled.',
-  run(q) {
+  description:
+    '"All of the above" / "none of the above" options in any language of the phrase lists (上記のすべて, 以上都不是, keine der genannten, …), which break when choices are shuffled.',
+  run(q, context) {
     return options(q)
-      .filter((o) => ABOVE_PATTERN.test(o))
+      .filter((o) => ABOVE_PATTERN.test(o) || findPhrase({ text: o, extra: context.phrases }) !== undefined)
       .map((o) =>
         finding(
           "ALL_OR_NONE_OF_THE_ABOVE",
@@ -170,8 +200,8 @@ function lengthBiasCheck(t: Required<CheckThresholds>): QualityCheck {
     description: "The correct answer is much longer or shorter than the distractors, which gives it away.",
     run(q) {
       if (q.distractors.length === 0) return [];
-      const answerLength = q.answer.trim().length;
-      const mean = q.distractors.reduce((sum, d) => sum + d.trim().length, 0) / q.distractors.length;
+      const answerLength = displayWidth({ text: q.answer });
+      const mean = q.distractors.reduce((sum, d) => sum + displayWidth({ text: d }), 0) / q.distractors.length;
       if (mean === 0 || Math.abs(answerLength - mean) < t.lengthBiasMinChars) return [];
       const ratio = answerLength / mean;
       if (ratio > t.lengthBiasRatio || ratio < 1 / t.lengthBiasRatio) {
@@ -195,7 +225,7 @@ function groundingCheck(t: Required<CheckThresholds>): QualityCheck {
     name: "grounding",
     codes: ["MISSING_CITATIONS", "UNGROUNDED_QUOTE", "ANSWER_NOT_IN_SOURCE", "GROUNDING_SCORE"],
     description:
-      "Supporting quotes exist and occur in the source chunk (case and whitespace aside); the answer's words come from it. Reports a grounding score.",
+      "Supporting quotes exist and occur in the source chunk (case, width and whitespace aside); the answer's words come from it. Reports a grounding score.",
     run(q, context) {
       const citations = (q.citations ?? []).filter((c) => c.trim() !== "");
       const out: Finding[] = [];
@@ -219,7 +249,7 @@ function groundingCheck(t: Required<CheckThresholds>): QualityCheck {
           finding(
             "ANSWER_NOT_IN_SOURCE",
             "warning",
-            `only ${Math.round(report.answerCoverage * 100)}% of the answer's words occur in the source chunk`,
+            `only ${Math.round(report.answerCoverage * 100)}% of the answer's words occur in the source chunk: take the answer from the passage`,
             { answerCoverage: report.answerCoverage },
           ),
         );
@@ -246,14 +276,18 @@ export function builtinChecks(thresholds: CheckThresholds = {}): QualityCheck[] 
  * Runs the built-in checks (and any extra ones, e.g. a domain plugin's) on one question.
  *
  * @example
- * const findings = checkQuestion(question, { sourceText: chunk.pageContent, extraChecks: plugin.checks });
+ * const findings = checkQuestion(question, {
+ *   sourceText: chunk.pageContent,
+ *   extraChecks: plugin.checks,
+ *   phrases: plugin.phrases, // e.g. { ja: { noneOfTheAbove: ["該当する薬剤はない"] } }
+ * });
  * const action = decideFindingAction(findings); // "drop" | "flag" | "keep"
  */
 export function checkQuestion(
   question: CheckableQuestion,
   options: CheckContext & { extraChecks?: readonly QualityCheck[]; thresholds?: CheckThresholds } = {},
 ): Finding[] {
-  const context: CheckContext = { sourceText: options.sourceText };
+  const context: CheckContext = { sourceText: options.sourceText, phrases: options.phrases };
   const checks = [...builtinChecks(options.thresholds), ...(options.extraChecks ?? [])];
   return checks.flatMap((check) => check.run(question, context));
 }

@@ -28,6 +28,11 @@ describe("defineDomainPlugin", () => {
     expect(promptVersionFor("qc-1")).toBe("qc-1");
   });
 
+  it("keeps a plugin's phrases for the phrase checks", () => {
+    const phrases = { de: { noneOfTheAbove: ["keines der genannten Arzneimittel"] } };
+    expect(defineDomainPlugin({ ...valid, phrases }).phrases).toEqual(phrases);
+  });
+
   it.each<[string, Partial<DomainPlugin>, RegExp]>([
     ["a non-kebab id", { id: "Finance Plugin" }, /lower-case kebab-case/],
     ["no languages", { languages: [] }, /at least one language/],
@@ -39,6 +44,13 @@ describe("defineDomainPlugin", () => {
       { checks: [{ name: "x", codes: [], description: "", run: () => [] }] },
       /check "x" needs/,
     ],
+    [
+      "phrases under a language name",
+      { phrases: { Japanese: { allOfTheAbove: ["上記のすべて"] } } },
+      /not a language code/,
+    ],
+    ["an unknown phrase kind", { phrases: { ja: { negation: ["ではない"] } as never } }, /not a phrase kind/],
+    ["an empty phrase", { phrases: { de: { noneOfTheAbove: [" "] } } }, /list of non-empty strings/],
   ])("rejects %s with the fix", (_name, patch, message) => {
     expect(() => defineDomainPlugin({ ...valid, ...patch })).toThrowError(message);
   });

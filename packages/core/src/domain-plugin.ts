@@ -1,4 +1,5 @@
 import type { QualityCheck } from "./check-question.js";
+import type { PhraseLists } from "./phrase-lists.js";
 
 /** A worked example shown to the question writer: a source passage and a good question about it. */
 export interface FewShotExample {
@@ -35,6 +36,11 @@ export interface DomainPlugin {
   reviewerGuidelines: string;
   /** Domain-specific checks run after the built-in ones. */
   checks?: QualityCheck[];
+  /**
+   * Phrases the built-in phrase checks look for besides the core lists, by language and kind, e.g.
+   * `{ de: { noneOfTheAbove: ["keines der genannten Arzneimittel"] } }`. Pass them as `checkQuestion`'s `phrases`.
+   */
+  phrases?: PhraseLists;
 }
 
 const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/u;
@@ -73,6 +79,16 @@ export function defineDomainPlugin(plugin: DomainPlugin): Readonly<DomainPlugin>
   for (const check of plugin.checks ?? []) {
     if (typeof check.run !== "function" || !check.name || !Array.isArray(check.codes) || check.codes.length === 0) {
       problems.push(`check "${check.name ?? "(unnamed)"}" needs a name, at least one code and a run function`);
+    }
+  }
+  for (const [language, kinds] of Object.entries(plugin.phrases ?? {})) {
+    if (!LANGUAGE_PATTERN.test(language)) problems.push(`phrases: "${language}" is not a language code such as "ja"`);
+    for (const [kind, list] of Object.entries(kinds ?? {})) {
+      if (kind !== "allOfTheAbove" && kind !== "noneOfTheAbove") {
+        problems.push(`phrases.${language}.${kind} is not a phrase kind: use allOfTheAbove or noneOfTheAbove`);
+      } else if (!Array.isArray(list) || list.some((p) => typeof p !== "string" || p.trim() === "")) {
+        problems.push(`phrases.${language}.${kind} must be a list of non-empty strings`);
+      }
     }
   }
   if (problems.length > 0) {

@@ -1,4 +1,5 @@
-import { isStopword, normalizeForComparison, normalizeForQuoteMatch } from "./normalize-text.js";
+import { isStopword, normalizeForComparison, normalizeForQuoteMatch, wordTokens } from "./normalize-text.js";
+import { hasSpacelessScript } from "./text-units.js";
 
 /** How well a question's quotes and answer are supported by the chunk it was generated from. */
 export interface GroundingReport {
@@ -6,23 +7,30 @@ export interface GroundingReport {
   score: number;
   /** Share of quotes found verbatim in the chunk, ignoring case and whitespace differences (0 without quotes). */
   quoteScore: number;
-  /** Share of the answer's content words (3+ characters, or any number) that occur in the chunk. */
+  /**
+   * Share of the answer's content words that occur in the chunk: any number, words of 3+ characters, and any
+   * non-particle word of a script written without spaces (a kanji word can be one character).
+   */
   answerCoverage: number;
   /** Quotes that were not found in the chunk. */
   missingQuotes: string[];
 }
 
 function contentWords(text: string): string[] {
-  return normalizeForComparison(text)
-    .split(" ")
-    .filter((w) => w !== "" && (/\d/u.test(w) || (w.length >= 3 && !isStopword(w))));
+  return wordTokens(text).filter(
+    (w) => /\d/u.test(w) || (!isStopword(w) && (w.length >= 3 || hasSpacelessScript({ text: w }))),
+  );
 }
 
 /**
- * Scores a question's grounding in its source chunk.
+ * Scores a question's grounding in its source chunk. Words are the platform's word segments; a word of a script
+ * written without spaces counts as present when it occurs anywhere in the chunk, because the segmenter may cut the
+ * same characters differently in another sentence (`何日付与` is 何|日付|与, `付与日数` is 付与|日数).
  *
  * @example
  * scoreGrounding({ answer: "12%", citations: ["margin rose to 12%"] }, chunkText).quoteScore // 1
+ * scoreGrounding({ answer: "480億円", citations: [] }, "売上高は４８０億円となった。").answerCoverage // 1
+ * scoreGrounding({ answer: "200", citations: [] }, "ルミナフェン錠200mg").answerCoverage // 1
  */
 export function scoreGrounding(
   question: { answer: string; citations: readonly string[] },
@@ -33,8 +41,13 @@ export function scoreGrounding(
   const missingQuotes = quotes.filter((quote) => !haystack.includes(normalizeForQuoteMatch(quote)));
   const quoteScore = quotes.length === 0 ? 0 : (quotes.length - missingQuotes.length) / quotes.length;
   const sourceWords = new Set(contentWords(sourceText));
+  const compactSource = normalizeForComparison(sourceText);
+  const present = (w: string) =>
+    sourceWords.has(w) ||
+    (hasSpacelessScript({ text: w }) && compactSource.includes(w)) ||
+    // a number written against a unit ("200mg", "錠200") is one word to the segmenter
+    (/^\d+$/u.test(w) && new RegExp(`(?<!\\d)${w}(?!\\d)`, "u").test(compactSource));
   const answerWords = contentWords(question.answer);
-  const answerCoverage =
-    answerWords.length === 0 ? 1 : answerWords.filter((w) => sourceWords.has(w)).length / answerWords.length;
+  const answerCoverage = answerWords.length === 0 ? 1 : answerWords.filter(present).length / answerWords.length;
   return { score: (quoteScore + answerCoverage) / 2, quoteScore, answerCoverage, missingQuotes };
 }

@@ -54,3 +54,19 @@ export {
   stemWord,
   wordTokens,
 } from "./normalize-text.js";
+export {
+  BUILTIN_PHRASE_LISTS,
+  findPhrase,
+  type PhraseKind,
+  type PhraseLists,
+  type PhraseMatch,
+} from "./phrase-lists.js";
+export {
+  countLettersAndDigits,
+  detectLanguageFromScript,
+  displayWidth,
+  hasSpacelessScript,
+  isMostlySpacelessScript,
+  joinSpacelessScript,
+  segmentWords,
+} from "./text-units.js";

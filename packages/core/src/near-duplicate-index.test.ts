@@ -59,3 +59,28 @@ describe("NearDuplicateIndex", () => {
     expect(() => index.add("x", "Another question entirely different")).toThrow(/already in the index/);
   });
 });
+
+describe("NearDuplicateIndex in Japanese and Chinese", () => {
+  it("finds a Japanese question asked again with other particles or punctuation, and nothing else", () => {
+    const found = findDuplicateQuestions([
+      { id: "a", question: "年次有給休暇は、入社後何日付与されますか？" },
+      { id: "b", question: "年次有給休暇が入社後何日付与されますか。" },
+      { id: "c", question: "年次有給休暇は入社後、何日付与されるか" },
+      { id: "d", question: "年次有給休暇は何日まで翌年度に繰り越せますか？" },
+      { id: "e", question: "育児休業は入社後何日から取得できますか？" },
+      { id: "f", question: "年次有給休暇は入社後６か月で何日付与されますか？" },
+      { id: "g", question: "年次有給休暇は入社後1年6か月で何日付与されますか？" },
+    ]);
+    expect([...found.keys()].sort()).toEqual(["b", "c"]);
+    expect(found.get("b")?.[0]?.data?.duplicateOf).toBe("a");
+  });
+
+  it("finds a Chinese question asked again with other punctuation and full-width digits", () => {
+    const found = findDuplicateQuestions([
+      { id: "a", question: "肌酐清除率低于30毫升/分钟的患者，给药间隔应延长至多久？" },
+      { id: "b", question: "肌酐清除率低于３０毫升／分钟的患者给药间隔应延长至多久" },
+      { id: "c", question: "肌酐清除率低于30毫升/分钟的患者，每次剂量应减少多少？" },
+    ]);
+    expect([...found.keys()]).toEqual(["b"]);
+  });
+});

@@ -1,36 +1,68 @@
+import { hasSpacelessScript, joinSpacelessScript, segmentWords } from "./text-units.js";
+
+// Invisible marks that change no letter: bidi controls around numbers in Arabic and Hebrew text, zero-width spaces.
+const INVISIBLE_MARKS = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * NFKC, then every decimal digit as an ASCII digit: NFKC turns full-width `４８０` into `480` but leaves
+ * Arabic-Indic `١٠٠٠` and Devanagari digits alone. Unicode lays out each set of decimal digits as a run 0 to 9.
+ */
+function canonicalForm(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(INVISIBLE_MARKS, "")
+    .replace(/[^\P{Nd}0-9]/gu, (digit) => {
+      let zero = digit.codePointAt(0) as number;
+      while (DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+      return String(((digit.codePointAt(0) as number) - zero) % 10);
+    });
+}
+
 /**
  * Text normalisation shared by every comparison in the quality checks, so "The Answer." and "the  answer" compare
- * equal everywhere: Unicode NFKC, lower case, punctuation removed, runs of whitespace collapsed.
+ * equal everywhere: Unicode NFKC (full-width `４８０億円` is `480億円`; any decimal digits, `١٠٠٠`, are ASCII digits), lower case, punctuation removed, runs of
+ * whitespace collapsed, and no whitespace next to scripts written without spaces (`480 億円` is `480億円`).
  */
 export function normalizeForComparison(text: string): string {
-  return (
-    text
-      .normalize("NFKC")
+  return joinSpacelessScript({
+    text: canonicalForm(text)
       .toLowerCase()
       // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers.
       .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013](?=\d)/gu, "$1 minus ")
       .replace(/[\p{P}\p{S}]+/gu, " ")
       .replace(/\s+/gu, " ")
-      .trim()
-  );
+      .trim(),
+  });
 }
 
-/** Case- and whitespace-insensitive form used for quote matching: punctuation is kept, because quotes are verbatim. */
+/**
+ * Case- and whitespace-insensitive form used for quote matching: punctuation is kept, because quotes are verbatim.
+ * NFKC, and whitespace next to scripts written without spaces is dropped: a Japanese sentence wrapped over two lines
+ * in the source still matches the quote copied on one line.
+ */
 export function normalizeForQuoteMatch(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201A\u201B]/gu, "'")
-    .replace(/[\u201C\u201D\u201E\u201F]/gu, '"')
-    .replace(/[\u2010-\u2015]/gu, "-")
-    .replace(/\s+/gu, " ")
-    .trim();
+  return joinSpacelessScript({
+    text: canonicalForm(text)
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u201A\u201B]/gu, "'")
+      .replace(/[\u201C\u201D\u201E\u201F]/gu, '"')
+      .replace(/[\u2010-\u2015]/gu, "-")
+      .replace(/\s+/gu, " ")
+      .trim(),
+  });
 }
 
-/** Word tokens of the comparison form. */
+/**
+ * Words of the comparison form, as the platform segments them (`Intl.Segmenter`): spaces separate English words,
+ * ICU's dictionaries separate Japanese, Chinese and Thai ones.
+ *
+ * @example
+ * wordTokens("年次有給休暇は何日？") // ["年次", "有給", "休暇", "は", "何", "日"]
+ */
 export function wordTokens(text: string): string[] {
   const normalized = normalizeForComparison(text);
-  return normalized === "" ? [] : normalized.split(" ");
+  return normalized === "" ? [] : segmentWords({ text: normalized });
 }
 
 /** Character n-gram shingles of the comparison form (the whole string when it is shorter than n). */
@@ -63,9 +95,24 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-/** True for function words that carry no topic (English). */
+// Particles, auxiliaries and question endings of Japanese and Chinese as ICU segments them ("されますか" is
+// さ|れ|ます|か): they carry no topic, and a question asked again with another particle is the same question.
+const CJK_STOPWORDS = new Set(
+  (
+    "は が を に へ と で や の も か ね よ な から まで より など って けど ので のに " +
+    "です でし でした ます まし ました ません だ だっ た て い いる い る れ られ さ せ し する した して され ある あり あっ ない なかっ なり なる " +
+    "こと もの ため よう その この それ これ どの どれ いずれ どちら どう について における による によって として に対して " +
+    "何 いくら どのくらい どのよう どんな なぜ いつ どこ 誰 什么 多少 哪个 哪些 怎么 如何 为什么 為什麼 谁 誰 何时 哪里 " +
+    "的 了 是 在 和 与 及 或 吗 呢 吧 啊 之 其 为 為 于 於 被 把 将 將 由 对 對 从 從 也 都 就 而 并 並 又 该 該 这 這 那 哪 个 個 些 有 等"
+  ).split(" "),
+);
+
+/**
+ * True for function words that carry no topic: English ones, and the particles and auxiliaries of Japanese and
+ * Chinese (which cannot be mistaken for words of another language).
+ */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+  return STOPWORDS.has(word) || CJK_STOPWORDS.has(word);
 }
 
 /** A light English stemmer: enough to equate "companies"/"company", "rates"/"rate", "rising"/"rise". */
@@ -81,9 +128,12 @@ export function stemWord(word: string): string {
   return word;
 }
 
-/** Stems of the words that carry meaning: no stopwords, no single letters; numbers are kept as they are. */
+/**
+ * Stems of the words that carry meaning: no stopwords, no single letters (a single kanji is a word); numbers are kept
+ * as they are.
+ */
 export function contentWordStems(text: string): string[] {
   return wordTokens(text)
-    .filter((w) => /\d/u.test(w) || (w.length > 1 && !STOPWORDS.has(w)))
+    .filter((w) => /\d/u.test(w) || ((w.length > 1 || hasSpacelessScript({ text: w })) && !isStopword(w)))
     .map(stemWord);
 }

@@ -1,5 +1,5 @@
 import { EXAM_ITEM_COLUMNS } from "@domain-eval/core";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { COLUMN_DESCRIPTIONS, COLUMN_KINDS, cardFeatures, columnTypeLabel } from "./dataset-features.js";
 import { type DatasetStatistics, sizeCategory } from "./dataset-statistics.js";
 import { escapeMarkdownInline, fencedCode, markdownListItem, markdownTable } from "./markdown-text.js";
@@ -16,8 +16,12 @@ export interface DatasetCardInput {
   licenseName?: string;
   /** With `license: "other"`: where the license text is. */
   licenseLink?: string;
-  /** Language code(s) of the questions (ISO 639-1, e.g. `en`, or `pt-BR`); the first is the main one. */
-  language: string | readonly string[];
+  /**
+   * Language code(s) of the questions (ISO 639-1, e.g. `en`, or `pt-BR`); the first is the main one. Optional for
+   * {@link writeDatasetFolder}, which then reads it from the questions' script (Japanese, Chinese, Korean, Arabic,
+   * Hebrew, Thai, Greek) and asks for it when the script is shared by many languages (Latin, Cyrillic).
+   */
+  language?: string | readonly string[];
   /** Extra Hub tags; `domain-eval`, `exam` and `synthetic` are always added. */
   tags?: readonly string[];
   /** Hub repo id (`org/name`) when known, used in the loading example; otherwise a placeholder is shown. */
@@ -53,7 +57,13 @@ const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u;
 const DEFAULT_TAGS = ["domain-eval", "exam", "synthetic"];
 
 /** Checks the card input and returns the problems, each with its fix; empty when the input is usable. */
-export function cardInputProblems(card: DatasetCardInput): string[] {
+export function cardInputProblems(
+  card: DatasetCardInput,
+  options: {
+    /** False when the language may still be detected from the rows. Default true. */
+    languageRequired?: boolean;
+  } = {},
+): string[] {
   const problems: string[] = [];
   if (typeof card?.prettyName !== "string" || card.prettyName.trim() === "") {
     problems.push('card.prettyName must be a non-empty title, e.g. "Acme Treasury Exam"');
@@ -66,7 +76,9 @@ export function cardInputProblems(card: DatasetCardInput): string[] {
     problems.push('card.license "other" needs card.licenseName, a kebab-case id such as "acme-internal"');
   }
   const languages = typeof card?.language === "string" ? [card.language] : [...(card?.language ?? [])];
-  if (languages.length === 0) problems.push('card.language must name at least one language code, e.g. "en"');
+  if (languages.length === 0 && (card?.language !== undefined || options.languageRequired !== false)) {
+    problems.push('card.language must name at least one language code, e.g. "en"');
+  }
   for (const lang of languages) {
     if (typeof lang !== "string" || !LANGUAGE_PATTERN.test(lang)) {
       problems.push(`card.language "${lang}" is not a language code such as "en" or "pt-BR"`);
@@ -103,7 +115,7 @@ function annotationsCreators(statistics: DatasetStatistics): string[] {
 
 /** The card's YAML front matter as an object, in the key order the Hub shows. */
 function frontMatter(card: DatasetCardInput, statistics: DatasetStatistics): Record<string, unknown> {
-  const languages = typeof card.language === "string" ? [card.language] : [...card.language];
+  const languages = typeof card.language === "string" ? [card.language] : [...(card.language ?? [])];
   const splits = (["test", "dev"] as const).filter((split) => statistics.splits[split].rows > 0);
   return {
     pretty_name: singleLine(card.prettyName),
@@ -333,4 +345,28 @@ export function renderDatasetCard(params: {
   sections.push(limitations.join("\n"));
 
   return `---\n${yaml}---\n\n${sections.join("\n\n")}\n`;
+}
+
+/**
+ * The `language` codes a dataset card (`README.md`) declares in its front matter; empty when it declares none or has
+ * no front matter. Lets a tool that receives a dataset folder use its language (e.g. for the task's header).
+ *
+ * @example
+ * datasetCardLanguages({ readme: await readFile("out/exam/README.md", "utf8") }) // ["ja"]
+ */
+export function datasetCardLanguages(params: {
+  /** The card's text. */
+  readme: string;
+}): string[] {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/u.exec(params.readme);
+  if (!match) return [];
+  let meta: unknown;
+  try {
+    meta = parse(match[1] as string);
+  } catch {
+    return [];
+  }
+  const language = (meta as { language?: unknown } | null)?.language;
+  const list = typeof language === "string" ? [language] : Array.isArray(language) ? language : [];
+  return list.filter((l): l is string => typeof l === "string" && LANGUAGE_PATTERN.test(l));
 }

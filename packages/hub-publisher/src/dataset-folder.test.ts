@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { CARD, makeExamItems } from "../test/exam-items.js";
 import { readParquetFooter, readParquetRows } from "../test/read-parquet.js";
 import { rejection } from "../test/rejection.js";
+import { datasetCardLanguages } from "./dataset-card.js";
 import { SPLIT_FILE_PATHS, writeDatasetFolder } from "./dataset-folder.js";
 
 let work: string;
@@ -165,6 +166,37 @@ describe("writeDatasetFolder", () => {
     await mkdir(dir);
     const folder = await writeDatasetFolder({ items: makeExamItems(8), dir, card: CARD });
     expect(folder.splits).toEqual({ test: 3, dev: 5 });
+  });
+
+  it("reads the card's language from the questions when the card does not give it, and asks when it cannot", async () => {
+    const { language: _omit, ...noLanguage } = CARD;
+    const japanese = makeExamItems(8).map((item, i) => ({
+      ...item,
+      question: `2024年度の連結売上高はいくらでしたか（設問${i + 1}）。`,
+      choices: ["486億円", "452億円", "510億円", "213億円"],
+    }));
+    const folder = await writeDatasetFolder({ items: japanese, dir: join(work, "ja"), card: noLanguage });
+    const readme = await readFile(join(folder.dir, "README.md"), "utf8");
+    expect(frontMatter(readme).language).toEqual(["ja"]);
+    expect(datasetCardLanguages({ readme })).toEqual(["ja"]);
+    expect(datasetCardLanguages({ readme: "# no front matter" })).toEqual([]);
+    // the rows are written as given, byte for byte
+    const rows = await readParquetRows(join(folder.dir, SPLIT_FILE_PATHS.test));
+    expect(rows.map((r) => r.question)).toEqual(japanese.slice(5).map((i) => i.question));
+
+    const given = await writeDatasetFolder({
+      items: japanese,
+      dir: join(work, "ja-given"),
+      card: { ...CARD, language: "ja-JP" },
+    });
+    expect(frontMatter(await readFile(join(given.dir, "README.md"), "utf8")).language).toEqual(["ja-JP"]);
+
+    await expect(
+      writeDatasetFolder({ items: makeExamItems(8), dir: join(work, "latin"), card: noLanguage }),
+    ).rejects.toThrow(
+      /card.language is not set and the questions' script does not tell their language.*set card.language/u,
+    );
+    expect((await readdir(work)).sort()).toEqual(["ja", "ja-given"]);
   });
 
   it("rejects duplicate ids, too few rows for a test split and a bad card, before or without leaving files", async () => {

@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { describeZodIssues, type ExamItem, ExamItemSchema } from "@domain-eval/core";
+import { describeZodIssues, detectLanguageFromScript, type ExamItem, ExamItemSchema } from "@domain-eval/core";
 import { cardInputProblems, type DatasetCardInput, renderDatasetCard } from "./dataset-card.js";
 import { type DatasetStatistics, DatasetStatisticsAccumulator } from "./dataset-statistics.js";
 import { knownSecrets, secretLeakIn } from "./secret-guard.js";
 import { SplitParquetWriter } from "./split-parquet-writer.js";
+
+/** Rows whose text is read to detect the language when the card does not give it. */
+const LANGUAGE_SAMPLE_ROWS = 200;
 
 /** Few-shot rows in the `dev` split unless the caller says otherwise (MMLU uses 5). */
 export const DEFAULT_DEV_ROWS = 5;
@@ -50,7 +53,8 @@ async function datasetFolderProblems(dir: string): Promise<string[] | "missing">
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "missing";
     throw error;
   }
-  const unexpected = entries.filter((name) => name !== "README.md" && name !== "data");
+  // report.html: the quality report `domain-eval export --report` writes beside the data (never published)
+  const unexpected = entries.filter((name) => name !== "README.md" && name !== "data" && name !== "report.html");
   if (entries.includes("data")) {
     const dataDir = join(dir, "data");
     if (!(await stat(dataDir)).isDirectory()) unexpected.push("data (a file)");
@@ -121,7 +125,7 @@ export async function writeDatasetFolder(params: {
 }): Promise<DatasetFolder> {
   const devRows = params.splits?.dev ?? DEFAULT_DEV_ROWS;
   const rowGroupSize = params.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
-  const problems = cardInputProblems(params.card);
+  const problems = cardInputProblems(params.card, { languageRequired: false });
   if (!Number.isInteger(devRows) || devRows < 0) {
     problems.push(`splits.dev must be a non-negative integer (rows for few-shot examples), got ${devRows}`);
   }
@@ -155,6 +159,8 @@ export async function writeDatasetFolder(params: {
   try {
     const statistics = new DatasetStatisticsAccumulator();
     const ids = new Set<string>();
+    // Texts to read the language from when the card does not give it; the first rows are enough.
+    const languageSample: string[] = [];
     let index = 0;
     for await (const value of params.items) {
       const { item, message } = itemProblem(value, index);
@@ -178,6 +184,9 @@ export async function writeDatasetFolder(params: {
       writers[split] ??= new SplitParquetWriter({ path: join(staging, SPLIT_FILE_PATHS[split]), rowGroupSize });
       writers[split].add(item);
       statistics.add(item, split);
+      if (params.card.language === undefined && index < LANGUAGE_SAMPLE_ROWS) {
+        languageSample.push(item.question, ...item.choices);
+      }
       index++;
       if (index % rowGroupSize === 0) params.onProgress?.({ rows: index });
     }
@@ -191,7 +200,13 @@ export async function writeDatasetFolder(params: {
     for (const writer of [writers.test, writers.dev]) writer?.finish({ classLabelNames: stats.classLabelNames });
     finished = true;
 
-    const readme = renderDatasetCard({ card: params.card, statistics: stats });
+    const language = params.card.language ?? detectLanguageFromScript({ texts: languageSample });
+    if (language === undefined) {
+      throw new TypeError(
+        'card.language is not set and the questions\' script does not tell their language (Latin and Cyrillic are shared by many): set card.language, e.g. "en" or "de"',
+      );
+    }
+    const readme = renderDatasetCard({ card: { ...params.card, language }, statistics: stats });
     await writeFile(join(staging, "README.md"), readme, "utf8");
 
     await moveIntoPlace(staging, dir, existing === "missing");

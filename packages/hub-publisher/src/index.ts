@@ -1,5 +1,5 @@
 export { resolveAccessToken } from "./access-token.js";
-export { type DatasetCardInput, renderDatasetCard } from "./dataset-card.js";
+export { type DatasetCardInput, datasetCardLanguages, renderDatasetCard } from "./dataset-card.js";
 export {
   type DatasetFolder,
   DEFAULT_DEV_ROWS,

@@ -12,5 +12,6 @@ export {
   type TaskScoring,
 } from "./task-config.js";
 export { TaskConfigError, type TaskConfigErrorCode } from "./task-config-error.js";
+export { TASK_HEADER_LANGUAGES, type TaskHeader, taskHeaderFor } from "./task-header.js";
 export { validateTaskName } from "./task-name.js";
 export { PACKAGE_VERSION } from "./version.js";

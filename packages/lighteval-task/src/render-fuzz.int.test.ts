@@ -161,6 +161,8 @@ function expectedConstants(config: TaskConfig): Record<string, unknown> {
     ANSWER_COLUMN: config.columns?.answer,
     SUBJECT_COLUMN: config.columns?.subject,
     INSTRUCTION: instruction,
+    HEADER: "The following are multiple choice questions (with answers).",
+    HEADER_ABOUT: ["The following are multiple choice questions (with answers) about ", "."],
     GENERATION_SIZE: config.metrics === "generative" ? config.generationSize : null,
   };
 }

@@ -40,6 +40,8 @@ export const TASK_FILE_CONSTANTS = [
   "ANSWER_COLUMN",
   "SUBJECT_COLUMN",
   "INSTRUCTION",
+  "HEADER",
+  "HEADER_ABOUT",
   "GENERATION_SIZE",
 ] as const;
 
@@ -56,6 +58,8 @@ function constantValues(config: ResolvedTaskConfig): Record<(typeof TASK_FILE_CO
     ANSWER_COLUMN: config.columns.answer,
     SUBJECT_COLUMN: config.columns.subject,
     INSTRUCTION: config.instruction,
+    HEADER: config.header.plain,
+    HEADER_ABOUT: config.header.about,
     GENERATION_SIZE: config.metrics === "generative" ? config.generationSize : null,
   };
 }
@@ -234,8 +238,9 @@ def _instruction(line):
     if INSTRUCTION is not None:
         return INSTRUCTION.rstrip() + "\\n\\n"
     subject = str(line.get(SUBJECT_COLUMN) or "").replace("_", " ").strip()
-    about = f" about {subject}" if subject else ""
-    return f"The following are multiple choice questions (with answers){about}.\\n\\n"
+    if subject:
+        return HEADER_ABOUT[0] + subject + HEADER_ABOUT[1] + "\\n\\n"
+    return HEADER + "\\n\\n"
 
 
 def _question_and_choices(line):

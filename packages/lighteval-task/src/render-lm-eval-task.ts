@@ -56,7 +56,12 @@ function description(config: ResolvedTaskConfig): string {
     return toJinjaText({ text: `${config.instruction.trimEnd()}\n\n`, field: "instruction" });
   }
   const subject = column(config, "subject");
-  return `The following are multiple choice questions (with answers){% if ${subject} is defined and ${subject} %} about {{ ${subject}|replace('_', ' ')|trim }}{% endif %}.\n\n`;
+  // The headers are this package's own sentences (no braces, no %): written as they are, readable in the YAML.
+  const [before, after] = config.header.about;
+  return (
+    `{% if ${subject} is defined and ${subject} %}${before}{{ ${subject}|replace('_', ' ')|trim }}${after}` +
+    `{% else %}${config.header.plain}{% endif %}\n\n`
+  );
 }
 
 /** Jinja giving the gold index whether the answer column holds an int or a letter, as the LightEval task does. */

@@ -1,6 +1,7 @@
 import { isAbsolute } from "node:path";
 import type { ExamItem } from "@domain-eval/core";
 import { TaskConfigError } from "./task-config-error.js";
+import { type TaskHeader, taskHeaderFor } from "./task-header.js";
 import { validateTaskName } from "./task-name.js";
 
 /** Where the dataset lives: a Hub dataset repo (pin `revision` for reproducible numbers) or a local folder. */
@@ -57,8 +58,16 @@ export interface TaskConfig {
   fewShots?: number;
   /** Column names, when the dataset is not an `ExamItem` dataset. */
   columns?: TaskColumns;
-  /** Text shown before every question (e.g. the domain plugin's). Default: "The following are multiple choice questions (with answers) about <subject>." */
+  /**
+   * Text shown before every question (e.g. the domain plugin's); overrides the language's default header. Default:
+   * "The following are multiple choice questions (with answers) about <subject>." in `language`.
+   */
   instruction?: string;
+  /**
+   * Language of the dataset (`"ja"`, `"zh"`, `"de"`, …): the default header is written in it, so a Japanese dataset is
+   * introduced in Japanese. Languages without a built-in header get the English one. Default `"en"`.
+   */
+  language?: string;
   /** Scoring mode. Default `"loglikelihood"` (`acc` and `acc_norm`). */
   metrics?: TaskScoring;
   /** Maximum tokens generated per answer in `"generative"` mode. Default 1024. */
@@ -89,6 +98,8 @@ export interface ResolvedTaskConfig {
   fewShots: number;
   columns: Required<TaskColumns>;
   instruction: string | null;
+  /** The default header in the dataset's language, used when `instruction` is null. */
+  header: TaskHeader;
   metrics: TaskScoring;
   generationSize: number;
   lightevalVersion: LightevalVersion;
@@ -225,6 +236,13 @@ export function resolveTaskConfig(params: {
   if (instruction !== null && typeof instruction !== "string") {
     invalid("invalid-option", "instruction", "instruction must be a string");
   }
+  if (config.language !== undefined && !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u.test(config.language)) {
+    invalid(
+      "invalid-option",
+      "language",
+      `language ${JSON.stringify(config.language)} is not a language code such as "ja" or "pt-BR"`,
+    );
+  }
   const fileName = `${name}.py`;
   return {
     name,
@@ -235,6 +253,7 @@ export function resolveTaskConfig(params: {
     fewShots,
     columns,
     instruction: instruction === null || instruction.trim() === "" ? null : instruction,
+    header: taskHeaderFor({ language: config.language }),
     metrics,
     generationSize,
     lightevalVersion,

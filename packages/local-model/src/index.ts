@@ -1,5 +1,13 @@
 export { toChatHistory } from "./chat-history.js";
 export { describeLocalModel, type LocalModelDescription } from "./describe-local-model.js";
+export {
+  defaultModelCacheDir,
+  EMBEDDED_MODELS,
+  type EmbeddedModel,
+  type EmbeddedModelName,
+  type FetchedModel,
+  fetchEmbeddedModel,
+} from "./embedded-models.js";
 export { toGrammarJsonSchema } from "./json-schema-grammar.js";
 export {
   createLocalChatModel,

@@ -11,7 +11,9 @@ export type LocalModelErrorCode =
   /** llama.cpp could not load the file (corrupt, truncated, or an architecture this llama.cpp does not know). */
   | "model_load_failed"
   /** Generation hit `maxTokens` before the structured (JSON) answer was complete. */
-  | "output_truncated";
+  | "output_truncated"
+  /** An embedded model could not be downloaded from the package index or did not match its sha256. */
+  | "model_fetch_failed";
 
 /**
  * The one error type of this package. Its message is a single line saying what happened and what to do.

@@ -371,6 +371,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
         ...checkQuestion(candidate, {
           sourceText: text,
           extraChecks: this.params.domain?.checks,
+          phrases: this.params.domain?.phrases,
           thresholds: this.params.thresholds,
         }),
       );

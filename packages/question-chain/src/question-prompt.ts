@@ -58,7 +58,32 @@ const LANGUAGE_NAMES: Record<string, string> = {
   nl: "Dutch",
   ja: "Japanese",
   zh: "Chinese",
+  ko: "Korean",
+  ar: "Arabic",
+  he: "Hebrew",
+  th: "Thai",
 };
+
+/**
+ * How to write in a language other than English: its own script and punctuation, as the passage has them. Per
+ * language, the usual exam conventions a model tends to get wrong (romanising, half-width punctuation).
+ */
+const LANGUAGE_CONVENTIONS: Record<string, string> = {
+  ja: "Use Japanese punctuation as the passage does (、 。 「」 （） ？), keep kanji, kana and full-width or half-width digits exactly as written in the passage, and end each question as a Japanese exam does (…はどれか。 / …は何か。).",
+  zh: "Use Chinese full-width punctuation as the passage does (， 。 、 “” （） ？), and keep simplified or traditional characters exactly as the passage writes them.",
+  ko: "Use Hangul as the passage does; keep numbers and units exactly as written.",
+};
+
+function languageRules(language: string): string[] {
+  const base = language.split("-")[0]?.toLowerCase() ?? language;
+  if (base === "en" || language === "English") return [];
+  const convention = LANGUAGE_CONVENTIONS[base];
+  return [
+    `- Write every question, answer and distractor in ${languageName(language)} as a native exam writer would: never romanise, transliterate or translate names, terms or units; keep the passage's script, punctuation and number formats as written.`,
+    ...(convention ? [`- ${convention}`] : []),
+    "- Options that refer to other options are forbidden in every language (e.g. 上記のすべて, 以上都不是, keine der genannten, aucune de ces réponses).",
+  ];
+}
 
 function languageName(language: string): string {
   const base = language.split("-")[0]?.toLowerCase() ?? language;
@@ -84,6 +109,7 @@ export function buildQuestionPrompt(params: QuestionPromptOptions & { sourceText
     "- In `citations`, copy one or more sentences from the passage exactly, character for character, that prove the answer.",
     "- Ask about different facts; do not ask the same thing twice.",
     `- Write in ${language}.`,
+    ...languageRules(params.language ?? params.domain?.languages[0] ?? "en"),
     'Reply with JSON only, in this shape: {"questions": [{"question": "...", "answer": "...", "distractors": ["..."], "citations": ["..."]}]}',
   ];
   if (params.domain) {

@@ -6,6 +6,7 @@ import {
   hasErrors,
   JsonlParseError,
   NearDuplicateIndex,
+  type PhraseLists,
   type QualityCheck,
   readJsonl,
 } from "@domain-eval/core";
@@ -47,6 +48,8 @@ function asCheckable(value: unknown, where: string): CheckableQuestion & { id: s
 export async function runCheck(params: {
   file: string;
   extraChecks?: readonly QualityCheck[];
+  /** A domain plugin's phrases for the phrase checks. */
+  phrases?: PhraseLists;
   onResult: (result: { id: string; ok: boolean; findings: Finding[] }) => void;
 }): Promise<{ summary: CheckSummary; exitCode: number }> {
   try {
@@ -64,7 +67,7 @@ export async function runCheck(params: {
         throw new CliError(`${params.file} line ${lineNumber} repeats id "${question.id}": ids must be unique`);
       }
       seenIds.add(question.id);
-      const findings = checkQuestion(question, { extraChecks: params.extraChecks }).filter(
+      const findings = checkQuestion(question, { extraChecks: params.extraChecks, phrases: params.phrases }).filter(
         (f) => f.severity !== "info",
       );
       const match = duplicates.add(question.id, question.question);

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { findDataset, readReviewedRecords } from "@domain-eval/argilla-client";
-import type { DomainPlugin, ExamItem, ExamQuestion } from "@domain-eval/core";
+import { type DomainPlugin, detectLanguageFromScript, type ExamItem, type ExamQuestion } from "@domain-eval/core";
 import {
   type DatasetCardInput,
   type DatasetFolder,
@@ -42,6 +42,8 @@ export interface CardOptions {
 /** The card input for a dataset written by the CLI; the evaluation command points at where the data will live. */
 export function cardInputFor(params: {
   name: string;
+  /** The rows: their script gives the language when --language does not. */
+  items?: readonly ExamItem[];
   dir: string;
   hubRepo?: string;
   domain?: DomainPlugin;
@@ -55,7 +57,11 @@ export function cardInputFor(params: {
   return {
     prettyName: params.options.title ?? params.name,
     license: params.options.license,
-    language: params.options.language ?? params.domain?.languages[0] ?? "en",
+    language:
+      params.options.language ??
+      detectLanguageFromScript({ texts: (params.items ?? []).flatMap((i) => [i.question, ...i.choices]) }) ??
+      params.domain?.languages[0] ??
+      "en",
     repoId: params.hubRepo,
     tags: params.domain ? [params.domain.subject] : [],
     source: {
@@ -82,6 +88,8 @@ export interface ExportSummary {
     unreviewed: number;
   };
   hub?: { repo: string; commitOid: string; commitUrl: string; repoUrl: string; private: boolean };
+  /** report.html written into the dataset folder (`--report`). */
+  report?: string;
 }
 
 /** Publishes a written folder, mapping a missing or rejected token to one clear line. */
@@ -175,6 +183,7 @@ async function writeAndPublish(
     splits: { dev: devSplitSize(params.items.length) },
     card: cardInputFor({
       name: params.name,
+      items: params.items,
       dir: params.out,
       hubRepo: params.pushToHub,
       domain: params.domain,

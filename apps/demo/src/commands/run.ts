@@ -8,6 +8,7 @@ import type { CliOutput } from "../output.js";
 import { type AnnotateSummary, runAnnotate } from "./annotate.js";
 import { type CardOptions, runExportUnreviewed, taskNameFor } from "./export.js";
 import { describeGenerateSummary, type GenerateOptions, type GenerateSummary, runGenerate } from "./generate.js";
+import { runReport } from "./report.js";
 import { runTask } from "./task.js";
 
 export interface RunSummary {
@@ -15,6 +16,8 @@ export interface RunSummary {
   review: { status: "sent-to-argilla"; annotate: AnnotateSummary } | { status: "skipped"; reason: string };
   dataset?: { dir: string; splits: { test: number; dev: number }; hub?: { repo: string; commitUrl: string } };
   task?: { file: string; command: string };
+  /** The quality report written at the end. */
+  report?: string;
   next: string[];
 }
 
@@ -23,7 +26,33 @@ export interface RunSummary {
  * at their pace, then `export` and `task` finish the job). Without Argilla it stops before review, or with
  * `skipReview` publishes the questions marked as unreviewed and writes the task file.
  */
-export async function runPipeline(params: {
+export async function runPipeline(params: RunParams): Promise<{ summary: RunSummary; exitCode: number }> {
+  const result = await runSteps(params);
+  if (result.exitCode !== EXIT.OK) return result;
+  // The report is a view of what the steps wrote: a failure is reported, never fails the run.
+  const outDir = resolve(params.generate.outDir);
+  try {
+    const report = await runReport({
+      questions: join(outDir, "questions.jsonl"),
+      dataset: result.summary.dataset?.dir,
+      runSummary: result.summary.generate,
+      docs: {
+        dir: params.generate.docs,
+        chunkSize: params.generate.chunkSize,
+        chunkOverlap: params.generate.chunkOverlap,
+      },
+      argillaUrl: result.summary.review.status === "sent-to-argilla" ? result.summary.review.annotate.url : undefined,
+      out: join(outDir, "report.html"),
+    });
+    result.summary.report = report.file;
+    params.output.info(`report: ${report.file}`);
+  } catch (error) {
+    params.output.info(`report not written: ${(error as Error).message}`);
+  }
+  return result;
+}
+
+type RunParams = {
   generate: Omit<GenerateOptions, "out" | "dryRun"> & { outDir: string };
   datasetName: string;
   skipReview: boolean;
@@ -34,7 +63,9 @@ export async function runPipeline(params: {
   model: () => Promise<BaseChatModel>;
   output: CliOutput;
   signal?: AbortSignal;
-}): Promise<{ summary: RunSummary; exitCode: number }> {
+};
+
+async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitCode: number }> {
   const outDir = resolve(params.generate.outDir);
   await mkdir(outDir, { recursive: true });
   const questionsFile = join(outDir, "questions.jsonl");

@@ -1,6 +1,7 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { datasetCardLanguages } from "@domain-eval/hub-publisher";
 import {
   type LightevalVersion,
   renderLightevalTask,
@@ -16,6 +17,8 @@ export interface TaskOptions {
   name: string;
   out: string;
   instruction?: string;
+  /** Language of the default header; default: the dataset card's first language (local folders), else English. */
+  language?: string;
   revision?: string;
   lightevalVersion: LightevalVersion;
   format: "lighteval" | "lm-eval";
@@ -36,6 +39,12 @@ function datasetFor(options: TaskOptions): TaskConfig["dataset"] {
   return { repo: options.dataset, revision: options.revision };
 }
 
+/** The first language a local dataset folder's card declares (hub-publisher writes it from the questions). */
+function cardLanguage(dir: string): string | undefined {
+  const readme = join(dir, "README.md");
+  return existsSync(readme) ? datasetCardLanguages({ readme: readFileSync(readme, "utf8") })[0] : undefined;
+}
+
 /** Writes text through a temporary file so an existing task file is never left half-written. */
 async function writeFileAtomically(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
@@ -50,10 +59,12 @@ async function writeFileAtomically(path: string, text: string): Promise<void> {
  */
 export async function runTask(options: TaskOptions): Promise<{ file: string; command: string; taskSpec?: string }> {
   const out = resolve(options.out);
+  const dataset = datasetFor(options);
   const config: TaskConfig = {
     name: options.name,
-    dataset: datasetFor(options),
+    dataset,
     instruction: options.instruction,
+    language: options.language ?? ("path" in dataset ? cardLanguage(dataset.path) : undefined),
     lightevalVersion: options.lightevalVersion,
     metrics: options.metrics,
     fewShots: options.fewShots,

@@ -14,6 +14,8 @@ const PERIOD = new RegExp(
     String.raw`\b(?:year|period|quarter|months?)\s+(?:ended|ending|to)\b`,
     String.raw`\b(?:as\s+(?:at|of))\b`,
     String.raw`\b(?:${MONTHS})\b`,
+    // Japanese and Chinese: 2024年度, 令和6年度, 第2四半期, 上期, 通期, 3月期, 期末; 2024年, 第二季度, 上半年, 财年
+    String.raw`\d{1,4}\s?年度?|(?:令和|平成|昭和)\s?(?:\d{1,2}|元)\s?年|第\s?[1-4一二三四]\s?(?:四半期|季度)|[上下]半?期|通期|\d{1,2}\s?月期|期末|年度末|[上下]半年|[财財]年`,
   ].join("|"),
   "iu",
 );

@@ -23,6 +23,20 @@ describe("extractFigures", () => {
     expect(figures.map((f) => f.value)).toEqual([412.6, 2023, 388]);
   });
 
+  it("reads figures written against Japanese and Chinese words, full-width digits included", () => {
+    const figures = extractFigures({
+      text: "2024年度の連結売上高は486億円となり、前年度の４５２億円から7.5%増加した。",
+    });
+    expect(figures.map((f) => [f.value, f.percent, f.date])).toEqual([
+      [2024, false, true],
+      [486, false, false],
+      [452, false, false],
+      [7.5, true, false],
+    ]);
+    expect(extractFigures({ text: "净利润为12.4亿元" }).map((f) => f.value)).toEqual([12.4]);
+    expect(extractFigures({ text: "FY2024 und Q1" })).toEqual([]);
+  });
+
   it("does not read a scale from a following word such as months", () => {
     const [figure] = extractFigures({ text: "5 months" });
     expect(figure).toMatchObject({ value: 5, absolute: 5, count: true });

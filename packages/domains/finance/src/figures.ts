@@ -43,8 +43,11 @@ const CURRENCY_SYMBOL = String.raw`(?:US\$|A\$|C\$|NZ\$|HK\$|S\$|R\$|[$€£¥�
 
 // sign, opening parenthesis (accounting negative), currency, digits, decimals, closing parenthesis, percent or
 // multiple, scale word, then the next word (to tell counts such as "2,140 employees" from amounts).
+// Japanese and Chinese write numbers against the words around them (売上高は486億円): a letter of those scripts before
+// a number does not make it part of a code such as FY2024.
+const CJK_LETTER = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`;
 const FIGURE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])(\()?([-−–])?\s?(${CURRENCY_SYMBOL}|(?:${CURRENCY_CODES})\s)?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?` +
+  String.raw`(?<![\p{N}.,])(?<!(?!${CJK_LETTER})\p{L})(\()?([-−–])?\s?(${CURRENCY_SYMBOL}|(?:${CURRENCY_CODES})\s)?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?` +
     String.raw`(?:\s?(%|per\s?cent\b|percent\b)|\s?(x\b|times\b))?(?:\s?(thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?` +
     String.raw`(?:\s+(${CURRENCY_CODES})\b)?(?:\s+([a-z]+))?`,
   "gu",
@@ -73,7 +76,9 @@ export function extractFigures(params: {
   text: string;
 }): Figure[] {
   const figures: Figure[] = [];
-  for (const match of params.text.matchAll(FIGURE)) {
+  // NFKC: full-width digits and signs (４８６億円, －２．４％) are the same figures as half-width ones.
+  const text = params.text.normalize("NFKC");
+  for (const match of text.matchAll(FIGURE)) {
     const [
       ,
       open,
@@ -99,7 +104,7 @@ export function extractFigures(params: {
       plainInteger &&
       unsigned >= 1 &&
       unsigned <= 31 &&
-      (MONTH_AFTER.test(params.text.slice(end)) || MONTH_BEFORE.test(params.text.slice(0, match.index)));
+      (MONTH_AFTER.test(text.slice(end)) || MONTH_BEFORE.test(text.slice(0, match.index)));
     const year =
       !fraction &&
       !integer.includes(",") &&

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { checkQuestion } from "@domain-eval/core";
 import { describeDomainPluginContract } from "@domain-eval/core/testing";
 import { describe, expect, it } from "vitest";
 import financeDefault, { financeDomain, financeSamplesDir } from "./index.js";
@@ -92,5 +93,43 @@ describe("finance package exports", () => {
     for (const file of files) {
       expect(await readFile(join(financeSamplesDir, file), "utf8"), file).toMatch(/fictional/iu);
     }
+  });
+});
+
+describe("finance checks on Japanese questions", () => {
+  const ja = "2024年度の連結売上高は486億円となり、前年度の452億円から7.5%増加しました。";
+  const check = (q: { question: string; answer: string; distractors: string[]; citations: string[] }) =>
+    checkQuestion(q, { sourceText: ja, extraChecks: financeDomain.checks })
+      .filter((f) => f.severity !== "info")
+      .map((f) => f.code);
+
+  it("passes clean questions: figures written against Japanese words are read, Japanese periods are periods", () => {
+    expect(
+      check({
+        question: "令和6年度の連結売上高はいくらでしたか。",
+        answer: "486億円",
+        distractors: ["452億円", "510億円", "213億円"],
+        citations: ["2024年度の連結売上高は486億円となり"],
+      }),
+    ).toEqual([]);
+    expect(
+      check({
+        question: "2024年度の連結売上高は前年度から何%増加しましたか。",
+        answer: "7.5%",
+        distractors: ["6.2%", "8.4%", "18%"],
+        citations: ["前年度の452億円から7.5%増加しました"],
+      }),
+    ).toEqual([]);
+  });
+
+  it("still catches an answer the quotes do not support and a missing period", () => {
+    expect(
+      check({
+        question: "連結売上高は前年度から何%増加しましたか。",
+        answer: "8.2%",
+        distractors: ["6.2%", "8.4%", "18%"],
+        citations: ["前年度の452億円から7.5%増加しました"],
+      }),
+    ).toEqual(expect.arrayContaining(["NUMERIC_QUESTION_MISSING_PERIOD", "NUMERIC_ANSWER_UNSUPPORTED"]));
   });
 });

@@ -1,7 +1,9 @@
 import type { Finding, QualityCheck } from "@domain-eval/core";
 
 const PROVISION =
-  /\b(?:articles?|art\.|sections?|sec\.|ss?\.|clauses?|rules?|regulations?|paragraphs?|paras?\.|schedules?|recitals?|subsections?)\s*\(?\d+[A-Za-z]?\)?|§\s*\d+/iu;
+  /\b(?:articles?|art\.|art[íi]culos?|artikel|sections?|sec\.|ss?\.|clauses?|rules?|regulations?|paragraphs?|paras?\.|schedules?|recitals?|subsections?)\s*\(?\d+[A-Za-z]?\)?|§\s*\d+/iu;
+/** Japanese and Chinese provisions: 第22条, 第3項, 第十二条, 第5款. */
+const CJK_PROVISION = /第\s*[0-9０-９一二三四五六七八九十百千]+\s*[条條項项号號款]/u;
 
 const KNOWN_JURISDICTIONS = [
   "European Union",
@@ -63,6 +65,9 @@ const KNOWN_JURISDICTIONS = [
   "South African",
 ];
 const KNOWN = new RegExp(`\\b(?:${KNOWN_JURISDICTIONS.join("|")})\\b`, "u");
+/** Jurisdictions named in Japanese or Chinese, which put no spaces (or \b) around them: 日本の労働基準法, 中华人民共和国劳动法. */
+const CJK_JURISDICTION =
+  /日本|中華人民共和国|中华人民共和国|中国|台湾|臺灣|香港|韓国|大韓民国|韩国|英国|イギリス|米国|美国|アメリカ|ドイツ|德国|フランス|法国|欧州連合|欧盟|EU/u;
 /** "Republic of Varnia", "State of Ohio", "Province of Alberta": how statutes name their own jurisdiction. */
 const SOVEREIGN =
   /\b(?:Republic|Kingdom|State|Commonwealth|Province|Federation|Principality|Grand Duchy|Canton|Territory|Emirate)\s+of\s+(?:the\s+)?[A-Z][\p{L}-]+/u;
@@ -87,7 +92,7 @@ export const provisionReferenceCheck: QualityCheck = {
   run(question): Finding[] {
     if (question.question.trim() === "") return [];
     const out: Finding[] = [];
-    if (!PROVISION.test(question.question)) {
+    if (!PROVISION.test(question.question) && !CJK_PROVISION.test(question.question)) {
       out.push({
         code: "LEGAL_PROVISION_MISSING",
         severity: "warning",
@@ -96,7 +101,7 @@ export const provisionReferenceCheck: QualityCheck = {
       });
     }
     const text = question.question;
-    if (!KNOWN.test(text) && !SOVEREIGN.test(text) && !ADJECTIVE_LAW.test(text)) {
+    if (!KNOWN.test(text) && !CJK_JURISDICTION.test(text) && !SOVEREIGN.test(text) && !ADJECTIVE_LAW.test(text)) {
       out.push({
         code: "LEGAL_JURISDICTION_MISSING",
         severity: "warning",

@@ -39,6 +39,15 @@ function promptNumber(request: ChatCompletionRequest, pattern: RegExp): number |
 
 const NUMBER = /\d+(?:[.,]\d+)?/gu;
 const WORD = /\p{L}{5,}/gu;
+// Japanese and Chinese: the writer asks in the passage's language, as a model told to write in it would.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const words = new Intl.Segmenter(undefined, { granularity: "word" });
+
+function wordCount(sentence: string): number {
+  let n = 0;
+  for (const segment of words.segment(sentence)) if (segment.isWordLike) n++;
+  return n;
+}
 
 function numericDistractors(answer: string, count: number): string[] {
   const value = Number(answer.replace(",", "."));
@@ -70,9 +79,9 @@ function wordDistractors(answer: string, source: string, count: number): string[
  */
 export function writeExamQuestions(source: string, questions: number, distractors: number): WrittenQuestion[] {
   const sentences = source
-    .split(/(?<=[.!?])\s+|\n+/u)
+    .split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/u)
     .map((s) => s.trim())
-    .filter((s) => s.split(/\s+/u).length >= 6);
+    .filter((s) => (CJK.test(s) ? wordCount(s) : s.split(/\s+/u).length) >= 6);
   const out: WrittenQuestion[] = [];
   for (const sentence of sentences) {
     if (out.length >= questions) break;
@@ -81,7 +90,9 @@ export function writeExamQuestions(source: string, questions: number, distractor
     if (!answer) continue;
     const blanked = sentence.replace(answer, "_____");
     out.push({
-      question: `Which option completes this statement from the text: "${blanked}"?`,
+      question: CJK.test(sentence)
+        ? `本文の次の記述の空欄に入るものはどれか。「${blanked}」`
+        : `Which option completes this statement from the text: "${blanked}"?`,
       answer,
       distractors: numbers ? numericDistractors(answer, distractors) : wordDistractors(answer, source, distractors),
       citations: [sentence],

@@ -22,6 +22,8 @@ CHOICES_COLUMN = "options"
 ANSWER_COLUMN = "label"
 SUBJECT_COLUMN = "topic"
 INSTRUCTION = None
+HEADER = "The following are multiple choice questions (with answers)."
+HEADER_ABOUT = ["The following are multiple choice questions (with answers) about ", "."]
 GENERATION_SIZE = 256
 
 
@@ -30,8 +32,9 @@ def _instruction(line):
     if INSTRUCTION is not None:
         return INSTRUCTION.rstrip() + "\n\n"
     subject = str(line.get(SUBJECT_COLUMN) or "").replace("_", " ").strip()
-    about = f" about {subject}" if subject else ""
-    return f"The following are multiple choice questions (with answers){about}.\n\n"
+    if subject:
+        return HEADER_ABOUT[0] + subject + HEADER_ABOUT[1] + "\n\n"
+    return HEADER + "\n\n"
 
 
 def _question_and_choices(line):

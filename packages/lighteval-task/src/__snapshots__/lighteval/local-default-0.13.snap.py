@@ -24,6 +24,8 @@ CHOICES_COLUMN = "choices"
 ANSWER_COLUMN = "answer"
 SUBJECT_COLUMN = "subject"
 INSTRUCTION = None
+HEADER = "The following are multiple choice questions (with answers)."
+HEADER_ABOUT = ["The following are multiple choice questions (with answers) about ", "."]
 GENERATION_SIZE = None
 
 
@@ -32,8 +34,9 @@ def _instruction(line):
     if INSTRUCTION is not None:
         return INSTRUCTION.rstrip() + "\n\n"
     subject = str(line.get(SUBJECT_COLUMN) or "").replace("_", " ").strip()
-    about = f" about {subject}" if subject else ""
-    return f"The following are multiple choice questions (with answers){about}.\n\n"
+    if subject:
+        return HEADER_ABOUT[0] + subject + HEADER_ABOUT[1] + "\n\n"
+    return HEADER + "\n\n"
 
 
 def _question_and_choices(line):

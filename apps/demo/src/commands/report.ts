@@ -1,0 +1,155 @@
+import { join } from "node:path";
+import { loadDocuments, splitDocuments } from "@domain-eval/question-chain";
+import type { CorpusChunk, RunSummaryInput, TokenPrices } from "@domain-eval/report";
+import { ReportError, readQualityReportInput, writeQualityReport } from "@domain-eval/report";
+import { type Command, InvalidArgumentError } from "commander";
+import { CliError } from "../cli-error.js";
+import { createOutput } from "../output.js";
+
+/** Options of `domain-eval report` (and the report step of `run` and `export --report`). */
+export interface ReportOptions {
+  questions: string;
+  out: string;
+  dataset?: string;
+  results?: string;
+  summary?: string;
+  /** The generate summary in memory (`run` has it; files do not store it). */
+  runSummary?: RunSummaryInput;
+  /** The documents, chunked again with the run's settings, to show chunks nobody asked about. */
+  docs?: { dir: string; chunkSize: number; chunkOverlap: number };
+  prices?: TokenPrices;
+  argillaUrl?: string;
+  title?: string;
+}
+
+async function corpusOf(docs: NonNullable<ReportOptions["docs"]>): Promise<CorpusChunk[]> {
+  const { documents } = await loadDocuments({ dir: docs.dir });
+  const chunks = await splitDocuments({ documents, chunkSize: docs.chunkSize, chunkOverlap: docs.chunkOverlap });
+  return chunks.map((c) => ({
+    document_id: c.metadata.document_id,
+    document_path: c.metadata.document_path,
+    chunk_id: c.metadata.chunk_id,
+    start: c.metadata.start,
+  }));
+}
+
+/**
+ * `domain-eval report`: one self-contained HTML page (charts as SVG, no script, no network) about a generated exam,
+ * from the questions file and, when given, the dataset folder, the evaluation results and the run summary.
+ */
+export async function runReport(options: ReportOptions): Promise<{ file: string; bytes: number }> {
+  try {
+    const input = await readQualityReportInput({
+      questionsFile: options.questions,
+      datasetDir: options.dataset,
+      results: options.results,
+      summaryFile: options.summary,
+    });
+    return await writeQualityReport({
+      ...input,
+      runSummary: options.runSummary ?? input.runSummary,
+      corpus: options.docs ? await corpusOf(options.docs) : undefined,
+      prices: options.prices,
+      argillaDatasetUrl: options.argillaUrl,
+      title: options.title,
+      out: options.out,
+    });
+  } catch (error) {
+    if (error instanceof ReportError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** Token prices from the two flags: both or neither. */
+export function pricesFrom(opts: {
+  priceInput?: number;
+  priceOutput?: number;
+  currency?: string;
+}): TokenPrices | undefined {
+  if (opts.priceInput === undefined && opts.priceOutput === undefined) return undefined;
+  if (opts.priceInput === undefined || opts.priceOutput === undefined) {
+    throw new CliError("pass both --price-input and --price-output (prices per million tokens), or neither");
+  }
+  return { inputPerMillion: opts.priceInput, outputPerMillion: opts.priceOutput, currency: opts.currency };
+}
+
+/** `export --report [questions]`: the report inside the dataset folder (`domain-eval export` replaces it with the folder). */
+export async function writeExportReport(params: { report: unknown; questions: unknown; dir: string }): Promise<string> {
+  const questions = typeof params.report === "string" ? params.report : params.questions;
+  if (typeof questions !== "string") {
+    throw new CliError("--report needs the questions file: pass --report questions.jsonl (the file annotate sent)");
+  }
+  const written = await runReport({ questions, dataset: params.dir, out: join(params.dir, "report.html") });
+  return written.file;
+}
+
+function nonNegativeNumber(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number of at least 0`);
+    return n;
+  };
+}
+
+function wholeNumber(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}`);
+    return n;
+  };
+}
+
+/** Adds `domain-eval report` to the program. */
+export function registerReportCommand(program: Command): void {
+  program
+    .command("report")
+    .description("one self-contained HTML quality report (charts, no script, opens offline) of a generated exam")
+    .requiredOption(
+      "--questions <file>",
+      "questions.jsonl from generate (questions.dropped.jsonl beside it is read too)",
+    )
+    .option("--dataset <dir>", "dataset folder from export: answer positions, review statistics")
+    .option("--results <dir>", "folder written by evaluate (results.json): leaderboard, item analysis")
+    .option("--summary <file>", "run summary: the output of generate --json (calls, tokens)")
+    .option("--docs <dir>", "the documents, to show the chunks and documents that produced no question")
+    .option(
+      "--chunk-size <tokens>",
+      "chunk size the questions were generated with",
+      wholeNumber("--chunk-size", 1),
+      600,
+    )
+    .option("--chunk-overlap <tokens>", "chunk overlap used", wholeNumber("--chunk-overlap", 0), 60)
+    .option(
+      "--price-input <price>",
+      "price per million prompt tokens, for the cost",
+      nonNegativeNumber("--price-input"),
+    )
+    .option("--price-output <price>", "price per million completion tokens", nonNegativeNumber("--price-output"))
+    .option("--currency <code>", "currency of the prices", "USD")
+    .option("--argilla-url <url>", "the Argilla dataset page annotate printed; flagged questions link to it")
+    .option("--title <text>", "page title")
+    .option("--out <file>", "HTML file to write", "report.html")
+    .option("--json", "print {file, bytes} as JSON")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  domain-eval report --questions out/demo/questions.jsonl --dataset out/demo/dataset --out out/demo/report.html\n  domain-eval report --questions q.jsonl --results results/ --summary summary.json --price-input 0.15 --price-output 0.6",
+    )
+    .action(async (opts: Record<string, unknown>) => {
+      const out = createOutput({ json: Boolean(opts.json) });
+      const written = await runReport({
+        questions: opts.questions as string,
+        out: opts.out as string,
+        dataset: opts.dataset as string | undefined,
+        results: opts.results as string | undefined,
+        summary: opts.summary as string | undefined,
+        docs: opts.docs
+          ? { dir: opts.docs as string, chunkSize: opts.chunkSize as number, chunkOverlap: opts.chunkOverlap as number }
+          : undefined,
+        prices: pricesFrom(opts as never),
+        argillaUrl: opts.argillaUrl as string | undefined,
+        title: opts.title as string | undefined,
+      });
+      out.result(`wrote ${written.file} (${(written.bytes / 1024).toFixed(0)} KiB)`, written);
+    });
+}

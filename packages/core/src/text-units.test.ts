@@ -1,0 +1,111 @@
+// What Node's ICU actually segments (Node 20, ICU 7x): these are the units every check counts and compares.
+import { describe, expect, it } from "vitest";
+import { scoreGrounding } from "./grounding.js";
+import { normalizeForComparison, normalizeForQuoteMatch, wordTokens } from "./normalize-text.js";
+import { findPhrase } from "./phrase-lists.js";
+import {
+  countLettersAndDigits,
+  detectLanguageFromScript,
+  displayWidth,
+  isMostlySpacelessScript,
+  segmentWords,
+} from "./text-units.js";
+
+describe("segmentWords (Intl.Segmenter)", () => {
+  it.each([
+    ["ja", "2023年度の売上高は480億円", ["2023", "年度", "の", "売上", "高", "は", "480", "億", "円"]],
+    ["ja", "上記のすべて", ["上記", "の", "すべて"]],
+    ["zh", "以上都不是", ["以上", "都不是"]],
+    ["zh", "公司净利润为多少亿元", ["公司", "净", "利润", "为", "多少", "亿", "元"]],
+    ["th", "ยานี้ควรรับประทานหลังอาหาร", ["ยา", "นี้", "ควร", "รับ", "ประทาน", "หลัง", "อาหาร"]],
+    ["ar", "ما هي الجرعة اليومية القصوى؟", ["ما", "هي", "الجرعة", "اليومية", "القصوى"]],
+    ["he", "מה המינון היומי המרבי?", ["מה", "המינון", "היומי", "המרבי"]],
+    ["de", "Keine der genannten Antworten.", ["Keine", "der", "genannten", "Antworten"]],
+  ])("%s: %s", (_language, text, words) => {
+    expect(segmentWords({ text })).toEqual(words);
+  });
+
+  it("reads full-width digits and letters as half-width after normalisation", () => {
+    expect(normalizeForComparison("４８０億円")).toBe("480億円");
+    expect(normalizeForComparison("ＡＢＣ社")).toBe("abc社");
+    expect(wordTokens("売上高は４８０億円")).toEqual(["売上", "高", "は", "480", "億", "円"]);
+  });
+
+  it("reads Arabic-Indic digits as digits and drops bidi marks", () => {
+    expect(normalizeForComparison("\u200F١٠٠٠ ملغ")).toBe("1000 ملغ");
+    expect(normalizeForComparison("۱۲٫۵")).toBe("12 5");
+  });
+
+  it("drops spaces and line breaks inside Japanese text, keeps them between English words", () => {
+    expect(normalizeForQuoteMatch("物流費の削減が\n寄与した")).toBe("物流費の削減が寄与した");
+    expect(normalizeForComparison("480 億円")).toBe("480億円");
+    expect(normalizeForComparison("net  revenue\nrose")).toBe("net revenue rose");
+  });
+});
+
+describe("scoreGrounding with words the segmenter joins", () => {
+  it("finds a number written against a unit or a kanji, and nothing else", () => {
+    const source = "ルミナフェン錠200mg　患者向け説明書。1日の服用は3回（600mg）まで。";
+    expect(scoreGrounding({ answer: "200", citations: [] }, source).answerCoverage).toBe(1);
+    expect(scoreGrounding({ answer: "600mg", citations: [] }, source).answerCoverage).toBe(1);
+    expect(scoreGrounding({ answer: "20", citations: [] }, source).answerCoverage).toBe(0);
+    expect(scoreGrounding({ answer: "400mg", citations: [] }, source).answerCoverage).toBe(0);
+  });
+});
+
+describe("script-aware measures", () => {
+  it("tells scripts without spaces apart", () => {
+    expect(isMostlySpacelessScript({ text: "2023年度の連結売上高はいくらでしたか。" })).toBe(true);
+    expect(isMostlySpacelessScript({ text: "What was the net revenue of ABC社?" })).toBe(false);
+    expect(isMostlySpacelessScript({ text: "ما الحد الأقصى للجرعة؟" })).toBe(false);
+  });
+
+  it("counts letters and digits, and widths with kanji as wide", () => {
+    expect(countLettersAndDigits({ text: "有給休暇は何日？" })).toBe(7);
+    expect(displayWidth({ text: "４８０億円" })).toBe(7);
+    expect(displayWidth({ text: "EUR 412 million" })).toBe(15);
+  });
+
+  it("detects the language only where the script says it", () => {
+    expect(detectLanguageFromScript({ texts: ["年次有給休暇は何日付与されますか？", "10日"] })).toBe("ja");
+    expect(detectLanguageFromScript({ texts: ["阿莫西林的常规剂量为每次500毫克"] })).toBe("zh");
+    expect(detectLanguageFromScript({ texts: ["ما الحد الأقصى للجرعة اليومية؟"] })).toBe("ar");
+    expect(detectLanguageFromScript({ texts: ["מה המינון היומי המרבי?"] })).toBe("he");
+    expect(detectLanguageFromScript({ texts: ["Wie hoch war der Umsatz?"] })).toBeUndefined();
+    expect(detectLanguageFromScript({ texts: ["حداکثر دوز روزانه چقدر است؟"] })).toBeUndefined(); // Persian
+    expect(detectLanguageFromScript({ texts: [] })).toBeUndefined();
+  });
+});
+
+describe("findPhrase", () => {
+  it.each([
+    ["上記のすべて", "allOfTheAbove"],
+    ["上記のすべてが正しい", "allOfTheAbove"],
+    ["以上すべて", "allOfTheAbove"],
+    ["いずれでもない", "noneOfTheAbove"],
+    ["以上都是", "allOfTheAbove"],
+    ["以上都不是", "noneOfTheAbove"],
+    ["以上皆非", "noneOfTheAbove"],
+    ["Alle genannten", "allOfTheAbove"],
+    ["Keine der genannten Antworten", "noneOfTheAbove"],
+    ["Aucune de ces réponses", "noneOfTheAbove"],
+    ["Toutes les réponses ci-dessus", "allOfTheAbove"],
+    ["Todas las anteriores", "allOfTheAbove"],
+    ["Ninguna de las anteriores.", "noneOfTheAbove"],
+    ["لا شيء مما سبق", "noneOfTheAbove"],
+    ["אף אחת מהנ״ל", "noneOfTheAbove"],
+  ])("%s is %s", (text, kind) => {
+    expect(findPhrase({ text })?.kind).toBe(kind);
+  });
+
+  it.each([
+    "Alle genannten Fristen verlängern sich um einen Monat",
+    "すべて正しい手順で保管する",
+    "以上の条件をすべて満たす者",
+    "Toutes les 4 heures",
+    "Ninguna sanción",
+    "全部门",
+  ])("leaves the standalone option %s alone", (text) => {
+    expect(findPhrase({ text })).toBeUndefined();
+  });
+});

@@ -1,0 +1,152 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluatedRun, HOSTILE_QUESTION, hostileDemoRun, syntheticRun } from "../test/report-fixtures.js";
+import {
+  collectReportData,
+  escapeHtml,
+  ReportError,
+  readQualityReportInput,
+  renderQualityReport,
+  writeQualityReport,
+} from "./index.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "report-unit-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("collectReportData", () => {
+  it("counts kept, flagged and dropped questions, answer letters and changed answers", async () => {
+    const run = syntheticRun({ n: 200 });
+    const data = await collectReportData({
+      questions: run.questions,
+      dropped: run.dropped,
+      datasetRows: run.datasetRows,
+      results: run.results,
+    });
+    expect(data.glance.kept).toBe(196);
+    expect(data.glance.dropped).toBe(4);
+    expect(data.glance.droppedByCode).toEqual({ DUPLICATE_OPTIONS: 2, UNGROUNDED_QUOTE: 2 });
+    const flaggedByHand = run.questions.filter((q) => q.findings?.some((f) => f.severity !== "info")).length;
+    expect(data.glance.flagged).toBe(flaggedByHand);
+    const byLetter = Object.fromEntries((data.positions ?? []).map((p) => [p.letter, p.count]));
+    const expectedLetters: Record<string, number> = {};
+    for (const row of run.datasetRows) {
+      const letter = "ABCD"[row.answer] as string;
+      expectedLetters[letter] = (expectedLetters[letter] ?? 0) + 1;
+    }
+    expect(byLetter).toEqual(expectedLetters);
+    expect(data.positions?.map((p) => p.expected)).toEqual([49, 49, 49, 49]);
+    const changedByHand = run.datasetRows.filter((r, i) => r.choices[r.answer] !== run.questions[i]?.answer).length;
+    expect(data.review?.changed.total).toBe(changedByHand);
+    expect(changedByHand).toBeGreaterThan(0);
+    expect(data.validation?.questions).toBe(196);
+    expect(data.validation?.flagged.total).toBe(
+      run.validationFlagged.filter((id) => run.questions.some((q) => q.id === id)).length,
+    );
+    expect(data.evaluation?.models.map((m) => m.name)).toEqual([
+      "qwen2.5-0.5b",
+      "gemma-3-270m",
+      "smollm2-135m-instruct",
+      "broken-endpoint",
+    ]);
+  });
+
+  it("caps tables and samples scatter plots, saying how many there were", async () => {
+    const run = syntheticRun({ n: 3000 });
+    const data = await collectReportData({
+      questions: run.questions,
+      dropped: run.dropped,
+      results: run.results,
+      limits: { scatterPoints: 100, tableRows: 25 },
+    });
+    expect(data.options.sample).toHaveLength(100);
+    expect(data.options.sampled).toBe(true);
+    expect(data.flagged.rows).toHaveLength(25);
+    expect(data.flagged.total).toBeGreaterThan(300);
+    expect(data.evaluation?.scatter).toHaveLength(100);
+    expect(data.evaluation?.scatterTotal).toBe(run.results.items.filter((i) => i.discrimination !== null).length);
+  });
+
+  it("refuses a non-http Argilla link and a bad limit", async () => {
+    await expect(collectReportData({ questions: [], argillaDatasetUrl: "javascript:alert(1)" })).rejects.toMatchObject({
+      code: "BAD_OPTION",
+    });
+    await expect(collectReportData({ questions: [], limits: { tableRows: 0 } })).rejects.toBeInstanceOf(ReportError);
+  });
+});
+
+describe("renderQualityReport", () => {
+  it("shows a hostile question as text: no script or img element can come from the data", async () => {
+    const run = syntheticRun({ n: 40, hostileAt: 3 });
+    const html = await renderQualityReport({
+      questions: run.questions,
+      results: run.results,
+      argillaDatasetUrl: "http://127.0.0.1:6900/dataset/abc/annotation-mode",
+    });
+    expect(html).not.toMatch(/<script/iu);
+    expect(html).not.toMatch(/<img/iu);
+    expect(html).toContain(escapeHtml(HOSTILE_QUESTION));
+    expect(html).toContain("Content-Security-Policy");
+    expect(html).toContain("annotation-mode?_search=q-000003");
+  });
+
+  it("reads the demo run from disk: dropped file, dataset folder and summary", async () => {
+    const demo = await hostileDemoRun(join(dir, "demo"));
+    const input = await readQualityReportInput({
+      questionsFile: demo.questionsFile,
+      datasetDir: demo.datasetDir,
+      summaryFile: demo.summaryFile,
+    });
+    const data = await collectReportData({ ...input, prices: { inputPerMillion: 1, outputPerMillion: 2 } });
+    expect(data.glance.kept).toBe(demo.kept);
+    expect(data.glance.dropped).toBe(1);
+    expect(data.glance.documents).toEqual({ value: 5, basis: "summary" });
+    expect(data.review?.rows).toBe(demo.kept);
+    expect(data.review?.status).toEqual({ unreviewed: demo.kept });
+    expect(data.glance.cost?.amount).toBeCloseTo((5467 * 1 + 1149 * 2) / 1e6, 8);
+  });
+
+  it("reads a reviewed dataset folder: agreement and the answers reviewers changed", async () => {
+    const evaluated = await evaluatedRun(join(dir, "evaluated"));
+    const input = await readQualityReportInput({
+      questionsFile: evaluated.questionsFile,
+      datasetDir: evaluated.datasetDir,
+      results: evaluated.resultsDir,
+    });
+    const data = await collectReportData(input);
+    expect(data.review?.status).toEqual({ submitted: evaluated.run.questions.length });
+    expect(new Set(data.review?.changed.rows.map((r) => r.id))).toEqual(new Set(evaluated.changed));
+    expect(data.review?.agreement.find((b) => b.bin === "0.4–0.6")?.count).toBe(
+      evaluated.run.questions.filter((_, i) => i % 5 === 0).length,
+    );
+    expect(data.evaluation?.models).toHaveLength(4);
+  });
+
+  it("names the problem and the fix for missing or foreign inputs", async () => {
+    await expect(readQualityReportInput({ questionsFile: join(dir, "nope.jsonl") })).rejects.toThrow(
+      /does not exist: pass the questions.jsonl/u,
+    );
+    const questionsFile = join(dir, "q.jsonl");
+    await writeFile(questionsFile, `${JSON.stringify(syntheticRun({ n: 2 }).questions[0])}\n`);
+    const notResults = join(dir, "not-results.json");
+    await writeFile(notResults, JSON.stringify({ results: {} }));
+    await expect(readQualityReportInput({ questionsFile, results: notResults })).rejects.toMatchObject({
+      code: "RESULTS_UNREADABLE",
+    });
+    await expect(readQualityReportInput({ questionsFile, datasetDir: dir })).resolves.toBeDefined();
+    const input = await readQualityReportInput({ questionsFile, datasetDir: dir });
+    await expect(writeQualityReport({ ...input, out: join(dir, "r.html") })).rejects.toThrow(
+      /holds no data\/\*\.parquet/u,
+    );
+    await writeFile(questionsFile, "{not json\n");
+    await expect(
+      writeQualityReport({ ...(await readQualityReportInput({ questionsFile })), out: join(dir, "r.html") }),
+    ).rejects.toMatchObject({ code: "QUESTIONS_UNREADABLE" });
+  });
+});

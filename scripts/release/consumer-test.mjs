@@ -41,6 +41,10 @@ const REQUIRE_UNSUPPORTED = {
     code: "ERR_REQUIRE_ASYNC_MODULE",
     why: "node-llama-cpp uses top-level await, which require(esm) refuses; it would need a lazy import()",
   },
+  "@domain-eval/report": {
+    code: "ERR_REQUIRE_ASYNC_MODULE",
+    why: "vega (vega-canvas) uses top-level await, which require(esm) refuses; it would need a lazy import()",
+  },
 };
 
 const started = Date.now();
@@ -107,7 +111,9 @@ async function startScriptedServer() {
 try {
   const [major, minor] = process.versions.node.split(".").map(Number);
   if ((major === 20 && minor < 19) || (major === 22 && minor < 12) || major < 20 || major === 21)
-    throw new Error(`Node ${process.version} cannot require() ES modules: run the consumer test on Node 20.19+ or 22.12+`);
+    throw new Error(
+      `Node ${process.version} cannot require() ES modules: run the consumer test on Node 20.19+ or 22.12+`,
+    );
   const packages = publishablePackages();
   log(`packing ${packages.length} packages: ${packages.map((p) => p.name).join(", ")}`);
   mkdirSync(join(work, "tarballs"));

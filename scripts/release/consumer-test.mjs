@@ -26,7 +26,6 @@ import {
   readdirSync,
   readFileSync,
   realpathSync,
-  rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -320,7 +319,8 @@ export const exportedNames: string[] = [${specs.map((_, i) => `...Object.keys(en
 } finally {
   for (const cleanup of cleanups) cleanup();
   if (keep) console.log(`consumer project kept in ${app}`);
-  else rmSync(work, { recursive: true, force: true });
+  // ~900 MB (node-llama-cpp's prebuilt binaries for every backend): deleted in the background, not waited for.
+  else spawn("rm", ["-rf", work], { detached: true, stdio: "ignore" }).unref();
 }
 
 if (problems.length > 0) {

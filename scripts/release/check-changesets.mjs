@@ -10,9 +10,9 @@ import { join } from "node:path";
 import { rangeAccepts, repoRoot, workspacePackages } from "./publishable-packages.mjs";
 
 const changesetBin = join(repoRoot, "node_modules", "@changesets", "cli", "bin.js");
+class ChangesetCheckError extends Error {}
 const fail = (message) => {
-  console.error(`changesets: ${message}`);
-  process.exit(1);
+  throw new ChangesetCheckError(message);
 };
 const run = (args, cwd) => spawnSync(process.execPath, [changesetBin, ...args], { cwd, encoding: "utf8" });
 
@@ -73,6 +73,9 @@ try {
     `changesets: ${plan.changesets.length} parse; \`changeset version\` would release ${bumps.length} packages: ` +
       bumps.map((r) => `${r.name} ${r.oldVersion} → ${r.newVersion}`).join(", "),
   );
+} catch (error) {
+  console.error(`changesets: ${error instanceof ChangesetCheckError ? error.message : error.stack}`);
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -20,5 +20,6 @@ export {
   type ScriptedOpenAIServerOptions,
   type ScriptedReply,
   type ScriptedRequestContext,
+  type ScriptedTokenLogprob,
   startScriptedOpenAIServer,
 } from "./scripted-openai-server.js";

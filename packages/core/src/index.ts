@@ -40,6 +40,8 @@ export {
   type FindingPolicy,
   type FindingSeverity,
   hasErrors,
+  VALIDATION_FINDINGS,
+  type ValidationFindingCode,
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
 export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";

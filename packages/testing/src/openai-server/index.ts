@@ -14,6 +14,12 @@ export {
 } from "./exam-writer.js";
 export { FAULT_KINDS, type FaultKind, type FaultOptions, seededRandom } from "./fault-injection.js";
 export {
+  type AskedItem,
+  type MultipleChoiceOptions,
+  multipleChoiceHandler,
+  readAskedItem,
+} from "./multiple-choice-answerer.js";
+export {
   type RecordedRequest,
   type ScriptedHandler,
   type ScriptedOpenAIServer,

@@ -10,6 +10,7 @@ import { type CardOptions, runExport, runExportUnreviewed, taskNameFor } from ".
 import { describeGenerateSummary, type GenerateOptions, runGenerate } from "./commands/generate.js";
 import { runPipeline } from "./commands/run.js";
 import { runTask } from "./commands/task.js";
+import { registerValidateCommand } from "./commands/validate.js";
 import { type CliConfig, loadConfig, redactSecrets, secretValues } from "./config.js";
 import { listInstalledDomains, loadDomain } from "./domains.js";
 import { readQuestionsFile } from "./exam-items.js";
@@ -378,6 +379,8 @@ export function buildProgram(): Command {
       else if (summary.next.length > 0) out.result(["next:", ...summary.next.map((n) => `  ${n}`)].join("\n"));
       process.exitCode = exitCode;
     });
+
+  registerValidateCommand(program, { context: (opts) => commandContext(program, opts), signal: interruptSignal });
 
   program
     .command("domains")

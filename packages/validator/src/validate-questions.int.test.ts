@@ -1,6 +1,6 @@
 import { fetchEmbeddedModel } from "@domain-eval/local-model";
+import { VALIDATION_QUESTIONS as QUESTIONS } from "@domain-eval/testing";
 import { describe, expect, it } from "vitest";
-import { QUESTIONS } from "../test/scripted-panel.js";
 import { createLocalMember } from "./local-member.js";
 import { validateQuestions } from "./validate-questions.js";
 

@@ -1,9 +1,15 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { multipleChoiceHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
+import {
+  multipleChoiceHandler,
+  VALIDATION_QUESTIONS as QUESTIONS,
+  readingPanel,
+  type ScriptedOpenAIServer,
+  startScriptedOpenAIServer,
+} from "@domain-eval/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { QUESTIONS, readingPanel } from "../test/scripted-panel.js";
+
 import { createEndpointMember } from "./endpoint-member.js";
 import { estimateValidation, validateQuestions } from "./validate-questions.js";
 import { withValidation } from "./validation-result.js";

@@ -29,3 +29,4 @@ export {
   type ScriptedTokenLogprob,
   startScriptedOpenAIServer,
 } from "./scripted-openai-server.js";
+export { readingPanel, VALIDATION_QUESTIONS } from "./validation-fixtures.js";

@@ -1,13 +1,19 @@
-import type { AskedItem } from "@domain-eval/testing";
-import type { ValidatableQuestion } from "../src/index.js";
+import type { AskedItem } from "./multiple-choice-answerer.js";
 
 const PASSAGE =
   "Acme Corp requires 45 days of written notice before a supplier contract ends. The audit committee approves the annual budget after reviewing the external audit report. Acme's head office moved to Paris, the capital of France, in 2019.";
 
-/** Four questions, one of each kind the validation must tell apart. */
-export const QUESTIONS = {
+/**
+ * Four questions, one of each kind validation must tell apart: clean, a wrong key, trivia (answerable without the
+ * passage) and a giveaway (the key is the one long, specific option). Complete lines of questions.jsonl.
+ */
+export const VALIDATION_QUESTIONS = {
   clean: {
     id: "clean",
+    citations: [PASSAGE],
+    source: { document_id: "acme", chunk_id: "acme#0", start: 0, end: PASSAGE.length },
+    generator_model: "scripted",
+    prompt_version: "test",
     question: "How many days of written notice does Acme require before a supplier contract ends?",
     answer: "45 days",
     distractors: ["30 days", "60 days", "90 days"],
@@ -15,6 +21,10 @@ export const QUESTIONS = {
   },
   wrongKey: {
     id: "wrong-key",
+    citations: [PASSAGE],
+    source: { document_id: "acme", chunk_id: "acme#0", start: 0, end: PASSAGE.length },
+    generator_model: "scripted",
+    prompt_version: "test",
     question: "What notice period applies before an Acme supplier contract ends?",
     answer: "30 days",
     distractors: ["45 days", "60 days", "90 days"],
@@ -22,6 +32,10 @@ export const QUESTIONS = {
   },
   trivia: {
     id: "trivia",
+    citations: [PASSAGE],
+    source: { document_id: "acme", chunk_id: "acme#0", start: 0, end: PASSAGE.length },
+    generator_model: "scripted",
+    prompt_version: "test",
     question: "What is the capital of France?",
     answer: "Paris",
     distractors: ["Lyon", "Marseille", "Nice"],
@@ -29,17 +43,21 @@ export const QUESTIONS = {
   },
   giveaway: {
     id: "giveaway",
+    citations: [PASSAGE],
+    source: { document_id: "acme", chunk_id: "acme#0", start: 0, end: PASSAGE.length },
+    generator_model: "scripted",
+    prompt_version: "test",
     question: "Who approves Acme's annual budget?",
     answer: "The audit committee, after reviewing the external audit report",
     distractors: ["Bob", "Sales", "Nobody"],
     source_text: PASSAGE,
   },
-} satisfies Record<string, ValidatableQuestion>;
+} as const;
 
 const GENERAL_KNOWLEDGE: Record<string, string> = { "What is the capital of France?": "Paris" };
 
 /**
- * A scripted panel member that reads: open book, it picks the option found in the passage (the longest one, when
+ * A scripted panel member (for `multipleChoiceHandler`) that reads: open book, it picks the option found in the passage (the longest one, when
  * several are); closed book it knows only general knowledge; options only, it picks an option much longer than the
  * others; otherwise it follows the letter A.
  */

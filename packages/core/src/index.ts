@@ -22,6 +22,8 @@ export {
   type ReviewStatus,
   ReviewStatusSchema,
   toExamItem,
+  VALIDATION_COLUMNS,
+  validationColumnsOf,
 } from "./exam-item.js";
 export {
   describeZodIssues,

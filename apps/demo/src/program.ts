@@ -351,6 +351,7 @@ export function buildProgram(): Command {
             "no Argilla: publish the questions marked as unreviewed and write the task file",
             false,
           )
+          .option("--no-validate", "skip validation by the configured model (see `domain-eval validate`)")
           .option("--json", "print the summary as JSON"),
       ),
     ),
@@ -367,6 +368,7 @@ export function buildProgram(): Command {
         generate: { ...generateOptions(opts, domain), outDir: opts.out as string },
         datasetName: taskNameFor(opts.dataset as string),
         skipReview: Boolean(opts.skipReview),
+        validate: opts.validate !== false,
         pushToHub: opts.pushToHub as string | undefined,
         public: Boolean(opts.public),
         card: cardOptions(opts as never),

@@ -431,3 +431,73 @@ export function registerValidateCommand(
       process.exitCode = exitCode;
     });
 }
+
+/** What the validation step of `run` did. */
+export interface ValidationStepSummary {
+  panel: string[];
+  validated: number;
+  findings: Record<string, number>;
+  /** Questions the finding policy dropped (errors such as KEY_DISPUTED), written beside the questions file. */
+  dropped: number;
+  droppedFile?: string;
+  calls: number;
+  stoppedBy?: ValidationStats["stoppedBy"];
+  kept: ExamQuestion[];
+}
+
+/**
+ * The validation step of `run` (and of anything that generates): the configured model is the panel; questions whose
+ * findings the policy drops (errors, as `generate` does) move to `<questions>.validation-dropped.jsonl`, and the
+ * questions file is rewritten with the kept questions and their `validation`.
+ */
+export async function runValidationStep(params: {
+  questionsFile: string;
+  questions: readonly ExamQuestion[];
+  journalPath: string;
+  resume: boolean;
+  config: CliConfig;
+  output: CliOutput;
+  signal?: AbortSignal;
+  panelSpecs?: string[];
+}): Promise<ValidationStepSummary> {
+  const panel = await createPanel({ specs: params.panelSpecs ?? [], config: params.config });
+  try {
+    const { questions, stats } = await validateExamQuestions({
+      questions: params.questions,
+      panel,
+      options: { panel: [], closedBookError: false, resume: params.resume },
+      journalPath: params.journalPath,
+      output: params.output,
+      signal: params.signal,
+    });
+    const { byCode } = countFindings(questions);
+    const summary: ValidationStepSummary = {
+      panel: panel.map((m) => `${m.name} (${m.kind})`),
+      validated: stats.validated,
+      findings: byCode,
+      dropped: 0,
+      calls: stats.calls,
+      stoppedBy: stats.stoppedBy,
+      kept: [...questions],
+    };
+    if (stats.stoppedBy) return summary;
+    const { kept, dropped } = applyFindingPolicy(questions);
+    await writeJsonl(params.questionsFile, kept);
+    if (dropped.length > 0) {
+      summary.droppedFile = params.questionsFile.replace(/\.jsonl$/u, "") + ".validation-dropped.jsonl";
+      await writeJsonl(summary.droppedFile, dropped);
+    }
+    await rm(params.journalPath, { force: true });
+    summary.kept = kept;
+    summary.dropped = dropped.length;
+    const found = Object.entries(byCode)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(", ");
+    params.output.info(
+      `  validated ${stats.validated} questions (${stats.calls} answers): ${found || "no validation findings"}; ${dropped.length} dropped${summary.droppedFile ? ` (${summary.droppedFile})` : ""}`,
+    );
+    return summary;
+  } finally {
+    await Promise.all(panel.map((m) => m.dispose?.()));
+  }
+}

@@ -30,7 +30,14 @@ async function input(name: string, lines: string[]): Promise<string> {
   return path;
 }
 
-async function readOut(path: string): Promise<Record<string, any>[]> {
+interface OutRow {
+  id: string;
+  extra_field?: string;
+  findings?: { code: string }[];
+  validation: { panel: unknown; settings: Record<string, unknown> };
+}
+
+async function readOut(path: string): Promise<OutRow[]> {
   return (await readFile(path, "utf8"))
     .trim()
     .split("\n")
@@ -51,7 +58,7 @@ describe("domain-eval validate (scripted panel through the CLI)", () => {
     expect(await readFile(file, "utf8")).toBe(before);
     const rows = await readOut(out);
     expect(rows.map((r) => r.id)).toEqual(questions.map((q) => q.id));
-    const codes = Object.fromEntries(rows.map((r) => [r.id, (r.findings ?? []).map((f: { code: string }) => f.code)]));
+    const codes = Object.fromEntries(rows.map((r) => [r.id, (r.findings ?? []).map((f) => f.code)]));
     expect(codes).toEqual({
       clean: [],
       "wrong-key": ["KEY_DISPUTED"],

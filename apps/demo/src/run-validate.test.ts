@@ -19,9 +19,9 @@ let env: NodeJS.ProcessEnv;
 function decide(item: AskedItem): number {
   const inPassage = item.options.map((o) => item.passage?.includes(o) ?? false);
   if (item.setting !== "open_book") return 0;
-  const wanted = (item.question?.length ?? 0) % 2 === 0 ? false : true;
+  const wanted = (item.question?.length ?? 0) % 2 !== 0;
   const index = inPassage.indexOf(wanted);
-  return index >= 0 ? index : 0;
+  return Math.max(index, 0);
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import {
   VALIDATION_QUESTIONS,
 } from "@domain-eval/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../test/run-cli.js";
+import { cleanEnv, runCli, spawnCli } from "../test/run-cli.js";
 
 let server: ScriptedOpenAIServer;
 let dir: string;
@@ -145,6 +145,48 @@ describe("domain-eval validate (scripted panel through the CLI)", () => {
     expect(server.requests.length - before).toBe(48);
     expect((await readOut(out)).every((r) => r.validation)).toBe(true);
     expect(existsSync(`${out}.journal.jsonl`)).toBe(false);
+  });
+
+  it("a killed run resumes without asking again what its journal holds", async () => {
+    const slow = await startScriptedOpenAIServer({
+      handler: multipleChoiceHandler({ decide: readingPanel }),
+      latencyMs: 100,
+    });
+    try {
+      const file = await input(
+        "killed.jsonl",
+        questions.map((q) => JSON.stringify(q)),
+      );
+      const out = join(dir, "killed.out.jsonl");
+      const journal = `${out}.journal.jsonl`;
+      const args = ["validate", file, "--out", out, "--panel", `reader@${slow.url}`, "--concurrency", "2"];
+      // complete lines only: a kill mid-write leaves a partial last line, which the resume cuts
+      const answersIn = async () =>
+        existsSync(journal)
+          ? (await readFile(journal, "utf8"))
+              .split("\n")
+              .slice(0, -1)
+              .filter((l) => l.includes('"type":"answer"')).length
+          : 0;
+      const child = spawnCli(args, { env: cleanEnv() });
+      const exited = new Promise((resolve) => child.on("close", resolve));
+      while ((await answersIn()) < 12) await new Promise((r) => setTimeout(r, 50));
+      child.kill("SIGKILL");
+      await exited;
+      expect(existsSync(out)).toBe(false);
+      const journaled = await answersIn();
+      expect(journaled).toBeLessThan(48);
+      const before = slow.requests.length;
+      const resumed = await runCli([...args, "--resume", "--json"]);
+      expect(resumed.code).toBe(1); // the wrong key is an error finding
+      const summary = JSON.parse(resumed.stdout);
+      expect(summary.validated).toBe(4);
+      expect(summary.stats.resumed).toBe(journaled);
+      expect(slow.requests.length - before).toBe(48 - journaled);
+      expect(summary.findings).toEqual({ KEY_DISPUTED: 1, ANSWERABLE_WITHOUT_SOURCE: 1, ANSWERABLE_FROM_OPTIONS: 1 });
+    } finally {
+      await slow.close();
+    }
   });
 
   it("a missing panel says every way to configure one", async () => {

@@ -10,7 +10,7 @@ import { type CardOptions, runExport, runExportUnreviewed, taskNameFor } from ".
 import { describeGenerateSummary, type GenerateOptions, runGenerate } from "./commands/generate.js";
 import { runPipeline } from "./commands/run.js";
 import { runTask } from "./commands/task.js";
-import { registerValidateCommand } from "./commands/validate.js";
+import { registerValidateCommand, runValidationStep } from "./commands/validate.js";
 import { type CliConfig, loadConfig, redactSecrets, secretValues } from "./config.js";
 import { listInstalledDomains, loadDomain } from "./domains.js";
 import { readQuestionsFile } from "./exam-items.js";
@@ -180,6 +180,11 @@ export function buildProgram(): Command {
       .requiredOption("--docs <dir>", "folder of .txt, .md, .html, .pdf, .docx documents")
       .option("--out <file>", "questions file to write", "questions.jsonl")
       .option("--dry-run", "load and chunk, list skipped files, estimate calls and tokens; no model is called", false)
+      .option(
+        "--validate",
+        "then validate the questions with the configured model; error findings drop questions",
+        false,
+      )
       .option("--json", "print the summary as JSON"),
   )
     .addHelpText(
@@ -190,7 +195,8 @@ export function buildProgram(): Command {
       const { config, out, domain } = await commandContext(program, opts);
       const dryRun = Boolean(opts.dryRun);
       let model: BaseChatModel | undefined;
-      const { summary, exitCode } = await runGenerate({
+      const signal = interruptSignal((t) => out.info(t));
+      const { summary, exitCode, questions } = await runGenerate({
         options: { ...generateOptions(opts, domain), out: opts.out as string, dryRun },
         // A dry run never calls the model, so it needs none configured.
         model: async () => {
@@ -201,14 +207,27 @@ export function buildProgram(): Command {
           return model;
         },
         output: out,
-        signal: interruptSignal((t) => out.info(t)),
+        signal,
       }).finally(() => disposeChatModel(model));
-      if (out.json) out.result("", summary);
+      const validation =
+        opts.validate && !dryRun && questions.length > 0
+          ? await runValidationStep({
+              questionsFile: opts.out as string,
+              questions,
+              resume: Boolean(opts.resume),
+              journalPath: `${opts.out}.validation-journal.jsonl`,
+              config,
+              output: out,
+              signal,
+            })
+          : undefined;
+      if (out.json)
+        out.result("", validation ? { ...summary, validation: { ...validation, kept: undefined } } : summary);
       else {
         if (!dryRun) out.info(`model: ${describeModel(config)}`);
         for (const line of describeGenerateSummary(summary)) out.info(line);
       }
-      process.exitCode = exitCode;
+      process.exitCode = validation?.stoppedBy ? EXIT.FAILED : exitCode;
     });
 
   addArgillaOptions(

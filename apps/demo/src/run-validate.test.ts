@@ -75,6 +75,23 @@ describe("domain-eval run validates by default", () => {
     expect(card).toMatch(new RegExp(`${kept.length} of ${kept.length} rows were validated`));
   });
 
+  it("generate --validate drops disputed keys by the same policy", async () => {
+    const out = join(await mkdtemp(join(tmpdir(), "generate-validate-")), "questions.jsonl");
+    const run = await runCli(
+      ["generate", "--docs", EXAMPLES, "--out", out, "--max-questions", "6", "--validate", "--json"],
+      {
+        env,
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    const kept = await lines(out);
+    expect(summary.validation.dropped).toBeGreaterThan(0);
+    expect(kept.length + summary.validation.dropped).toBe(summary.stats.questionsKept);
+    expect(kept.every((q) => q.validation !== undefined)).toBe(true);
+    expect(kept.flatMap((q) => q.findings ?? []).map((f) => f.code)).not.toContain("KEY_DISPUTED");
+  });
+
   it("--no-validate skips it", async () => {
     const out = await mkdtemp(join(tmpdir(), "run-novalidate-"));
     const before = server.requests.length;

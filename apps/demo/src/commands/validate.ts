@@ -264,6 +264,12 @@ export async function runValidate(params: {
     skipInvalid: params.skipInvalid,
   });
   for (const s of skipped) output.info(`skipped ${params.file} line ${s.line}: ${s.reason}`);
+  const withoutPassage = questions.filter((q) => !q.source_text?.trim()).length;
+  if (withoutPassage > 0) {
+    output.info(
+      `${withoutPassage} question(s) have no source_text: open book and order swap cannot run for them (regenerate them with generate, which keeps the passage)`,
+    );
+  }
   const journal = validationJournalPathFor(params.out);
   if (!params.dryRun && !options.resume && existsSync(journal)) {
     throw new CliError(
@@ -484,7 +490,7 @@ export async function runValidationStep(params: {
     const { kept, dropped } = applyFindingPolicy(questions);
     await writeJsonl(params.questionsFile, kept);
     if (dropped.length > 0) {
-      summary.droppedFile = params.questionsFile.replace(/\.jsonl$/u, "") + ".validation-dropped.jsonl";
+      summary.droppedFile = `${params.questionsFile.replace(/\.jsonl$/u, "")}.validation-dropped.jsonl`;
       await writeJsonl(summary.droppedFile, dropped);
     }
     await rm(params.journalPath, { force: true });

@@ -70,6 +70,8 @@ export async function createPanel(params: {
   config: CliConfig;
   threads?: number;
   concurrency?: number;
+  /** A dry run never loads a model: embedded models are not fetched. */
+  dryRun?: boolean;
 }): Promise<PanelMember[]> {
   const { config } = params;
   const endpoint = (model: string, baseUrl: string | undefined): PanelMember => {
@@ -84,8 +86,8 @@ export async function createPanel(params: {
       throw new CliError(`--panel ${model}: ${(error as Error).message}`);
     }
   };
-  const local = (modelFile: string, name?: string): PanelMember => {
-    if (!existsSync(modelFile)) throw new CliError(`--panel gguf:${modelFile}: the file does not exist`);
+  const local = (modelFile: string, name?: string, mustExist = true): PanelMember => {
+    if (mustExist && !existsSync(modelFile)) throw new CliError(`--panel gguf:${modelFile}: the file does not exist`);
     try {
       return createLocalMember({ modelFile, name, threads: params.threads });
     } catch (error) {
@@ -111,8 +113,9 @@ export async function createPanel(params: {
           `--panel ${spec}: unknown embedded model: use one of ${Object.keys(EMBEDDED_MODELS).join(", ")}`,
         );
       }
-      const { path } = await fetchEmbeddedModel({ model: name as keyof typeof EMBEDDED_MODELS });
-      members.push(local(path, name));
+      const model = name as keyof typeof EMBEDDED_MODELS;
+      if (params.dryRun) members.push(local(EMBEDDED_MODELS[model].fileName, name, false));
+      else members.push(local((await fetchEmbeddedModel({ model })).path, name));
     } else {
       const at = spec.lastIndexOf("@");
       if (at > 0 && /^https?:\/\//u.test(spec.slice(at + 1)))
@@ -281,6 +284,7 @@ export async function runValidate(params: {
     config: params.config,
     threads: options.threads,
     concurrency: options.concurrency,
+    dryRun: params.dryRun,
   });
   const base: ValidateSummary = {
     input: params.file,

@@ -98,6 +98,10 @@ export async function createPanel(params: {
   if (specs.length === 0) {
     if (config.modelFile) return [local(config.modelFile)];
     if (config.openaiBaseUrl && config.model) return [endpoint(config.model, config.openaiBaseUrl)];
+    // The same default as the chat model: OpenAI itself when only a key is configured.
+    if (!config.openaiBaseUrl && config.openaiApiKey) {
+      return [endpoint(config.model ?? "gpt-4o-mini", "https://api.openai.com/v1")];
+    }
     throw new CliError(
       `no validation panel: pass --panel MODEL (served at OPENAI_BASE_URL), --panel MODEL@BASE_URL, --panel gguf:PATH.gguf or --panel embedded:smollm2-135m-instruct; or configure a model (${NO_MODEL_MESSAGE})`,
     );

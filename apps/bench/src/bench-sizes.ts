@@ -14,6 +14,12 @@ export interface BenchSizes {
   exportItems: number;
   /** Reviewed records read back per side and run. */
   readingRecords: number;
+  /** Questions validated against the scripted server per run. */
+  validationQuestions: number;
+  /** Fixed latency of every scripted answer in the validation workload, ms. */
+  validationLatencyMs: number;
+  /** Questions validated by the real SmolLM2 per run. */
+  validationLocalQuestions: number;
 }
 
 /** The sizes (manual run) and tiny ones that exercise the same code paths in CI. */
@@ -26,6 +32,9 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     ingestionRecords: 10_000,
     exportItems: 100_000,
     readingRecords: 10_000,
+    validationQuestions: 200,
+    validationLatencyMs: 50,
+    validationLocalQuestions: 8,
   },
   smoke: {
     generationChunks: 40,
@@ -35,5 +44,8 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     ingestionRecords: 200,
     exportItems: 1_000,
     readingRecords: 200,
+    validationQuestions: 8,
+    validationLatencyMs: 50,
+    validationLocalQuestions: 2,
   },
 };

@@ -11,6 +11,7 @@ import { describeGenerateSummary, type GenerateOptions, runGenerate } from "./co
 import { registerReportCommand, writeExportReport } from "./commands/report.js";
 import { runPipeline } from "./commands/run.js";
 import { runTask } from "./commands/task.js";
+import { registerValidateCommand, runValidationStep } from "./commands/validate.js";
 import { type CliConfig, loadConfig, redactSecrets, secretValues } from "./config.js";
 import { listInstalledDomains, loadDomain } from "./domains.js";
 import { readQuestionsFile } from "./exam-items.js";
@@ -181,6 +182,11 @@ export function buildProgram(): Command {
       .requiredOption("--docs <dir>", "folder of .txt, .md, .html, .pdf, .docx documents")
       .option("--out <file>", "questions file to write", "questions.jsonl")
       .option("--dry-run", "load and chunk, list skipped files, estimate calls and tokens; no model is called", false)
+      .option(
+        "--validate",
+        "then validate the questions with the configured model; error findings drop questions",
+        false,
+      )
       .option("--json", "print the summary as JSON"),
   )
     .addHelpText(
@@ -191,7 +197,8 @@ export function buildProgram(): Command {
       const { config, out, domain } = await commandContext(program, opts);
       const dryRun = Boolean(opts.dryRun);
       let model: BaseChatModel | undefined;
-      const { summary, exitCode } = await runGenerate({
+      const signal = interruptSignal((t) => out.info(t));
+      const { summary, exitCode, questions } = await runGenerate({
         options: { ...generateOptions(opts, domain), out: opts.out as string, dryRun },
         // A dry run never calls the model, so it needs none configured.
         model: async () => {
@@ -202,14 +209,27 @@ export function buildProgram(): Command {
           return model;
         },
         output: out,
-        signal: interruptSignal((t) => out.info(t)),
+        signal,
       }).finally(() => disposeChatModel(model));
-      if (out.json) out.result("", summary);
+      const validation =
+        opts.validate && !dryRun && questions.length > 0
+          ? await runValidationStep({
+              questionsFile: opts.out as string,
+              questions,
+              resume: Boolean(opts.resume),
+              journalPath: `${opts.out}.validation-journal.jsonl`,
+              config,
+              output: out,
+              signal,
+            })
+          : undefined;
+      if (out.json)
+        out.result("", validation ? { ...summary, validation: { ...validation, kept: undefined } } : summary);
       else {
         if (!dryRun) out.info(`model: ${describeModel(config)}`);
         for (const line of describeGenerateSummary(summary)) out.info(line);
       }
-      process.exitCode = exitCode;
+      process.exitCode = validation?.stoppedBy ? EXIT.FAILED : exitCode;
     });
 
   addArgillaOptions(
@@ -361,6 +381,7 @@ export function buildProgram(): Command {
             "no Argilla: publish the questions marked as unreviewed and write the task file",
             false,
           )
+          .option("--no-validate", "skip validation by the configured model (see `domain-eval validate`)")
           .option("--json", "print the summary as JSON"),
       ),
     ),
@@ -377,6 +398,7 @@ export function buildProgram(): Command {
         generate: { ...generateOptions(opts, domain), outDir: opts.out as string },
         datasetName: taskNameFor(opts.dataset as string),
         skipReview: Boolean(opts.skipReview),
+        validate: opts.validate !== false,
         pushToHub: opts.pushToHub as string | undefined,
         public: Boolean(opts.public),
         card: cardOptions(opts as never),
@@ -391,6 +413,7 @@ export function buildProgram(): Command {
     });
 
   registerReportCommand(program);
+  registerValidateCommand(program, { context: (opts) => commandContext(program, opts), signal: interruptSignal });
 
   program
     .command("domains")

@@ -308,7 +308,7 @@ describe("invalid records", () => {
       dataOrThrow(
         await client.POST("/datasets/{dataset_id}/fields", {
           params: path,
-          body: { ...field, required: field.name !== "citations" },
+          body: { ...field, required: field.name !== "citations" && field.name !== "findings" },
         }),
       );
     }
@@ -325,5 +325,74 @@ describe("invalid records", () => {
     ]);
     expect((error as Error).message).toMatch(/^Argilla rejected exam item "q-00202" \(record 3 of its batch\)/);
     expect(await recordCount(client, dataset.id)).toBe(0);
+  });
+});
+
+describe("validation findings in Argilla", () => {
+  it("reviewers see the findings in the record, and filter and sort on finding codes and the panel's rates", async () => {
+    const { dataset } = await newExamDataset("validation");
+    const items: ExamItem[] = [examItem(10), examItem(15), examItem(11)].map((item, i) => ({
+      ...item,
+      validation_open_book: [0.25, 1, 1][i] as number,
+      validation_closed_book: [0, 1, 0.25][i] as number,
+      validation_options_only: 0,
+      validation_position_sensitive: i === 2,
+    }));
+    const findings: Record<string, { code: string; severity: "error" | "warning"; message: string }[]> = {
+      [items[0]?.id as string]: [
+        { code: "KEY_DISPUTED", severity: "error", message: 'the panel chose "option 2" instead of the key' },
+      ],
+      [items[1]?.id as string]: [
+        { code: "ANSWERABLE_WITHOUT_SOURCE", severity: "warning", message: "answered without the passage" },
+      ],
+    };
+    await logExamRecords({ client, dataset, items, findings: (item) => findings[item.id] });
+    const search = (body: Record<string, unknown>) =>
+      client
+        .POST("/datasets/{dataset_id}/records/search", {
+          params: { path: { dataset_id: dataset.id }, query: { offset: 0, limit: 10 } },
+          body: body as never,
+        })
+        .then(dataOrThrow);
+
+    const disputed = await search({
+      filters: {
+        and: [
+          {
+            type: "terms",
+            scope: { entity: "metadata", metadata_property: "finding_codes" },
+            values: ["KEY_DISPUTED"],
+          },
+        ],
+      },
+    });
+    expect(disputed.items.map((i) => i.record.external_id)).toEqual([items[0]?.id]);
+    expect(String(disputed.items[0]?.record.fields.findings)).toMatch(/KEY_DISPUTED.*the panel chose "option 2"/);
+    expect(String(disputed.items[0]?.record.fields.findings)).toMatch(/with the passage \(open book\) \| 25% \|/);
+
+    const sorted = await search({
+      sort: [{ scope: { entity: "metadata", metadata_property: "validation_closed_book_pct" }, order: "desc" }],
+    });
+    expect(sorted.items.map((i) => i.record.external_id)).toEqual([items[1]?.id, items[2]?.id, items[0]?.id]);
+    const trivia = await search({
+      filters: {
+        and: [
+          { type: "range", scope: { entity: "metadata", metadata_property: "validation_closed_book_pct" }, ge: 90 },
+        ],
+      },
+    });
+    expect(trivia.items.map((i) => i.record.external_id)).toEqual([items[1]?.id]);
+
+    // The rates come back with the reviewed items, so `export` carries them into the dataset.
+    const back = await readAll(dataset.id, { unreviewed: "include-as-unreviewed" });
+    const byId = new Map(back.map((r) => [r.itemId, r.item]));
+    expect(byId.get(items[2]?.id as string)).toMatchObject({
+      validation_closed_book: 0.25,
+      validation_position_sensitive: true,
+    });
+    expect(byId.get(items[0]?.id as string)).toMatchObject({
+      validation_open_book: 0.25,
+      validation_position_sensitive: false,
+    });
   });
 });

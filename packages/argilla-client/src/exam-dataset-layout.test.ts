@@ -23,6 +23,7 @@ describe("examDatasetLayout", () => {
       ["answer_d", false],
       ["answer_e", false],
       ["citations", false],
+      ["findings", false],
     ]);
     expect(layout.questions.map((q) => [q.name, q.required, q.settings.type])).toEqual([
       ["correct_answer", true, "label_selection"],
@@ -34,7 +35,12 @@ describe("examDatasetLayout", () => {
     expect(layout.metadataProperties.map((m) => [m.name, m.settings.type])).toEqual([
       ["source_document", "terms"],
       ["generator_model", "terms"],
+      ["finding_codes", "terms"],
+      ["validation_position_sensitive", "terms"],
       ["difficulty", "terms"],
+      ["validation_open_book_pct", "integer"],
+      ["validation_closed_book_pct", "integer"],
+      ["validation_options_only_pct", "integer"],
     ]);
   });
 });
@@ -68,5 +74,42 @@ describe("findLayoutMismatches", () => {
     draft.fields = draft.fields.slice(0, 2);
     draft.questions = [];
     expect(findLayoutMismatches({ existing: draft, layout, published: false })).toEqual([]);
+  });
+});
+
+describe("validation in exam records", () => {
+  it("shows the findings and the panel's rates to reviewers and makes them filterable metadata", async () => {
+    const { examRecordFor } = await import("./exam-record.js");
+    const { examItem } = await import("./fake-argilla.test-helper.js");
+    const item = examItem(5);
+    const record = examRecordFor({
+      item,
+      correctAnswerQuestionId: "q",
+      findings: [
+        { code: "KEY_DISPUTED", severity: "error", message: 'the panel chose "x" instead of the key' },
+        { code: "GROUNDING_SCORE", severity: "info", message: "grounding 0.9" },
+      ],
+    });
+    expect(record.fields?.findings).toMatch(/\*\*KEY_DISPUTED\*\* \(❌ error\): the panel chose "x"/);
+    expect(record.fields?.findings).not.toMatch(/GROUNDING_SCORE/);
+    expect(record.fields?.findings).toMatch(/without the passage \(closed book\) \| 100% \|/);
+    expect(record.metadata).toMatchObject({
+      finding_codes: ["KEY_DISPUTED"],
+      validation_open_book_pct: 75,
+      validation_closed_book_pct: 100,
+      validation_options_only_pct: 25,
+      validation_position_sensitive: "no",
+    });
+    const plain = examRecordFor({ item: examItem(6), correctAnswerQuestionId: "q" });
+    expect(plain.fields?.findings).toBeUndefined();
+    expect(
+      Object.keys(plain.metadata ?? {}).filter((k) => k.startsWith("validation") || k === "finding_codes"),
+    ).toEqual([]);
+    const layout = examDatasetLayout({ optionCount: 4 });
+    expect(layout.metadataProperties.filter((m) => m.settings.type === "integer").map((m) => m.name)).toEqual([
+      "validation_open_book_pct",
+      "validation_closed_book_pct",
+      "validation_options_only_pct",
+    ]);
   });
 });

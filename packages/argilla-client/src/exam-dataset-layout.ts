@@ -17,6 +17,25 @@ export const EXAM_DATASET_NAMES = {
   improvedAnswerQuestion: "improved_answer",
   sourceDocumentMetadata: "source_document",
   generatorModelMetadata: "generator_model",
+  /** Markdown field: the findings of the checks and of `domain-eval validate`, and the panel's rates. */
+  findingsField: "findings",
+  /** Terms metadata: the codes of the question's findings (filter on KEY_DISPUTED, …). */
+  findingCodesMetadata: "finding_codes",
+  /** Terms metadata: "yes" / "no", whether a panel model followed the option order. */
+  positionSensitiveMetadata: "validation_position_sensitive",
+} as const;
+
+/**
+ * Integer metadata (0–100, percent) reviewers sort and filter on: the validation panel's share of answers that chose
+ * the key, per dataset column. Percent because Argilla's float properties refuse whole numbers such as 1 and 0.
+ */
+export const VALIDATION_RATE_METADATA = {
+  validation_open_book: { name: "validation_open_book_pct", title: "Panel right with the passage, open book (%)" },
+  validation_closed_book: {
+    name: "validation_closed_book_pct",
+    title: "Panel right without the passage, closed book (%)",
+  },
+  validation_options_only: { name: "validation_options_only_pct", title: "Panel right from the options alone (%)" },
 } as const;
 
 /** `answer_a`, `answer_b`, … for the option at `index`. */
@@ -58,6 +77,12 @@ export function examDatasetLayout(params: {
       required: false,
       settings: { type: "text", use_markdown: true },
     },
+    {
+      name: n.findingsField,
+      title: "Why this question may be flawed (automatic checks and model validation)",
+      required: false,
+      settings: { type: "text", use_markdown: true },
+    },
   ];
   const questions: QuestionCreate[] = [
     {
@@ -91,12 +116,22 @@ export function examDatasetLayout(params: {
   const metadataProperties: MetadataPropertyCreate[] = [
     { name: n.sourceDocumentMetadata, title: "Source document" },
     { name: n.generatorModelMetadata, title: "Generator model" },
+    { name: n.findingCodesMetadata, title: "Finding codes" },
+    { name: n.positionSensitiveMetadata, title: "Panel followed the option order" },
     ...(params.extraMetadataProperties ?? []),
   ].flatMap(({ name, title }) => {
     if (metadataNames.has(name)) return [];
     metadataNames.add(name);
     return [{ name, title: title ?? name, settings: { type: "terms", values: null }, visible_for_annotators: true }];
   });
+  for (const { name, title } of Object.values(VALIDATION_RATE_METADATA)) {
+    metadataProperties.push({
+      name,
+      title,
+      settings: { type: "integer", min: 0, max: 100 },
+      visible_for_annotators: true,
+    });
+  }
   return { fields, questions, metadataProperties };
 }
 
@@ -121,7 +156,8 @@ export function findLayoutMismatches(params: {
   for (const want of layout.fields) {
     const have = existing.fields.find((f) => f.name === want.name);
     if (!have) {
-      if (published) problems.push(`field "${want.name}" is missing`);
+      // Published before the findings field existed: records are logged without it.
+      if (published && want.name !== EXAM_DATASET_NAMES.findingsField) problems.push(`field "${want.name}" is missing`);
     } else if (have.settings.type !== want.settings.type) {
       problems.push(`field "${want.name}" is of type ${have.settings.type}, not ${want.settings.type}`);
     }

@@ -1,5 +1,5 @@
-import { choiceLetter, type ExamItem, ExamItemSchema } from "@domain-eval/core";
-import { answerFieldName, EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
+import { choiceLetter, type ExamItem, ExamItemSchema, type Finding } from "@domain-eval/core";
+import { answerFieldName, EXAM_DATASET_NAMES, VALIDATION_RATE_METADATA } from "./exam-dataset-layout.js";
 import type { components } from "./generated/argilla-server-2.8.0.js";
 
 type RecordUpsert = components["schemas"]["RecordUpsert"];
@@ -36,6 +36,33 @@ function citationsMarkdown(citations: readonly string[]): string | undefined {
     .join("\n\n");
 }
 
+const SEVERITY_MARK: Record<Finding["severity"], string> = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" };
+
+/**
+ * The findings and the validation panel's rates as markdown for reviewers: each finding's code, severity and message
+ * (which says what to check), then the share of the panel's answers that chose the key per setting. Undefined when
+ * there is nothing to show.
+ */
+export function findingsMarkdown(params: { item: ExamItem; findings: readonly Finding[] }): string | undefined {
+  const { item } = params;
+  const shown = params.findings.filter((f) => f.severity !== "info");
+  const lines = shown.map((f) => `- **${f.code}** (${SEVERITY_MARK[f.severity]}): ${f.message.replace(/\s+/gu, " ")}`);
+  const rate = (value: number | null | undefined) => (typeof value === "number" ? `${Math.round(value * 100)}%` : "–");
+  const validated = Object.keys(VALIDATION_RATE_METADATA).some((k) => typeof item[k as keyof ExamItem] === "number");
+  if (validated) {
+    if (lines.length > 0) lines.push("");
+    lines.push(
+      "| model panel | chose the key |",
+      "|---|---|",
+      `| with the passage (open book) | ${rate(item.validation_open_book)} |`,
+      `| without the passage (closed book) | ${rate(item.validation_closed_book)} |`,
+      `| options only, no question | ${rate(item.validation_options_only)} |`,
+      `| followed the option order | ${item.validation_position_sensitive === true ? "yes" : item.validation_position_sensitive === false ? "no" : "–"} |`,
+    );
+  }
+  return lines.length > 0 ? lines.join("\n") : undefined;
+}
+
 /**
  * Validates an item and lists why it cannot go into a dataset with `optionCount` options (empty when it can).
  */
@@ -64,6 +91,8 @@ export function examRecordFor(params: {
   item: ExamItem;
   correctAnswerQuestionId: string;
   score?: number | undefined;
+  /** Findings of the checks and of validation, shown in the `findings` field and filterable by code. */
+  findings?: readonly Finding[];
 }): RecordUpsert {
   const { item } = params;
   const n = EXAM_DATASET_NAMES;
@@ -73,6 +102,19 @@ export function examRecordFor(params: {
   });
   const quotes = citationsMarkdown(item.citations);
   if (quotes) fields[n.citationsField] = quotes;
+  const findings = params.findings ?? [];
+  const notes = findingsMarkdown({ item, findings });
+  if (notes) fields[n.findingsField] = notes;
+  const validationMetadata: Record<string, unknown> = {};
+  for (const [column, { name }] of Object.entries(VALIDATION_RATE_METADATA)) {
+    const value = item[column as keyof typeof VALIDATION_RATE_METADATA];
+    if (typeof value === "number") validationMetadata[name] = Math.round(value * 100);
+  }
+  if (typeof item.validation_position_sensitive === "boolean") {
+    validationMetadata[n.positionSensitiveMetadata] = item.validation_position_sensitive ? "yes" : "no";
+  }
+  const codes = [...new Set(findings.filter((f) => f.severity !== "info").map((f) => f.code))];
+  if (codes.length > 0) validationMetadata[n.findingCodesMetadata] = codes;
   const suggestion: components["schemas"]["SuggestionCreate"] = {
     question_id: params.correctAnswerQuestionId,
     value: choiceLetter(item.answer),
@@ -91,6 +133,7 @@ export function examRecordFor(params: {
       [EXAM_ITEM_METADATA.citations]: [...item.citations],
       [EXAM_ITEM_METADATA.promptVersion]: item.prompt_version,
       [EXAM_ITEM_METADATA.choiceCount]: item.choices.length,
+      ...validationMetadata,
     },
     suggestions: [suggestion],
   };

@@ -102,5 +102,10 @@ export function examItem(n: number, choiceCount = 4): import("@domain-eval/core"
     review_status: "unreviewed",
     reviewer_count: 0,
     agreement: null,
+    // Every fifth item carries validation rates (they travel through record metadata).
+    validation_open_book: n % 5 === 0 ? 0.75 : null,
+    validation_closed_book: n % 5 === 0 ? 1 : null,
+    validation_options_only: n % 5 === 0 ? 0.25 : null,
+    validation_position_sensitive: n % 5 === 0 ? n % 2 === 0 : null,
   };
 }

@@ -14,8 +14,8 @@ export {
   createExamDataset,
   ExamDatasetMismatchError,
 } from "./create-exam-dataset.js";
-export { answerFieldName, EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
-export { EXAM_ITEM_METADATA } from "./exam-record.js";
+export { answerFieldName, EXAM_DATASET_NAMES, VALIDATION_RATE_METADATA } from "./exam-dataset-layout.js";
+export { EXAM_ITEM_METADATA, findingsMarkdown } from "./exam-record.js";
 export { type ArgillaDataset, type ArgillaWorkspace, findDataset, resolveWorkspace } from "./find-dataset.js";
 export type { components, operations, paths } from "./generated/argilla-server-2.8.0.js";
 export {

@@ -76,6 +76,10 @@ describe("logExamRecords", () => {
         exam_citations: ["quote one for 5", "quote\ntwo for 5"],
         prompt_version: "finance@1.0.0+abc",
         choice_count: 4,
+        validation_open_book_pct: 75,
+        validation_closed_book_pct: 100,
+        validation_options_only_pct: 25,
+        validation_position_sensitive: "no",
       },
       // answer index 5 % 4 = 1 → "B"; "@" and "+" are not allowed in agents
       suggestions: [{ question_id: QUESTION_ID, value: "B", agent: "org/model_2025_rc", type: "model" }],

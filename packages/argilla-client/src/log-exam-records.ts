@@ -1,4 +1,4 @@
-import type { ExamItem } from "@domain-eval/core";
+import type { ExamItem, Finding } from "@domain-eval/core";
 import { type ArgillaApiError, createArgillaApiError, dataOrThrow } from "./argilla-api-error.js";
 import type { ArgillaClient } from "./create-argilla-client.js";
 import { EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
@@ -49,6 +49,11 @@ export interface LogExamRecordsParams {
   retryBaseDelayMs?: number;
   /** Confidence of the generator's answer, 0..1, when known; sent as the suggestion's score. */
   suggestionScore?: (item: ExamItem) => number | undefined;
+  /**
+   * Findings of an item (quality checks, `domain-eval validate`): shown to reviewers in the `findings` field and
+   * filterable by code (`finding_codes` metadata).
+   */
+  findings?: (item: ExamItem) => readonly Finding[] | undefined;
   /** Called after each batch is written. */
   onProgress?: (progress: LogExamRecordsProgress) => void;
   /** Stops sending batches; batches already written stay written (re-running upserts, never duplicates). */
@@ -194,6 +199,7 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
   }
   const optionCount = correct.settings.options.length;
   const hasCitationsField = fields.items.some((f) => f.name === EXAM_DATASET_NAMES.citationsField);
+  const hasFindingsField = fields.items.some((f) => f.name === EXAM_DATASET_NAMES.findingsField);
 
   const seen = new Set<string>();
   if (Array.isArray(params.items)) checkItems(params.items, optionCount, seen);
@@ -220,8 +226,14 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
           [{ itemId: item.id, reason: `suggestion score ${score} is outside 0..1` }],
         );
       }
-      const record = examRecordFor({ item, correctAnswerQuestionId: correct.id, score });
+      const record = examRecordFor({
+        item,
+        correctAnswerQuestionId: correct.id,
+        score,
+        findings: params.findings?.(item) ?? [],
+      });
       if (!hasCitationsField && record.fields) delete record.fields[EXAM_DATASET_NAMES.citationsField];
+      if (!hasFindingsField && record.fields) delete record.fields[EXAM_DATASET_NAMES.findingsField];
       return record;
     });
     await retryTransient(

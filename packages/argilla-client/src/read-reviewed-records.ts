@@ -1,7 +1,7 @@
 import { type ExamItem, ExamItemSchema } from "@domain-eval/core";
 import { dataOrThrow } from "./argilla-api-error.js";
 import type { ArgillaClient } from "./create-argilla-client.js";
-import { EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
+import { EXAM_DATASET_NAMES, VALIDATION_RATE_METADATA } from "./exam-dataset-layout.js";
 import { choicesOfRecordFields, EXAM_ITEM_METADATA } from "./exam-record.js";
 import type { components } from "./generated/argilla-server-2.8.0.js";
 import { retryTransient } from "./retry-transient.js";
@@ -119,6 +119,21 @@ function latestImprovement(
     .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0]?.[key];
 }
 
+/** The validation columns stored in a record's metadata (null where absent). */
+function validationColumnsFrom(metadata: Record<string, unknown>): Partial<ExamItem> {
+  const rate = (column: keyof typeof VALIDATION_RATE_METADATA) => {
+    const percent = metadata[VALIDATION_RATE_METADATA[column].name];
+    return typeof percent === "number" ? percent / 100 : null;
+  };
+  const sensitive = metadata[EXAM_DATASET_NAMES.positionSensitiveMetadata];
+  return {
+    validation_open_book: rate("validation_open_book"),
+    validation_closed_book: rate("validation_closed_book"),
+    validation_options_only: rate("validation_options_only"),
+    validation_position_sensitive: sensitive === "yes" ? true : sensitive === "no" ? false : null,
+  };
+}
+
 /** Interprets one record (exported for unit tests of the review policy). */
 export function reviewedRecordFrom(params: {
   record: ArgillaRecord;
@@ -212,6 +227,7 @@ export function reviewedRecordFrom(params: {
     review_status: status === "submitted" ? "submitted" : "unreviewed",
     reviewer_count: status === "submitted" ? reviewerCount : 0,
     agreement: status === "submitted" ? agreement : null,
+    ...validationColumnsFrom(metadata),
   };
   const parsed = ExamItemSchema.safeParse(candidate);
   if (parsed.success) result.item = parsed.data;

@@ -27,6 +27,14 @@ export const ExamItemSchema = z
     reviewer_count: z.number().int().nonnegative(),
     /** Share of reviewers who agreed with the published answer, 0..1; null when nobody reviewed. */
     agreement: z.number().min(0).max(1).nullable(),
+    /** Share of the validation panel's open-book answers that chose the key; null or absent when not validated. */
+    validation_open_book: z.number().min(0).max(1).nullable().optional(),
+    /** Share of closed-book (no passage) answers that chose the key. */
+    validation_closed_book: z.number().min(0).max(1).nullable().optional(),
+    /** Share of options-only (no question) answers that chose the key. */
+    validation_options_only: z.number().min(0).max(1).nullable().optional(),
+    /** Whether a panel model chose different option texts when the option order changed. */
+    validation_position_sensitive: z.boolean().nullable().optional(),
   })
   .refine((item) => item.answer < item.choices.length, {
     message: "answer must index into choices",
@@ -49,7 +57,36 @@ export const EXAM_ITEM_COLUMNS = [
   "review_status",
   "reviewer_count",
   "agreement",
+  "validation_open_book",
+  "validation_closed_book",
+  "validation_options_only",
+  "validation_position_sensitive",
 ] as const satisfies readonly (keyof ExamItem)[];
+
+/** The dataset columns that carry a question's validation (written by `domain-eval validate`). */
+export const VALIDATION_COLUMNS = [
+  "validation_open_book",
+  "validation_closed_book",
+  "validation_options_only",
+  "validation_position_sensitive",
+] as const satisfies readonly (keyof ExamItem)[];
+
+/** The validation columns of a question: its `validation` rates, or nulls when it was not validated. */
+export function validationColumnsOf(question: ExamQuestion): Pick<ExamItem, (typeof VALIDATION_COLUMNS)[number]> {
+  const settings = (question as { validation?: { settings?: Record<string, Record<string, unknown>> } }).validation
+    ?.settings;
+  const rate = (name: string): number | null => {
+    const value = settings?.[name]?.rate;
+    return typeof value === "number" ? value : null;
+  };
+  const sensitive = settings?.order_swap?.position_sensitive;
+  return {
+    validation_open_book: rate("open_book"),
+    validation_closed_book: rate("closed_book"),
+    validation_options_only: rate("options_only"),
+    validation_position_sensitive: typeof sensitive === "boolean" ? sensitive : null,
+  };
+}
 
 /**
  * Turns a generated question into a dataset row with its choices ordered deterministically.
@@ -84,5 +121,6 @@ export function toExamItem(
     review_status: review.status,
     reviewer_count: review.reviewerCount,
     agreement: review.agreement,
+    ...validationColumnsOf(question),
   };
 }

@@ -45,3 +45,29 @@ export function decideFindingAction(
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }
+
+/**
+ * Finding codes written by `domain-eval validate` (a panel of models answering each question), with what each means
+ * and what a reviewer should do. `ANSWERABLE_WITHOUT_SOURCE` is a warning unless the validation policy makes it an
+ * error.
+ */
+export const VALIDATION_FINDINGS = Object.freeze({
+  KEY_DISPUTED: {
+    severity: "error",
+    meaning: "with the passage in front of them, a majority of the panel's answers chose another option than the key",
+    action: "check the key against the passage: correct the answer if the panel is right, else keep it",
+  },
+  ANSWERABLE_WITHOUT_SOURCE: {
+    severity: "warning",
+    meaning: "without the passage the panel answered right clearly above chance: it tests general knowledge",
+    action: "rewrite the question so it needs the document, or discard it",
+  },
+  ANSWERABLE_FROM_OPTIONS: {
+    severity: "warning",
+    meaning: "shown only the options, without the question, the panel picked the key clearly above chance",
+    action: "rewrite the distractors so they are as plausible as the key (similar length, wording, specificity)",
+  },
+} as const satisfies Record<string, { severity: FindingSeverity; meaning: string; action: string }>);
+
+/** A code of {@link VALIDATION_FINDINGS}. */
+export type ValidationFindingCode = keyof typeof VALIDATION_FINDINGS;

@@ -22,6 +22,8 @@ export {
   type ReviewStatus,
   ReviewStatusSchema,
   toExamItem,
+  VALIDATION_COLUMNS,
+  validationColumnsOf,
 } from "./exam-item.js";
 export {
   describeZodIssues,
@@ -40,6 +42,8 @@ export {
   type FindingPolicy,
   type FindingSeverity,
   hasErrors,
+  VALIDATION_FINDINGS,
+  type ValidationFindingCode,
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
 export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";

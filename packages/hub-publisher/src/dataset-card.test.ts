@@ -176,3 +176,32 @@ describe("renderDatasetCard prose", () => {
     expect(body).toContain("- Covers **2023** filings only.\n- Two lines\n  of text\n");
   });
 });
+
+describe("the card's validation summary", () => {
+  it("gives the mean rates of the validated rows and explains each column; no section without validation", () => {
+    const rows = makeExamItems(40);
+    const stats = summarizeExamItems({ test: rows });
+    expect(stats.validation).toEqual({
+      validated: 8,
+      meanOpenBook: 0.75,
+      meanClosedBook: (4 * 1 + 4 * 0.25) / 8,
+      meanOptionsOnly: 0,
+      positionSensitive: 4,
+    });
+    const body = renderDatasetCard({ card: CARD, statistics: stats });
+    expect(body).toContain("## Validation by models");
+    expect(body).toMatch(/8 of 40 rows were validated/);
+    expect(body).toMatch(/closed book \(`validation_closed_book`\) \| 62\.5%/);
+    expect(body).toMatch(/Position-sensitive rows .*: 4 of 8/);
+    const plain = rows.map((r) => ({
+      ...r,
+      validation_open_book: null,
+      validation_closed_book: null,
+      validation_options_only: null,
+      validation_position_sensitive: null,
+    }));
+    expect(renderDatasetCard({ card: CARD, statistics: summarizeExamItems({ test: plain }) })).not.toContain(
+      "Validation by models",
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { parse, stringify } from "yaml";
 import { COLUMN_DESCRIPTIONS, COLUMN_KINDS, cardFeatures, columnTypeLabel } from "./dataset-features.js";
 import { type DatasetStatistics, sizeCategory } from "./dataset-statistics.js";
 import { escapeMarkdownInline, fencedCode, markdownListItem, markdownTable } from "./markdown-text.js";
+import { validationSection } from "./validation-section.js";
 
 /** What the caller knows about a dataset that its rows do not say. Everything countable comes from the rows. */
 export interface DatasetCardInput {
@@ -294,6 +295,8 @@ export function renderDatasetCard(params: {
     reviewNotes.push(`Reviewers per reviewed question: ${review.meanReviewersPerReviewedRow.toFixed(2)} on average.`);
   }
   sections.push(reviewNotes.join(" "));
+
+  sections.push(...validationSection(stats));
 
   sections.push("## Answer-position distribution");
   sections.push(

@@ -3,8 +3,8 @@ import type { ParquetWriter } from "hyparquet-writer";
 
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]["schema"][number];
 
-/** How one column is stored: a string, a list of strings, a 64-bit integer, a class label or a nullable float. */
-type ColumnKind = "string" | "string-list" | "int64" | "class-label" | "float64";
+/** How one column is stored: a string, a list of strings, a 64-bit integer, a class label, a nullable float or bool. */
+type ColumnKind = "string" | "string-list" | "int64" | "class-label" | "float64" | "bool";
 
 /** The storage kind of every dataset column, in {@link EXAM_ITEM_COLUMNS} order. */
 export const COLUMN_KINDS = {
@@ -21,6 +21,10 @@ export const COLUMN_KINDS = {
   review_status: "string",
   reviewer_count: "int64",
   agreement: "float64",
+  validation_open_book: "float64",
+  validation_closed_book: "float64",
+  validation_options_only: "float64",
+  validation_position_sensitive: "bool",
 } as const satisfies Record<(typeof EXAM_ITEM_COLUMNS)[number], ColumnKind>;
 
 /** Column types as a reader sees them, for the README and the card: `[name, type, meaning]`. */
@@ -38,6 +42,14 @@ export const COLUMN_DESCRIPTIONS: Record<(typeof EXAM_ITEM_COLUMNS)[number], str
   review_status: "`submitted` (a reviewer accepted or corrected it) or `unreviewed`",
   reviewer_count: "number of reviewers who answered",
   agreement: "share of reviewers who agreed with the published answer (0–1); null when nobody reviewed",
+  validation_open_book:
+    "share of the validation panel's answers that chose the key with the passage shown (0–1); null when not validated",
+  validation_closed_book:
+    "share of the panel's answers that chose the key without the passage (high: answerable from general knowledge)",
+  validation_options_only:
+    "share of the panel's answers that chose the key from the options alone, without the question (high: the options give it away)",
+  validation_position_sensitive:
+    "true when a panel model chose a different option text once the options were reordered; null when not validated",
 };
 
 /** Human-readable column type, as `datasets` shows it. */
@@ -51,6 +63,8 @@ export function columnTypeLabel(kind: ColumnKind, classLabelNames: readonly stri
       return "int64";
     case "float64":
       return "float64 (nullable)";
+    case "bool":
+      return "bool (nullable)";
     case "class-label":
       return `ClassLabel (int64) ${classLabelNames.join(", ")}`;
   }
@@ -74,6 +88,8 @@ export function parquetSchema(): SchemaElement[] {
       );
     } else if (kind === "float64") {
       schema.push({ name, type: "DOUBLE", repetition_type: "OPTIONAL" });
+    } else if (kind === "bool") {
+      schema.push({ name, type: "BOOLEAN", repetition_type: "OPTIONAL" });
     } else {
       schema.push({ name, type: "INT64", repetition_type: "OPTIONAL" });
     }
@@ -121,6 +137,7 @@ export function toColumnData(rows: readonly ExamItem[]): { name: string; data: u
     if (kind === "int64" || kind === "class-label") {
       return { name, data: BigInt64Array.from(rows, (row) => BigInt(row[name] as number)) };
     }
-    return { name, data: rows.map((row) => row[name]) };
+    // Optional columns (validation) are null in rows that lack them.
+    return { name, data: rows.map((row) => row[name] ?? null) };
   });
 }

@@ -72,9 +72,22 @@ describe("a written folder, loaded by Python `datasets` and pyarrow", () => {
       expect(split.features.citations).toEqual({ feature: { dtype: "string", _type: "Value" }, _type: "List" });
       expect(split.features.reviewer_count).toEqual({ dtype: "int64", _type: "Value" });
       expect(split.features.agreement).toEqual({ dtype: "float64", _type: "Value" });
+      expect(split.features.validation_closed_book).toEqual({ dtype: "float64", _type: "Value" });
+      expect(split.features.validation_position_sensitive).toEqual({ dtype: "bool", _type: "Value" });
       expect(split.features.question).toEqual({ dtype: "string", _type: "Value" });
       expect(split.answer_names).toEqual(["A", "B", "C", "D", "E"]);
     }
+  });
+
+  it("carries the validation rates: nullable floats and a nullable bool", () => {
+    const rows = [...(report.splits.dev?.rows ?? []), ...(report.splits.test?.rows ?? [])];
+    expect(rows[0]).toMatchObject({
+      validation_open_book: 0.75,
+      validation_closed_book: 1,
+      validation_position_sensitive: true,
+    });
+    expect(rows[1]).toMatchObject({ validation_open_book: null, validation_position_sensitive: null });
+    expect(rows[5]).toMatchObject({ validation_closed_book: 0.25, validation_position_sensitive: false });
   });
 
   it("returns values equal to the input, unicode included, in order", () => {
@@ -103,6 +116,10 @@ describe("a written folder, loaded by Python `datasets` and pyarrow", () => {
         review_status: "string",
         reviewer_count: "int64",
         agreement: "double",
+        validation_open_book: "double",
+        validation_closed_book: "double",
+        validation_options_only: "double",
+        validation_position_sensitive: "bool",
       });
       expect(parquet.num_row_groups).toBe(split === "test" ? 3 : 1);
     }

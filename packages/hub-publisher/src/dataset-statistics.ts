@@ -34,12 +34,62 @@ export interface DatasetStatistics {
     /** Mean reviewers per reviewed row; null when nothing was reviewed. */
     meanReviewersPerReviewedRow: number | null;
   };
+  /** Validation by a panel of models (the `validation_*` columns), over the rows that have it. */
+  validation: ValidationStatistics;
   /** Distinct source documents the rows cite. */
   sourceDocuments: number;
   /** Distinct values, sorted, with row counts. */
   subjects: Record<string, number>;
   generatorModels: Record<string, number>;
   promptVersions: Record<string, number>;
+}
+
+/** Means of the `validation_*` columns; null when no row was validated. */
+export interface ValidationStatistics {
+  /** Rows with any validation column. */
+  validated: number;
+  meanOpenBook: number | null;
+  meanClosedBook: number | null;
+  meanOptionsOnly: number | null;
+  /** Rows marked position-sensitive. */
+  positionSensitive: number;
+}
+
+/** Running sums of the validation columns. */
+class ValidationSums {
+  validated = 0;
+  positionSensitive = 0;
+  readonly sums = { open: [0, 0], closed: [0, 0], options: [0, 0] };
+
+  add(item: ExamItem): void {
+    const values = {
+      open: item.validation_open_book,
+      closed: item.validation_closed_book,
+      options: item.validation_options_only,
+    };
+    const any = Object.values(values).some((v) => typeof v === "number");
+    if (!any && typeof item.validation_position_sensitive !== "boolean") return;
+    this.validated++;
+    if (item.validation_position_sensitive === true) this.positionSensitive++;
+    for (const key of ["open", "closed", "options"] as const) {
+      const value = values[key];
+      if (typeof value !== "number") continue;
+      const sum = this.sums[key];
+      sum[0] = (sum[0] as number) + value;
+      sum[1] = (sum[1] as number) + 1;
+    }
+  }
+
+  result(): ValidationStatistics {
+    const mean = ([sum, n]: number[]) => ((n as number) > 0 ? (sum as number) / (n as number) : null);
+    return {
+      validated: this.validated,
+      meanOpenBook: mean(this.sums.open),
+      meanClosedBook: mean(this.sums.closed),
+      meanOptionsOnly: mean(this.sums.options),
+      positionSensitive: this.positionSensitive,
+    };
+  }
 }
 
 function emptySplit(): SplitStatistics {
@@ -69,6 +119,7 @@ export class DatasetStatisticsAccumulator {
   #agreementSum = 0;
   #agreementRows = 0;
   #reviewerSum = 0;
+  readonly #validation = new ValidationSums();
 
   add(item: ExamItem, split: "test" | "dev"): void {
     const stats = this.#splits[split];
@@ -84,6 +135,7 @@ export class DatasetStatisticsAccumulator {
       this.#agreementSum += item.agreement;
       this.#agreementRows++;
     }
+    this.#validation.add(item);
     this.#maxChoices = Math.max(this.#maxChoices, item.choices.length);
     increment(this.#optionCounts, String(item.choices.length));
     this.#documents.add(item.source_document_id);
@@ -122,6 +174,7 @@ export class DatasetStatisticsAccumulator {
         meanAgreement: this.#agreementRows > 0 ? this.#agreementSum / this.#agreementRows : null,
         meanReviewersPerReviewedRow: reviewed > 0 ? this.#reviewerSum / reviewed : null,
       },
+      validation: this.#validation.result(),
       sourceDocuments: this.#documents.size,
       subjects: sortedCounts(this.#subjects),
       generatorModels: sortedCounts(this.#models),

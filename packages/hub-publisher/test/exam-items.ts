@@ -26,6 +26,19 @@ export function makeExamItems(count: number, options: { seed?: string; fiveOptio
       source: { document_id: `doc-${i % 7}`, chunk_id: `doc-${i % 7}#${i}`, start: i, end: i + 10 },
       generator_model: i % 3 === 0 ? "qwen2.5-7b-instruct" : "llama-3.1-8b-instruct",
       prompt_version: "exam-v1+finance@1.0.0",
+      // Every fifth question was validated by a panel (the validation_* columns); the others have nulls there.
+      ...(i % 5 === 0
+        ? {
+            validation: {
+              settings: {
+                open_book: { rate: 0.75 },
+                closed_book: { rate: i % 10 === 0 ? 1 : 0.25 },
+                options_only: { rate: 0 },
+                order_swap: { position_sensitive: i % 10 === 0 },
+              },
+            },
+          }
+        : {}),
     };
   });
   const positions = assignAnswerPositions(

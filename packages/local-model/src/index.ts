@@ -19,3 +19,10 @@ export {
   type LocalChatModelParams,
 } from "./local-chat-model.js";
 export { LocalModelError, type LocalModelErrorCode } from "./local-model-error.js";
+export {
+  createOptionScorer,
+  DEFAULT_SCORER_CONTEXT_SIZE,
+  type OptionScorer,
+  type OptionScorerParams,
+  type OptionScores,
+} from "./score-options.js";

@@ -49,10 +49,13 @@ export async function runAnnotate(params: {
       replace: params.replace,
     });
     params.output.info(`${created ? "created" : "reusing"} Argilla dataset ${params.dataset}`);
+    // Reviewers see why a question is suspect: the checks' and the validation panel's findings, in the record.
+    const findingsById = new Map(questions.map((q) => [q.id, q.findings ?? []]));
     const records = await logExamRecords({
       client,
       dataset,
       items,
+      findings: (item) => findingsById.get(item.id),
       onProgress: (p) => params.output.progress("logging records", p.done, items.length),
     });
     params.output.endProgress();

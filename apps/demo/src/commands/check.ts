@@ -9,6 +9,7 @@ import {
   type PhraseLists,
   type QualityCheck,
   readJsonl,
+  VALIDATION_FINDINGS,
 } from "@domain-eval/core";
 import { CliError, EXIT } from "../cli-error.js";
 
@@ -41,6 +42,15 @@ function asCheckable(value: unknown, where: string): CheckableQuestion & { id: s
   return v as unknown as CheckableQuestion & { id: string };
 }
 
+function storedValidationFindings(value: unknown): Finding[] {
+  const stored = (value as { findings?: unknown }).findings;
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(
+    (f): f is Finding =>
+      typeof f === "object" && f !== null && typeof f.code === "string" && f.code in VALIDATION_FINDINGS,
+  );
+}
+
 /**
  * `domain-eval check FILE`: runs the quality checks on every line of a questions file, streaming.
  * Calls `onResult` once per question; returns the summary and the exit code (0 no errors, 1 some errors).
@@ -70,6 +80,8 @@ export async function runCheck(params: {
       const findings = checkQuestion(question, { extraChecks: params.extraChecks, phrases: params.phrases }).filter(
         (f) => f.severity !== "info",
       );
+      // Findings of `domain-eval validate` come from models, not rules: show the ones stored with the question.
+      findings.push(...storedValidationFindings(value));
       const match = duplicates.add(question.id, question.question);
       if (match) {
         findings.push({

@@ -10,9 +10,11 @@ import { type CardOptions, runExportUnreviewed, taskNameFor } from "./export.js"
 import { describeGenerateSummary, type GenerateOptions, type GenerateSummary, runGenerate } from "./generate.js";
 import { runReport } from "./report.js";
 import { runTask } from "./task.js";
+import { runValidationStep, type ValidationStepSummary } from "./validate.js";
 
 export interface RunSummary {
   generate: GenerateSummary;
+  validation?: ValidationStepSummary;
   review: { status: "sent-to-argilla"; annotate: AnnotateSummary } | { status: "skipped"; reason: string };
   dataset?: { dir: string; splits: { test: number; dev: number }; hub?: { repo: string; commitUrl: string } };
   task?: { file: string; command: string };
@@ -56,6 +58,8 @@ type RunParams = {
   generate: Omit<GenerateOptions, "out" | "dryRun"> & { outDir: string };
   datasetName: string;
   skipReview: boolean;
+  /** Validate the questions with the configured model as the panel (default true); errors drop questions. */
+  validate?: boolean;
   pushToHub?: string;
   public: boolean;
   card: CardOptions;
@@ -79,6 +83,31 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
   });
   for (const line of describeGenerateSummary(generated.summary)) output.info(`  ${line}`);
   const next: string[] = [];
+  let validation: ValidationStepSummary | undefined;
+  if (generated.exitCode === EXIT.OK && params.validate !== false) {
+    output.info("validate: a panel (the configured model) answers each question open book, closed book, options only");
+    validation = await runValidationStep({
+      questionsFile,
+      questions: generated.questions,
+      journalPath: join(outDir, "validation.journal.jsonl"),
+      resume: params.generate.resume,
+      config: params.config,
+      output,
+      signal: params.signal,
+    });
+    generated.questions = validation.kept;
+    if (validation.stoppedBy) {
+      return {
+        summary: {
+          generate: generated.summary,
+          validation,
+          review: { status: "skipped", reason: `validation stopped early (${validation.stoppedBy})` },
+          next: [`continue with the same command and --resume`],
+        },
+        exitCode: EXIT.FAILED,
+      };
+    }
+  }
   if (generated.exitCode !== EXIT.OK) {
     return {
       summary: {
@@ -105,7 +134,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
         `or publish without review: domain-eval export --questions ${questionsFile} --out ${join(outDir, "dataset")}`,
       );
       return {
-        summary: { generate: generated.summary, review: { status: "skipped", reason }, next },
+        summary: { generate: generated.summary, validation, review: { status: "skipped", reason }, next },
         exitCode: EXIT.OK,
       };
     }
@@ -124,7 +153,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
       `domain-eval task --dataset ${join(outDir, "dataset")} --name ${taskNameFor(params.datasetName)} --out ${join(outDir, `${taskNameFor(params.datasetName)}.py`)}`,
     );
     return {
-      summary: { generate: generated.summary, review: { status: "sent-to-argilla", annotate }, next },
+      summary: { generate: generated.summary, validation, review: { status: "sent-to-argilla", annotate }, next },
       exitCode: EXIT.OK,
     };
   }
@@ -160,6 +189,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
   return {
     summary: {
       generate: generated.summary,
+      validation,
       review: { status: "skipped", reason: "--skip-review" },
       dataset: { dir: folder.dir, splits: folder.splits, hub },
       task: { file: task.file, command: task.command },

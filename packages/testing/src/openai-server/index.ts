@@ -14,11 +14,19 @@ export {
 } from "./exam-writer.js";
 export { FAULT_KINDS, type FaultKind, type FaultOptions, seededRandom } from "./fault-injection.js";
 export {
+  type AskedItem,
+  type MultipleChoiceOptions,
+  multipleChoiceHandler,
+  readAskedItem,
+} from "./multiple-choice-answerer.js";
+export {
   type RecordedRequest,
   type ScriptedHandler,
   type ScriptedOpenAIServer,
   type ScriptedOpenAIServerOptions,
   type ScriptedReply,
   type ScriptedRequestContext,
+  type ScriptedTokenLogprob,
   startScriptedOpenAIServer,
 } from "./scripted-openai-server.js";
+export { readingPanel, VALIDATION_QUESTIONS } from "./validation-fixtures.js";

@@ -82,6 +82,24 @@ describe("startScriptedOpenAIServer", () => {
     expect(res.json().error.message).toMatch(message);
   });
 
+  it("sends scripted token log-probabilities only to requests that ask for them", async () => {
+    const logprobs = [
+      {
+        token: "B",
+        logprob: -0.1,
+        top_logprobs: [
+          { token: "B", logprob: -0.1 },
+          { token: "A", logprob: -2.4 },
+        ],
+      },
+    ];
+    server = await startScriptedOpenAIServer({ handler: () => ({ content: "B", logprobs }) });
+    const asked = (await post({ ...hello, logprobs: true, top_logprobs: 2 })).json();
+    expect(asked.choices[0].logprobs.content[0]).toMatchObject({ token: "B", logprob: -0.1, bytes: [66] });
+    expect(asked.choices[0].logprobs.content[0].top_logprobs[1]).toMatchObject({ token: "A", logprob: -2.4 });
+    expect((await post(hello)).json().choices[0].logprobs).toBeNull();
+  });
+
   it("requires the API key when one is set, without echoing what was sent", async () => {
     server = await startScriptedOpenAIServer({ script: [{ content: "ok" }], apiKey: "sk-right" });
     const wrong = await post(hello, { authorization: "Bearer sk-wrong-secret" });

@@ -19,7 +19,19 @@ export type ScriptedReply = (
   usage?: { prompt_tokens: number; completion_tokens: number };
   /** Model name to report for this answer. */
   model?: string;
+  /**
+   * Token log-probabilities of the answer (OpenAI's `choices[0].logprobs.content`), sent only when the request asks
+   * for them with `logprobs: true` (non-streaming answers).
+   */
+  logprobs?: ScriptedTokenLogprob[];
 };
+
+/** One token of an answer with its log-probability and the most likely alternatives, as OpenAI reports them. */
+export interface ScriptedTokenLogprob {
+  token: string;
+  logprob: number;
+  top_logprobs?: { token: string; logprob: number }[];
+}
 
 /** What a handler knows about the request besides its body. */
 export interface ScriptedRequestContext {
@@ -372,7 +384,7 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
       const model = reply.model ?? reportedModel(request.model);
       record.status = 200;
       if (request.stream) sendStream(res, request, answer, model, usage);
-      else sendCompletion(res, answer, model, usage);
+      else sendCompletion(res, answer, model, usage, request.logprobs === true ? reply.logprobs : undefined);
     } finally {
       slots.release();
     }
@@ -452,6 +464,7 @@ function sendCompletion(
   answer: Answer,
   model: string,
   usage: { prompt_tokens: number; completion_tokens: number },
+  logprobs?: ScriptedTokenLogprob[],
 ): void {
   const message: Record<string, unknown> = { role: "assistant", content: answer.content, refusal: null };
   if (answer.toolCalls) {
@@ -467,7 +480,24 @@ function sendCompletion(
     created: Math.floor(Date.now() / 1000),
     model,
     system_fingerprint: "fp_scripted",
-    choices: [{ index: 0, message, logprobs: null, finish_reason: answer.finishReason }],
+    choices: [
+      {
+        index: 0,
+        message,
+        logprobs: logprobs
+          ? {
+              content: logprobs.map((t) => ({
+                token: t.token,
+                logprob: t.logprob,
+                bytes: [...Buffer.from(t.token, "utf8")],
+                top_logprobs: (t.top_logprobs ?? []).map((a) => ({ ...a, bytes: [...Buffer.from(a.token, "utf8")] })),
+              })),
+              refusal: null,
+            }
+          : null,
+        finish_reason: answer.finishReason,
+      },
+    ],
     usage: usageBody(usage),
   });
 }

@@ -1,0 +1,517 @@
+import { createReadStream, existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+import {
+  DEFAULT_FINDING_POLICY,
+  decideFindingAction,
+  type ExamQuestion,
+  ExamQuestionValidationError,
+  type FindingSeverity,
+  parseExamQuestion,
+  VALIDATION_FINDINGS,
+  writeJsonl,
+} from "@domain-eval/core";
+import {
+  createEndpointMember,
+  createLocalMember,
+  estimateValidation,
+  type PanelMember,
+  type ValidationEstimate,
+  type ValidationStats,
+  ValidatorError,
+  validateQuestions,
+  withValidation,
+} from "@domain-eval/validator";
+import { type Command, InvalidArgumentError } from "commander";
+import { NO_MODEL_MESSAGE } from "../chat-model.js";
+import { CliError, EXIT } from "../cli-error.js";
+import type { CliConfig } from "../config.js";
+import type { CliOutput } from "../output.js";
+
+/** Options of `domain-eval validate` (and the validation step of `run`). */
+export interface ValidateOptions {
+  /** Panel members: `MODEL` (at OPENAI_BASE_URL), `MODEL@BASE_URL`, `gguf:PATH`, `embedded:NAME`; default: the configured model. */
+  panel: string[];
+  /** Threads of local members (default and maximum: the cores). */
+  threads?: number;
+  orders?: number;
+  alpha?: number;
+  /** Make ANSWERABLE_WITHOUT_SOURCE an error (so the policy drops such questions). */
+  closedBookError: boolean;
+  concurrency?: number;
+  maxCalls?: number;
+  maxTokens?: number;
+  resume: boolean;
+}
+
+export interface ValidateSummary {
+  input: string;
+  out: string | null;
+  questions: number;
+  validated: number;
+  skippedLines: { line: number; reason: string }[];
+  panel: string[];
+  findings: Record<string, number>;
+  questionsWithErrors: number;
+  stats?: ValidationStats;
+  estimate?: ValidationEstimate;
+  journal?: string;
+}
+
+/** The journal next to the output file, so `--resume` finds it. */
+export function validationJournalPathFor(out: string): string {
+  return `${out}.journal.jsonl`;
+}
+
+/** Builds the panel from `--panel` specs, else from the configured model. */
+export async function createPanel(params: {
+  specs: readonly string[];
+  config: CliConfig;
+  threads?: number;
+  concurrency?: number;
+  /** A dry run never loads a model: embedded models are not fetched. */
+  dryRun?: boolean;
+}): Promise<PanelMember[]> {
+  const { config } = params;
+  const endpoint = (model: string, baseUrl: string | undefined): PanelMember => {
+    if (!baseUrl) {
+      throw new CliError(
+        `--panel ${model}: no endpoint for it: set OPENAI_BASE_URL, or write MODEL@BASE_URL (e.g. ${model}@http://localhost:8000/v1)`,
+      );
+    }
+    try {
+      return createEndpointMember({ baseUrl, model, apiKey: config.openaiApiKey, concurrency: params.concurrency });
+    } catch (error) {
+      throw new CliError(`--panel ${model}: ${(error as Error).message}`);
+    }
+  };
+  const local = (modelFile: string, name?: string, mustExist = true): PanelMember => {
+    if (mustExist && !existsSync(modelFile)) throw new CliError(`--panel gguf:${modelFile}: the file does not exist`);
+    try {
+      return createLocalMember({ modelFile, name, threads: params.threads });
+    } catch (error) {
+      throw new CliError(`--panel gguf:${modelFile}: ${(error as Error).message}`);
+    }
+  };
+  const specs = [...params.specs];
+  if (specs.length === 0) {
+    if (config.modelFile) return [local(config.modelFile)];
+    if (config.openaiBaseUrl && config.model) return [endpoint(config.model, config.openaiBaseUrl)];
+    // The same default as the chat model: OpenAI itself when only a key is configured.
+    if (!config.openaiBaseUrl && config.openaiApiKey) {
+      return [endpoint(config.model ?? "gpt-4o-mini", "https://api.openai.com/v1")];
+    }
+    throw new CliError(
+      `no validation panel: pass --panel MODEL (served at OPENAI_BASE_URL), --panel MODEL@BASE_URL, --panel gguf:PATH.gguf or --panel embedded:smollm2-135m-instruct; or configure a model (${NO_MODEL_MESSAGE})`,
+    );
+  }
+  const members: PanelMember[] = [];
+  for (const spec of specs) {
+    if (spec.startsWith("gguf:")) members.push(local(spec.slice(5)));
+    else if (spec.startsWith("embedded:")) {
+      const name = spec.slice(9);
+      const { EMBEDDED_MODELS, fetchEmbeddedModel } = await import("@domain-eval/local-model");
+      if (!(name in EMBEDDED_MODELS)) {
+        throw new CliError(
+          `--panel ${spec}: unknown embedded model: use one of ${Object.keys(EMBEDDED_MODELS).join(", ")}`,
+        );
+      }
+      const model = name as keyof typeof EMBEDDED_MODELS;
+      if (params.dryRun) members.push(local(EMBEDDED_MODELS[model].fileName, name, false));
+      else members.push(local((await fetchEmbeddedModel({ model })).path, name));
+    } else {
+      const at = spec.lastIndexOf("@");
+      if (at > 0 && /^https?:\/\//u.test(spec.slice(at + 1)))
+        members.push(endpoint(spec.slice(0, at), spec.slice(at + 1)));
+      else members.push(endpoint(spec, config.openaiBaseUrl));
+    }
+  }
+  const names = members.map((m) => m.name);
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated) throw new CliError(`--panel names ${repeated} twice: each panel model must be distinct`);
+  return members;
+}
+
+/** Reads the questions; broken lines are listed (line and reason), never fatal when `skipInvalid`. */
+export async function readQuestionsForValidation(params: {
+  file: string;
+  skipInvalid: boolean;
+}): Promise<{ questions: ExamQuestion[]; skipped: { line: number; reason: string }[] }> {
+  if (!existsSync(params.file)) throw new CliError(`cannot read ${params.file}: the file does not exist`);
+  const questions: ExamQuestion[] = [];
+  const skipped: { line: number; reason: string }[] = [];
+  const ids = new Set<string>();
+  const lines = createInterface({ input: createReadStream(params.file, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    const text = line === 1 ? raw.replace(/^\uFEFF/u, "") : raw;
+    if (text.trim() === "") continue;
+    try {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        throw new Error(`not valid JSON (${(error as Error).message})`);
+      }
+      const question = parseExamQuestion(value);
+      if (ids.has(question.id)) throw new Error(`repeats id "${question.id}"`);
+      ids.add(question.id);
+      questions.push(question);
+    } catch (error) {
+      const reason =
+        error instanceof ExamQuestionValidationError
+          ? error.issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ")
+          : (error as Error).message;
+      skipped.push({ line, reason });
+    }
+  }
+  if (skipped.length > 0 && !params.skipInvalid) {
+    const shown = skipped
+      .slice(0, 3)
+      .map((s) => `line ${s.line}: ${s.reason}`)
+      .join("; ");
+    const more = skipped.length > 3 ? ` (and ${skipped.length - 3} more)` : "";
+    throw new CliError(
+      `${params.file} has ${skipped.length} unusable line(s): ${shown}${more}. Fix them, or pass --skip-invalid to validate the other lines (the input is never rewritten)`,
+    );
+  }
+  if (questions.length === 0) throw new CliError(`${params.file} holds no usable questions`);
+  return { questions, skipped };
+}
+
+function countFindings(questions: readonly ExamQuestion[]): { byCode: Record<string, number>; withErrors: number } {
+  const byCode: Record<string, number> = {};
+  let withErrors = 0;
+  for (const q of questions) {
+    const own = (q.findings ?? []).filter((f) => f.code in VALIDATION_FINDINGS);
+    for (const f of own) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+    if (own.some((f) => f.severity === "error")) withErrors++;
+  }
+  return { byCode, withErrors };
+}
+
+/**
+ * Validates questions with a panel and returns them with `validation` and findings (questions the run did not finish
+ * are returned unchanged). The journal at `journalPath` lets an interrupted run resume.
+ */
+export async function validateExamQuestions(params: {
+  questions: readonly ExamQuestion[];
+  panel: readonly PanelMember[];
+  options: ValidateOptions;
+  journalPath: string;
+  output: CliOutput;
+  signal?: AbortSignal;
+}): Promise<{ questions: ExamQuestion[]; stats: ValidationStats }> {
+  const { options, output } = params;
+  const severity: FindingSeverity = options.closedBookError ? "error" : "warning";
+  try {
+    const { results, stats } = await validateQuestions({
+      questions: params.questions,
+      panel: params.panel,
+      orders: options.orders,
+      policy: { closedBookSeverity: severity, alpha: options.alpha },
+      journalPath: params.journalPath,
+      resume: options.resume && existsSync(params.journalPath),
+      budget: { maxCalls: options.maxCalls, maxTokens: options.maxTokens },
+      signal: params.signal,
+      onProgress: (p) => output.progress("validating", p.done, p.total),
+    });
+    output.endProgress();
+    const questions = params.questions.map((question, i) => {
+      const result = results[i];
+      return result?.validation
+        ? (withValidation({ question, validation: result.validation, findings: result.findings }) as ExamQuestion)
+        : question;
+    });
+    return { questions, stats };
+  } catch (error) {
+    output.endProgress();
+    if (error instanceof ValidatorError) {
+      throw new CliError(
+        `${error.message}${error.code === "journal_mismatch" ? "" : ` (answers so far are in ${params.journalPath}: rerun with --resume)`}`,
+        EXIT.FAILED,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Splits validated questions by the finding policy: errors drop (as `generate` does), the rest stay. */
+export function applyFindingPolicy(questions: readonly ExamQuestion[]): {
+  kept: ExamQuestion[];
+  dropped: ExamQuestion[];
+} {
+  const kept: ExamQuestion[] = [];
+  const dropped: ExamQuestion[] = [];
+  for (const q of questions) {
+    (decideFindingAction(q.findings ?? [], DEFAULT_FINDING_POLICY) === "drop" ? dropped : kept).push(q);
+  }
+  return { kept, dropped };
+}
+
+/** `domain-eval validate FILE --out OUT`: the panel answers every question; OUT gets the questions with results. */
+export async function runValidate(params: {
+  file: string;
+  out: string;
+  options: ValidateOptions;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  config: CliConfig;
+  output: CliOutput;
+  signal?: AbortSignal;
+}): Promise<{ summary: ValidateSummary; exitCode: number }> {
+  const { options, output } = params;
+  if (resolve(params.out) === resolve(params.file)) {
+    throw new CliError("--out is the input file: validate never rewrites its input, write to another file");
+  }
+  const { questions, skipped } = await readQuestionsForValidation({
+    file: params.file,
+    skipInvalid: params.skipInvalid,
+  });
+  for (const s of skipped) output.info(`skipped ${params.file} line ${s.line}: ${s.reason}`);
+  const withoutPassage = questions.filter((q) => !q.source_text?.trim()).length;
+  if (withoutPassage > 0) {
+    output.info(
+      `${withoutPassage} question(s) have no source_text: open book and order swap cannot run for them (regenerate them with generate, which keeps the passage)`,
+    );
+  }
+  const journal = validationJournalPathFor(params.out);
+  if (!params.dryRun && !options.resume && existsSync(journal)) {
+    throw new CliError(
+      `${journal} holds an interrupted validation: pass --resume to continue it, or delete the file to start over`,
+    );
+  }
+  const panel = await createPanel({
+    specs: options.panel,
+    config: params.config,
+    threads: options.threads,
+    concurrency: options.concurrency,
+    dryRun: params.dryRun,
+  });
+  const base: ValidateSummary = {
+    input: params.file,
+    out: null,
+    questions: questions.length,
+    validated: 0,
+    skippedLines: skipped,
+    panel: panel.map((m) => `${m.name} (${m.kind})`),
+    findings: {},
+    questionsWithErrors: 0,
+  };
+  try {
+    if (params.dryRun) {
+      const estimate = await estimateValidation({ questions, panel, orders: options.orders });
+      return { summary: { ...base, estimate }, exitCode: EXIT.OK };
+    }
+    const { questions: validated, stats } = await validateExamQuestions({
+      questions,
+      panel,
+      options,
+      journalPath: journal,
+      output,
+      signal: params.signal,
+    });
+    await writeJsonl(params.out, validated);
+    const complete = stats.stoppedBy === undefined;
+    if (complete) await rm(journal, { force: true });
+    const { byCode, withErrors } = countFindings(validated);
+    const summary: ValidateSummary = {
+      ...base,
+      out: params.out,
+      validated: stats.validated,
+      findings: byCode,
+      questionsWithErrors: withErrors,
+      stats,
+      journal: complete ? undefined : journal,
+    };
+    return { summary, exitCode: complete && withErrors === 0 ? EXIT.OK : EXIT.FAILED };
+  } finally {
+    await Promise.all(panel.map((m) => m.dispose?.()));
+  }
+}
+
+/** Human-readable summary lines of a validate run. */
+export function describeValidateSummary(summary: ValidateSummary): string[] {
+  const lines = [`panel: ${summary.panel.join(", ")}`];
+  if (summary.skippedLines.length > 0)
+    lines.push(`skipped ${summary.skippedLines.length} unusable line(s) of ${summary.input}`);
+  if (summary.estimate) {
+    const e = summary.estimate;
+    lines.push(`dry run — ${summary.questions} questions; no model is called:`);
+    for (const [setting, s] of Object.entries(e.settings)) {
+      lines.push(
+        `  ${setting.padEnd(13)} ${s.calls} calls, about ${s.promptTokens} prompt + ${s.completionTokens} completion tokens`,
+      );
+    }
+    lines.push(
+      `  ${"total".padEnd(13)} ${e.calls} calls, about ${e.promptTokens} prompt + ${e.completionTokens} completion tokens`,
+    );
+    return lines;
+  }
+  const s = summary.stats;
+  if (!s) return lines;
+  const found = Object.entries(summary.findings)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(", ");
+  lines.push(
+    `validated ${s.validated} of ${summary.questions} questions: ${found || "no validation findings"}`,
+    `answers: ${s.calls} asked, ${s.resumed} from the journal, ${s.noAnswers} without a usable answer; tokens: ${s.promptTokens} prompt + ${s.completionTokens} completion; time: ${(s.elapsedMs / 1000).toFixed(1)} s`,
+  );
+  if (s.stoppedBy) lines.push(`stopped early: ${s.stoppedBy} — continue with --resume (journal ${summary.journal})`);
+  if (summary.out) lines.push(`wrote ${summary.out}`);
+  return lines;
+}
+
+function positive(name: string, integer: boolean) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!(n > 0) || (integer && !Number.isInteger(n))) {
+      throw new InvalidArgumentError(
+        `${name} must be ${integer ? "a whole number of at least 1" : "a number above 0"}`,
+      );
+    }
+    return n;
+  };
+}
+
+/** Registers `domain-eval validate`; `context` resolves config and output as every command does. */
+export function registerValidateCommand(
+  program: Command,
+  helpers: {
+    context: (opts: Record<string, unknown>) => Promise<{ config: CliConfig; out: CliOutput }>;
+    signal: (info: (text: string) => void) => AbortSignal;
+  },
+): void {
+  program
+    .command("validate")
+    .description("a panel of models answers every question open book, closed book, options only and order-swapped")
+    .argument("<file>", "questions.jsonl")
+    .requiredOption("--out <file>", "validated questions to write (the input is never rewritten)")
+    .option(
+      "--panel <model>",
+      "panel member, repeatable: MODEL (at OPENAI_BASE_URL), MODEL@BASE_URL, gguf:PATH.gguf, embedded:smollm2-135m-instruct (default: the configured model)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option("--model <id>", "model id the endpoint serves (env DOMAIN_EVAL_MODEL)")
+    .option("--openai-base-url <url>", "OpenAI-compatible endpoint (env OPENAI_BASE_URL)")
+    .option("--model-file <path.gguf>", "a local GGUF model as the panel")
+    .option(
+      "--threads <n>",
+      "CPU threads of local models (default and maximum: the cores)",
+      positive("--threads", true),
+    )
+    .option("--orders <n>", "option orders per model and setting (default: one per option)", positive("--orders", true))
+    .option("--alpha <p>", "significance level of 'clearly above chance' (default 0.05)", positive("--alpha", false))
+    .option("--closed-book-error", "make ANSWERABLE_WITHOUT_SOURCE an error (dropped by the policy)", false)
+    .option("--concurrency <n>", "requests in flight per endpoint model", positive("--concurrency", true))
+    .option("--max-calls <n>", "stop after this many answers", positive("--max-calls", true))
+    .option("--max-tokens <n>", "stop after this many prompt + completion tokens", positive("--max-tokens", true))
+    .option("--resume", "continue an interrupted run from its journal", false)
+    .option("--skip-invalid", "validate the usable lines of a file with broken ones", false)
+    .option("--dry-run", "print calls and tokens per setting; no model is called", false)
+    .option("--json", "print the summary as JSON")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 all validated and no question has an error finding, 1 some do or the run stopped early, 2 unusable input.\n\nExamples:\n  domain-eval validate questions.jsonl --out validated.jsonl --panel gpt-4o-mini --panel embedded:smollm2-135m-instruct\n  domain-eval validate questions.jsonl --out validated.jsonl --dry-run\n  domain-eval validate questions.jsonl --out validated.jsonl --resume   # after an interruption",
+    )
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const { config, out } = await helpers.context(opts);
+      const alpha = opts.alpha as number | undefined;
+      if (alpha !== undefined && alpha >= 1) throw new CliError("--alpha must be below 1, e.g. 0.05");
+      const { summary, exitCode } = await runValidate({
+        file,
+        out: opts.out as string,
+        options: {
+          panel: (opts.panel as string[] | undefined) ?? [],
+          threads: opts.threads as number | undefined,
+          orders: opts.orders as number | undefined,
+          alpha,
+          closedBookError: Boolean(opts.closedBookError),
+          concurrency: opts.concurrency as number | undefined,
+          maxCalls: opts.maxCalls as number | undefined,
+          maxTokens: opts.maxTokens as number | undefined,
+          resume: Boolean(opts.resume),
+        },
+        dryRun: Boolean(opts.dryRun),
+        skipInvalid: Boolean(opts.skipInvalid),
+        config,
+        output: out,
+        signal: helpers.signal((t) => out.info(t)),
+      });
+      if (out.json) out.result("", summary);
+      else for (const line of describeValidateSummary(summary)) out.info(line);
+      process.exitCode = exitCode;
+    });
+}
+
+/** What the validation step of `run` did. */
+export interface ValidationStepSummary {
+  panel: string[];
+  validated: number;
+  findings: Record<string, number>;
+  /** Questions the finding policy dropped (errors such as KEY_DISPUTED), written beside the questions file. */
+  dropped: number;
+  droppedFile?: string;
+  calls: number;
+  stoppedBy?: ValidationStats["stoppedBy"];
+  kept: ExamQuestion[];
+}
+
+/**
+ * The validation step of `run` (and of anything that generates): the configured model is the panel; questions whose
+ * findings the policy drops (errors, as `generate` does) move to `<questions>.validation-dropped.jsonl`, and the
+ * questions file is rewritten with the kept questions and their `validation`.
+ */
+export async function runValidationStep(params: {
+  questionsFile: string;
+  questions: readonly ExamQuestion[];
+  journalPath: string;
+  resume: boolean;
+  config: CliConfig;
+  output: CliOutput;
+  signal?: AbortSignal;
+  panelSpecs?: string[];
+}): Promise<ValidationStepSummary> {
+  const panel = await createPanel({ specs: params.panelSpecs ?? [], config: params.config });
+  try {
+    const { questions, stats } = await validateExamQuestions({
+      questions: params.questions,
+      panel,
+      options: { panel: [], closedBookError: false, resume: params.resume },
+      journalPath: params.journalPath,
+      output: params.output,
+      signal: params.signal,
+    });
+    const { byCode } = countFindings(questions);
+    const summary: ValidationStepSummary = {
+      panel: panel.map((m) => `${m.name} (${m.kind})`),
+      validated: stats.validated,
+      findings: byCode,
+      dropped: 0,
+      calls: stats.calls,
+      stoppedBy: stats.stoppedBy,
+      kept: [...questions],
+    };
+    if (stats.stoppedBy) return summary;
+    const { kept, dropped } = applyFindingPolicy(questions);
+    await writeJsonl(params.questionsFile, kept);
+    if (dropped.length > 0) {
+      summary.droppedFile = `${params.questionsFile.replace(/\.jsonl$/u, "")}.validation-dropped.jsonl`;
+      await writeJsonl(summary.droppedFile, dropped);
+    }
+    await rm(params.journalPath, { force: true });
+    summary.kept = kept;
+    summary.dropped = dropped.length;
+    const found = Object.entries(byCode)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(", ");
+    params.output.info(
+      `  validated ${stats.validated} questions (${stats.calls} answers): ${found || "no validation findings"}; ${dropped.length} dropped${summary.droppedFile ? ` (${summary.droppedFile})` : ""}`,
+    );
+    return summary;
+  } finally {
+    await Promise.all(panel.map((m) => m.dispose?.()));
+  }
+}

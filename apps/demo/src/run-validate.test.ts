@@ -1,0 +1,108 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  type AskedItem,
+  examWriterHandler,
+  multipleChoiceHandler,
+  type ScriptedOpenAIServer,
+  startScriptedOpenAIServer,
+} from "@domain-eval/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanEnv, EXAMPLES, runCli } from "../test/run-cli.js";
+
+let server: ScriptedOpenAIServer;
+let env: NodeJS.ProcessEnv;
+
+/** Open book, the panel disputes the key of questions with an even-length text and confirms the others. */
+function decide(item: AskedItem): number {
+  const inPassage = item.options.map((o) => item.passage?.includes(o) ?? false);
+  if (item.setting !== "open_book") return 0;
+  const wanted = (item.question?.length ?? 0) % 2 !== 0;
+  const index = inPassage.indexOf(wanted);
+  return Math.max(index, 0);
+}
+
+beforeAll(async () => {
+  const writer = examWriterHandler();
+  const answerer = multipleChoiceHandler({ decide });
+  server = await startScriptedOpenAIServer({
+    handler: (request, context) =>
+      (request.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name === "answer"
+        ? answerer(request, context)
+        : writer(request, context),
+  });
+  env = cleanEnv({ OPENAI_BASE_URL: server.url, DOMAIN_EVAL_MODEL: "scripted" });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const lines = async (path: string) =>
+  (await readFile(path, "utf8"))
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { id: string; validation?: unknown; findings?: { code: string }[] });
+
+describe("domain-eval run validates by default", () => {
+  it("adds validation, drops disputed keys by the finding policy, and exports the rates", async () => {
+    const out = await mkdtemp(join(tmpdir(), "run-validate-"));
+    const run = await runCli(
+      ["run", "--docs", EXAMPLES, "--out", out, "--skip-review", "--max-questions", "6", "--json"],
+      {
+        env,
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.validation.panel).toEqual(["scripted (endpoint)"]);
+    const kept = await lines(join(out, "questions.jsonl"));
+    const dropped = existsSync(join(out, "questions.validation-dropped.jsonl"))
+      ? await lines(join(out, "questions.validation-dropped.jsonl"))
+      : [];
+    expect(summary.validation.dropped).toBe(dropped.length);
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length + dropped.length).toBe(summary.generate.stats.questionsKept);
+    for (const q of kept) {
+      expect(q.validation).toBeDefined();
+      expect(q.findings?.map((f) => f.code)).not.toContain("KEY_DISPUTED");
+    }
+    for (const q of dropped) expect(q.findings?.map((f) => f.code)).toContain("KEY_DISPUTED");
+    expect(summary.dataset.splits.test + summary.dataset.splits.dev).toBe(kept.length);
+    const card = await readFile(join(out, "dataset", "README.md"), "utf8");
+    expect(card).toMatch(new RegExp(`${kept.length} of ${kept.length} rows were validated`));
+  });
+
+  it("generate --validate drops disputed keys by the same policy", async () => {
+    const out = join(await mkdtemp(join(tmpdir(), "generate-validate-")), "questions.jsonl");
+    const run = await runCli(
+      ["generate", "--docs", EXAMPLES, "--out", out, "--max-questions", "6", "--validate", "--json"],
+      {
+        env,
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    const kept = await lines(out);
+    expect(summary.validation.dropped).toBeGreaterThan(0);
+    expect(kept.length + summary.validation.dropped).toBe(summary.stats.questionsKept);
+    expect(kept.every((q) => q.validation !== undefined)).toBe(true);
+    expect(kept.flatMap((q) => q.findings ?? []).map((f) => f.code)).not.toContain("KEY_DISPUTED");
+  });
+
+  it("--no-validate skips it", async () => {
+    const out = await mkdtemp(join(tmpdir(), "run-novalidate-"));
+    const before = server.requests.length;
+    const run = await runCli(
+      ["run", "--docs", EXAMPLES, "--out", out, "--skip-review", "--max-questions", "2", "--no-validate", "--json"],
+      { env },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).validation).toBeUndefined();
+    const bodies = server.requests.slice(before).map((r) => JSON.stringify(r.body));
+    expect(bodies.some((b) => b.includes('"name":"answer"'))).toBe(false);
+    expect((await lines(join(out, "questions.jsonl"))).every((q) => q.validation === undefined)).toBe(true);
+  });
+});

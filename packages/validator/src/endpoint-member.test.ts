@@ -1,0 +1,51 @@
+import { multipleChoiceHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import { createEndpointMember } from "./endpoint-member.js";
+import { ValidatorError } from "./validator-error.js";
+
+let server: ScriptedOpenAIServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const item = { setting: "closed_book" as const, question: "Capital of France?", options: ["Rome", "Paris", "Oslo"] };
+
+describe("createEndpointMember", () => {
+  it("asks for a letter with a json_schema enum at temperature 0, and retries a 429", async () => {
+    server = await startScriptedOpenAIServer({
+      script: [{ error: { status: 429, message: "slow down" } }, { json: { answer: "B" } }],
+    });
+    const member = createEndpointMember({ baseUrl: server.url, model: "m", retryBaseDelayMs: 1 });
+    const answer = await member.answer({ item });
+    expect(answer).toMatchObject({ choice: 1, probabilities: null, noAnswer: null });
+    const body = server.requests[1]?.body as {
+      temperature?: number;
+      logprobs?: boolean;
+      response_format?: { json_schema?: { schema?: { properties?: { answer?: { enum?: string[] } } } } };
+    };
+    expect(body.temperature).toBe(0);
+    expect(body.response_format?.json_schema?.schema?.properties?.answer?.enum).toEqual(["A", "B", "C"]);
+    expect(body.logprobs).toBe(true);
+  });
+
+  it("a refused request is a ValidatorError naming the model, never the key", async () => {
+    server = await startScriptedOpenAIServer({
+      handler: multipleChoiceHandler({ decide: () => 0 }),
+      apiKey: "sk-right",
+    });
+    const member = createEndpointMember({ baseUrl: server.url, model: "m", apiKey: "sk-wrong-secret" });
+    const error = await member.answer({ item }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidatorError);
+    expect((error as ValidatorError).code).toBe("endpoint_failed");
+    expect((error as Error).message).toMatch(/m at http:\/\/127\.0\.0\.1.*HTTP 401/);
+    expect((error as Error).message).not.toContain("sk-wrong-secret");
+  });
+
+  it("a letter outside the options is no answer, with the reply quoted", async () => {
+    server = await startScriptedOpenAIServer({ script: [{ json: { answer: "Z" } }] });
+    const answer = await createEndpointMember({ baseUrl: server.url, model: "m" }).answer({ item });
+    expect(answer.choice).toBeNull();
+    expect(answer.noAnswer).toMatch(/names no option letter A\/B\/C/);
+  });
+});

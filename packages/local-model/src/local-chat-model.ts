@@ -23,6 +23,7 @@ import {
   type LlamaContextSequence,
   type LlamaGrammar,
 } from "node-llama-cpp";
+import { availableCpus } from "./available-cpus.js";
 import { toChatHistory } from "./chat-history.js";
 import { toGrammarJsonSchema } from "./json-schema-grammar.js";
 import { explainLoadFailure, type LoadedLocalModel, loadLocalModel } from "./load-local-model.js";
@@ -49,7 +50,11 @@ export interface LocalChatModelParams extends BaseChatModelParams {
   gpu?: boolean;
   /** Seed for sampling, for repeatable answers at a temperature above 0. */
   seed?: number;
-  /** CPU threads for evaluation. Default: the machine's physical cores that are useful for math. */
+  /**
+   * CPU threads for evaluation. Default: the CPUs this process may really use ({@link availableCpus}: the affinity
+   * mask and any cgroup CPU quota), at most the machine's physical cores that are useful for math. More threads than
+   * CPUs make llama.cpp threads wait for each other (~100x slower), so set this only to use fewer.
+   */
   threads?: number;
 }
 
@@ -157,6 +162,11 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
    */
   async load(): Promise<void> {
     await this.getSession();
+  }
+
+  /** CPU threads llama.cpp evaluates with, once loaded (see `threads`). */
+  async loadedThreads(): Promise<number> {
+    return (await this.getSession()).context.idealThreads;
   }
 
   /** The context window in tokens, once loaded. */
@@ -316,7 +326,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
       const context = await loaded.model.createContext({
         contextSize: this.contextSize ?? { max: DEFAULT_CONTEXT_SIZE },
         sequences: 1,
-        threads: this.threads ?? loaded.llama.cpuMathCores,
+        threads: this.threads ?? Math.min(loaded.llama.cpuMathCores, availableCpus()),
       });
       const sequence = context.getSequence();
       const chat = new LlamaChatClass({ contextSequence: sequence });

@@ -221,6 +221,8 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     expect(out.failure).toEqual({
       message: expect.stringMatching(/no usable answer after 2 attempt\(s\): the reply is not valid JSON/u),
       attempts: 2,
+      code: "unparseable",
+      retryable: true,
     });
   });
 
@@ -229,7 +231,7 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     const out = await createQuestionChain({ model, maxRetries: 0 }).invoke(
       "A plain string passage that is long enough to ask about.",
     );
-    expect(out.failure?.message).toMatch(/the model call failed: no more scripted replies/u);
+    expect(out.failure?.message).toMatch(/the model call failed \(server_error\): no more scripted replies/u);
     expect(out.chunk_id).toMatch(/^doc-[0-9a-f]{16}:0-\d+$/u);
   });
 

@@ -20,3 +20,4 @@ export {
   type LocalChatModelParams,
 } from "./local-chat-model.js";
 export { LocalModelError, type LocalModelErrorCode } from "./local-model-error.js";
+export { isModelUri, resolveModelUri } from "./resolve-model-uri.js";

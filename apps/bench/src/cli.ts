@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench (full size, writes BENCHMARKS.md) / npm run bench:smoke (tiny sizes, CI): see README.md.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +17,9 @@ import { benchExport } from "./workloads/export.js";
 import { benchGeneration } from "./workloads/generation.js";
 import { benchIngestion } from "./workloads/ingestion.js";
 import { benchReading } from "./workloads/reading.js";
+
+/** BENCHMARKS.md keeps everything from this line on when the bench rewrites the file. */
+const KEPT_SECTIONS_MARKER = "<!-- sections below are measured separately and kept by npm run bench -->";
 
 const WORKLOADS = ["generation", "export", "ingestion", "reading"] as const;
 type WorkloadKey = (typeof WORKLOADS)[number];
@@ -150,7 +153,14 @@ async function main(): Promise<number> {
     durationSeconds,
   });
   if (cli.out) {
-    await writeFile(resolve(cli.out), markdown);
+    // Sections measured by hand (local models, see scripts/measure-grounding.mjs) follow this marker and are kept.
+    const kept = await readFile(resolve(cli.out), "utf8")
+      .then((old) => old.slice(Math.max(0, old.indexOf(KEPT_SECTIONS_MARKER))))
+      .catch(() => "");
+    await writeFile(
+      resolve(cli.out),
+      kept.startsWith(KEPT_SECTIONS_MARKER) ? `${markdown.trimEnd()}\n\n${kept}` : markdown,
+    );
     log(`\nwrote ${resolve(cli.out)}`);
   }
   if (cli.json)

@@ -10,8 +10,8 @@ import {
   assembleStructuredOutputPipeline,
   createContentParser,
 } from "@langchain/core/language_models/structured_output";
-import { AIMessage, type BaseMessage, type UsageMetadata } from "@langchain/core/messages";
-import type { ChatResult } from "@langchain/core/outputs";
+import { AIMessage, AIMessageChunk, type BaseMessage, type UsageMetadata } from "@langchain/core/messages";
+import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import type { SerializableSchema } from "@langchain/core/utils/standard_schema";
@@ -28,6 +28,9 @@ import { toChatHistory } from "./chat-history.js";
 import { toGrammarJsonSchema } from "./json-schema-grammar.js";
 import { explainLoadFailure, type LoadedLocalModel, loadLocalModel } from "./load-local-model.js";
 import { LocalModelError } from "./local-model-error.js";
+
+/** Compiled grammars kept per model (one per distinct schema). */
+const MAX_CACHED_GRAMMARS = 16;
 
 /** Context window used when `contextSize` is not given (or the model's own, if smaller). */
 export const DEFAULT_CONTEXT_SIZE = 8192;
@@ -195,10 +198,92 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
     options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun,
   ): Promise<ChatResult> {
+    const { text, usage, stopReason } = await this.respond(messages, options, (piece) => {
+      void runManager?.handleLLMNewToken(piece);
+    });
+    const message = new AIMessage({
+      content: text,
+      response_metadata: this.responseMetadata(stopReason),
+      usage_metadata: usage,
+    });
+    return {
+      generations: [{ text, message, generationInfo: { finish_reason: finishReason(stopReason) } }],
+      llmOutput: {
+        tokenUsage: {
+          promptTokens: usage.input_tokens,
+          completionTokens: usage.output_tokens,
+          totalTokens: usage.total_tokens,
+        },
+      },
+    };
+  }
+
+  /**
+   * Streams the answer token by token as it is generated (`model.stream(...)`, `streamEvents`); the last chunk
+   * carries the usage and the finish reason, so the concatenated chunks equal what `invoke` returns.
+   */
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const pending: string[] = [];
+    let wake: (() => void) | undefined;
+    let finished = false;
+    const done = this.respond(messages, options, (piece) => {
+      pending.push(piece);
+      wake?.();
+    }).finally(() => {
+      finished = true;
+      wake?.();
+    });
+    // Surfaced by `await done` below; keeps an early failure from being reported as unhandled meanwhile.
+    done.catch(() => undefined);
+    while (true) {
+      const piece = pending.shift();
+      if (piece !== undefined) {
+        yield new ChatGenerationChunk({ text: piece, message: new AIMessageChunk({ content: piece }) });
+        await runManager?.handleLLMNewToken(piece);
+        continue;
+      }
+      if (finished) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = undefined;
+    }
+    const { usage, stopReason } = await done;
+    yield new ChatGenerationChunk({
+      text: "",
+      message: new AIMessageChunk({
+        content: "",
+        response_metadata: this.responseMetadata(stopReason),
+        usage_metadata: usage,
+      }),
+      generationInfo: { finish_reason: finishReason(stopReason) },
+    });
+  }
+
+  private responseMetadata(stopReason: string): Record<string, unknown> {
+    return {
+      model_name: this.modelName,
+      model_provider: "node-llama-cpp",
+      finish_reason: finishReason(stopReason),
+      stop_reason: stopReason,
+    };
+  }
+
+  /** Generates one answer, passing each piece of text to `onText` as it comes; one call at a time. */
+  private respond(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"],
+    onText: (text: string) => void,
+  ): Promise<{ text: string; usage: UsageMetadata; stopReason: string }> {
     const history = toChatHistory({ messages });
     const maxTokens = options.maxTokens ?? this.maxTokens;
     checkPositiveInteger("maxTokens", maxTokens);
     return this.exclusive(async () => {
+      options.signal?.throwIfAborted();
       const session = await this.getSession();
       const grammar = options.jsonSchema ? await this.grammarFor(session, options.jsonSchema) : undefined;
 
@@ -220,9 +305,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
         signal: options.signal,
         customStopTriggers: options.stop?.length ? options.stop : undefined,
         ...(grammar ? { grammar } : {}),
-        onTextChunk: (text) => {
-          void runManager?.handleLLMNewToken(text);
-        },
+        onTextChunk: onText,
       });
       const after = session.sequence.tokenMeter.getState();
 
@@ -243,23 +326,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
         output_tokens: outputTokens,
         total_tokens: promptTokens + outputTokens,
       };
-      const text = result.response;
-      const message = new AIMessage({
-        content: text,
-        response_metadata: {
-          model_name: this.modelName,
-          model_provider: "node-llama-cpp",
-          finish_reason: finishReason(stopReason),
-          stop_reason: stopReason,
-        },
-        usage_metadata: usage,
-      });
-      return {
-        generations: [{ text, message, generationInfo: { finish_reason: finishReason(stopReason) } }],
-        llmOutput: {
-          tokenUsage: { promptTokens, completionTokens: outputTokens, totalTokens: promptTokens + outputTokens },
-        },
-      };
+      return { text: result.response, usage, stopReason };
     });
   }
 
@@ -344,6 +411,8 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
       const grammarSchema = toGrammarJsonSchema({ schema: jsonSchema });
       // The grammar schema is only known at run time, so its literal type cannot be inferred.
       grammar = session.llama.createGrammarForJsonSchema(grammarSchema as never) as Promise<LlamaGrammar>;
+      // Per-chunk schemas (the question chain's) would otherwise pile up: keep the most recent few.
+      if (this.grammars.size >= MAX_CACHED_GRAMMARS) this.grammars.delete(this.grammars.keys().next().value as string);
       this.grammars.set(key, grammar);
       grammar.catch(() => this.grammars.delete(key));
     }

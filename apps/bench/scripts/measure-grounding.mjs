@@ -12,6 +12,8 @@ const { values } = parseArgs({
   options: {
     model: { type: "string", default: "smollm2-135m-instruct" },
     grounding: { type: "string" },
+    citations: { type: "string" },
+    chunks: { type: "string" },
     docs: { type: "string", default: resolve(import.meta.dirname, "../../../examples/documents") },
     "chunk-size": { type: "string", default: "600" },
     "questions-per-chunk": { type: "string", default: "2" },
@@ -24,6 +26,7 @@ const { values } = parseArgs({
 const { documents } = await loadDocuments({ dir: values.docs });
 let chunks = await splitDocuments({ documents, chunkSize: Number(values["chunk-size"]), chunkOverlap: 60 });
 if (values["max-chunks"]) chunks = chunks.slice(0, Number(values["max-chunks"]));
+if (values.chunks) chunks = values.chunks.split(",").map((i) => chunks[Number(i)]);
 
 let model;
 let close = async () => {};
@@ -44,6 +47,7 @@ const chain = createQuestionChain({
   model,
   questionsPerChunk: Number(values["questions-per-chunk"]),
   ...(values.grounding ? { grounding: values.grounding } : {}),
+  ...(values.citations ? { citationStyle: values.citations } : {}),
 });
 const totals = {
   chunks: 0,
@@ -93,6 +97,7 @@ const summary = {
   label: values.label,
   model: values.model,
   grounding: chain.grounding ?? "(before: one unbounded schema)",
+  citations: chain.citationStyle ?? "(before: free text)",
   ...totals,
   share_calls_passing: totals.calls ? +(totals.callsPassing / totals.calls).toFixed(3) : 0,
   seconds_per_chunk: +(totals.ms / 1000 / Math.max(1, totals.chunks)).toFixed(1),

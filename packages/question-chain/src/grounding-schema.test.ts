@@ -1,7 +1,13 @@
 import { Document } from "@langchain/core/documents";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
-import { citableSentences, groundedQuestionsSchema, MAX_OPTION_CHARS, MAX_QUESTION_CHARS } from "./grounding-schema.js";
+import {
+  citableSentences,
+  groundedQuestionsSchema,
+  MAX_OPTION_CHARS,
+  MAX_QUESTION_CHARS,
+  resolveCitations,
+} from "./grounding-schema.js";
 import { createQuestionChain } from "./question-chain.js";
 import { splitDocuments } from "./split-documents.js";
 
@@ -9,7 +15,7 @@ interface SchemaNode {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
-  items: { enum?: string[]; maxLength?: number };
+  items: { enum?: (string | number)[]; maxLength?: number };
 }
 
 const PASSAGE = [
@@ -53,7 +59,15 @@ describe("groundedQuestionsSchema", () => {
     expect([questions.minItems, questions.maxItems]).toEqual([2, 2]);
     const item = questions.items.properties;
     expect(Object.keys(item)).toEqual(["citations", "question", "answer", "distractors"]);
-    expect(item.citations.items.enum).toEqual(sentences);
+    expect(item.citations.items.enum).toEqual([1, 2, 3]);
+    const bySentence = groundedQuestionsSchema({
+      sentences,
+      questions: 2,
+      optionsPerQuestion: 5,
+      citationStyle: "sentence",
+    }) as typeof schema;
+    expect(bySentence.properties.questions.items.properties.citations.items.enum).toEqual(sentences);
+    expect(resolveCitations([2, "verbatim", 9], sentences)).toEqual([sentences[1], "verbatim", "(no sentence 9)"]);
     expect(item.citations.minItems).toBe(1);
     expect([item.distractors.minItems, item.distractors.maxItems]).toEqual([4, 4]);
     expect(item.question.maxLength).toBe(MAX_QUESTION_CHARS);
@@ -80,6 +94,7 @@ describe("the chain's per-chunk request", () => {
     const chain = createQuestionChain({ model, questionsPerChunk: 5 });
     const text = String(chain.promptFor(PASSAGE).at(-1)?.content);
     expect(text).toContain("Write exactly 3 questions");
+    expect(text).toContain("[2] Interest is calculated daily and paid on the first day of each month.");
     const heading = await chain.invoke("## Costs and margins");
     expect(heading).toMatchObject({ questions: [], dropped: [], attempts: 0, usage: { calls: 0 } });
     expect(heading.failure).toBeUndefined();

@@ -11,12 +11,14 @@ export {
   generateExam,
 } from "./generate-exam.js";
 export {
+  type CitationStyle,
   citableSentences,
   type GroundingOrder,
   groundedQuestionsSchema,
   MAX_CITATIONS,
   MAX_OPTION_CHARS,
   MAX_QUESTION_CHARS,
+  resolveCitations,
 } from "./grounding-schema.js";
 export {
   documentIdFor,

@@ -22,10 +22,12 @@ import { patchConfig, Runnable, type RunnableConfig } from "@langchain/core/runn
 import { z } from "zod";
 import { tokenCounter } from "./count-tokens.js";
 import {
+  type CitationStyle,
   citableSentences,
   type GroundingOrder,
   groundedQuestionsSchema,
-  quoteFirstInstruction,
+  groundingInstructions,
+  resolveCitations,
 } from "./grounding-schema.js";
 import { documentIdFor } from "./load-documents.js";
 import { classifyModelCallError, type ModelCallFailure, type ModelCallFailureCode } from "./model-call-failure.js";
@@ -74,6 +76,11 @@ export interface QuestionChainParams {
    * sentences by construction whenever the model's output follows the schema.
    */
   grounding?: GroundingOrder;
+  /**
+   * How questions cite the passage: `number` (default) — numbers of sentences from a numbered list sent with the
+   * passage, turned back into the sentences' text; `sentence` — the sentences' text, as an enum.
+   */
+  citationStyle?: CitationStyle;
 }
 
 /** A generated question that did not pass the checks, with the findings that dropped it. */
@@ -201,6 +208,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
   readonly optionsPerQuestion: number;
   readonly maxRetries: number;
   readonly grounding: GroundingOrder;
+  readonly citationStyle: CitationStyle;
   /** `withStructuredOutput` method, or null when the model has none and its text is parsed. */
   private readonly method: string | undefined | null;
 
@@ -228,6 +236,10 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     this.grounding = params.grounding ?? "quote-first";
     if (!["quote-first", "question-first"].includes(this.grounding)) {
       throw new TypeError(`grounding "${this.grounding}" is not one of quote-first, question-first`);
+    }
+    this.citationStyle = params.citationStyle ?? "number";
+    if (!["number", "sentence"].includes(this.citationStyle)) {
+      throw new TypeError(`citationStyle "${this.citationStyle}" is not one of number, sentence`);
     }
     this.promptVersion = promptVersionFor(QUESTION_PROMPT_VERSION, params.domain);
     const method = { auto: undefined, tool: "functionCalling", json_schema: "jsonSchema", json_mode: "jsonMode" }[mode];
@@ -277,9 +289,14 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
       language: this.params.language,
       domain: this.params.domain,
     });
-    if (this.grounding !== "quote-first") return messages;
+    const extra = groundingInstructions({
+      sentences: plan.sentences,
+      order: this.grounding,
+      citationStyle: this.citationStyle,
+    });
+    if (extra === "") return messages;
     const last = messages.at(-1) as BaseMessage;
-    return [...messages.slice(0, -1), new HumanMessage(`${String(last.content)}\n${quoteFirstInstruction()}`)];
+    return [...messages.slice(0, -1), new HumanMessage(`${String(last.content)}\n\n${extra}`)];
   }
 
   override async invoke(input: QuestionChainInput, options?: Partial<RunnableConfig>): Promise<QuestionChainOutput> {
@@ -307,6 +324,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
               questions: plan.questions,
               optionsPerQuestion: this.optionsPerQuestion,
               order: this.grounding,
+              citationStyle: this.citationStyle,
             }),
             this.method,
           ) as Runnable<BaseMessage[], unknown>);
@@ -347,7 +365,11 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
       const reading = readModelOutput(output);
       if (reading.ok) {
         const model = reportedModelName(raw, this.params.model);
-        return { ...this.checkQuestions(reading.value.questions, text, source, model), attempts: attempt, usage };
+        const generated = reading.value.questions.map((q) => ({
+          ...q,
+          citations: resolveCitations(q.citations, plan.sentences),
+        }));
+        return { ...this.checkQuestions(generated, text, source, model), attempts: attempt, usage };
       }
       last = { code: "unparseable", retryable: true, message: reading.error };
       messages = [

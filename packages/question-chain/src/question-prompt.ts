@@ -23,9 +23,11 @@ export const GeneratedQuestionsSchema = z
               .min(3)
               .describe("Wrong but plausible answers, all different from each other."),
             citations: z
-              .array(z.string())
+              .array(z.union([z.string(), z.number().int().min(1)]))
               .min(1)
-              .describe("Verbatim quotes copied exactly from the source passage that support the answer."),
+              .describe(
+                "Verbatim quotes copied exactly from the source passage that support the answer, or the numbers of such sentences when the request lists them.",
+              ),
           })
           .strict(),
       )

@@ -37,12 +37,20 @@ function requestSchema(request: ChatCompletionRequest): unknown {
   return format?.json_schema?.schema ?? request.tools?.[0]?.function?.parameters;
 }
 
-/** The `enum` of `citations` items in the request's schema: a strict endpoint may only quote those. */
-function citationEnum(schema: unknown): string[] | undefined {
+/** The `enum` of `citations` items in the request's schema: a strict endpoint may only cite those. */
+function citationEnum(schema: unknown): unknown[] | undefined {
   const items = (schema as { properties?: { questions?: { items?: { properties?: Record<string, unknown> } } } })
     ?.properties?.questions?.items?.properties?.citations as { items?: { enum?: unknown } } | undefined;
   const values = items?.items?.enum;
-  return Array.isArray(values) && values.every((v) => typeof v === "string") ? (values as string[]) : undefined;
+  return Array.isArray(values) ? values : undefined;
+}
+
+/** Sentences listed in the prompt as `[n] text`, by number. */
+function numberedSentences(request: ChatCompletionRequest): Map<string, number> {
+  const text = request.messages.map((m) => messageText(m)).join("\n");
+  const out = new Map<string, number>();
+  for (const match of text.matchAll(/^\[(\d+)\] (.+)$/gmu)) out.set((match[2] as string).trim(), Number(match[1]));
+  return out;
 }
 
 function promptNumber(request: ChatCompletionRequest, pattern: RegExp): number | undefined {
@@ -123,8 +131,19 @@ export function examWriterHandler(options: ExamWriterOptions = {}): ScriptedHand
     const source = (options.extractSource ?? defaultSource)(request);
     const count = options.questionsPerRequest ?? promptNumber(request, /exactly (\d+)/iu) ?? 2;
     const distractors = options.distractorsPerQuestion ?? promptNumber(request, /(\d+) distractors/iu) ?? 3;
-    // Like a strict json_schema endpoint, it quotes only the sentences the schema allows.
-    let questions = writeExamQuestions(source, count, distractors, citationEnum(requestSchema(request)));
+    // Like a strict json_schema endpoint, it cites only what the schema allows: listed sentences, or their numbers.
+    const allowed = citationEnum(requestSchema(request));
+    const numbered = allowed?.every((v) => typeof v === "number") ? numberedSentences(request) : undefined;
+    const quotable = numbered
+      ? [...numbered.keys()]
+      : (allowed?.filter((v): v is string => typeof v === "string") ?? undefined);
+    let questions = writeExamQuestions(source, count, distractors, quotable);
+    if (numbered) {
+      questions = questions.map((q) => ({
+        ...q,
+        citations: q.citations.map((c) => numbered.get(c) ?? c) as unknown as string[],
+      }));
+    }
     if (options.transform) questions = options.transform(questions, request);
     return { json: { questions } };
   };

@@ -81,7 +81,8 @@ describe("LocalChatModel against langchainjs's standard chat-model checks (real 
       .filter((e) => e.event === "on_chat_model_stream")
       .map((e) => (e.data.chunk as AIMessageChunk).text)
       .join("");
-    expect((events.at(-1)?.data.output as AIMessageChunk).text).toBe(streamed);
+    const end = events.at(-1)?.data.output as AIMessageChunk | undefined;
+    expect(end?.text).toBe(streamed);
     expect(streamed).not.toBe("");
   });
 

@@ -14,6 +14,7 @@ const { values } = parseArgs({
     grounding: { type: "string" },
     citations: { type: "string" },
     chunks: { type: "string" },
+    threads: { type: "string" },
     docs: { type: "string", default: resolve(import.meta.dirname, "../../../examples/documents") },
     "chunk-size": { type: "string", default: "600" },
     "questions-per-chunk": { type: "string", default: "2" },
@@ -39,7 +40,10 @@ if (values.model === "scripted") {
 } else {
   const { createLocalChatModel, fetchEmbeddedModel } = await import("@domain-eval/local-model");
   const { path } = await fetchEmbeddedModel({ model: values.model });
-  model = await createLocalChatModel({ modelFile: path, maxTokens: Number(values["max-tokens"]), seed: 1 });
+  model = await createLocalChatModel({ modelFile: path, maxTokens: Number(values["max-tokens"]),
+    seed: 1,
+    ...(values.threads ? { threads: Number(values.threads) } : {}),
+  });
   close = () => model.dispose();
 }
 

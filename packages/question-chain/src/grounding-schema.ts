@@ -1,7 +1,7 @@
 /** Longest question a model may write, in characters: room for a scenario stem, not for a page of text. */
-export const MAX_QUESTION_CHARS = 300;
+export const MAX_QUESTION_CHARS = 250;
 /** Longest answer or distractor, in characters. */
-export const MAX_OPTION_CHARS = 160;
+export const MAX_OPTION_CHARS = 100;
 /** Most quotes per question. */
 export const MAX_CITATIONS = 2;
 /** Most sentences offered as quotes for one chunk (the first ones). */

@@ -231,6 +231,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
     let wake: (() => void) | undefined;
     let finished = false;
     const done = this.respond(messages, options, (piece) => {
+      if (piece === "") return;
       pending.push(piece);
       wake?.();
     }).finally(() => {

@@ -40,7 +40,9 @@ if (values.model === "scripted") {
 } else {
   const { createLocalChatModel, fetchEmbeddedModel } = await import("@domain-eval/local-model");
   const { path } = await fetchEmbeddedModel({ model: values.model });
-  model = await createLocalChatModel({ modelFile: path, maxTokens: Number(values["max-tokens"]),
+  model = await createLocalChatModel({
+    modelFile: path,
+    maxTokens: Number(values["max-tokens"]),
     seed: 1,
     ...(values.threads ? { threads: Number(values.threads) } : {}),
   });

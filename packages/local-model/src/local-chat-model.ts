@@ -310,15 +310,6 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
       });
       const after = session.sequence.tokenMeter.getState();
 
-      const stopReason = result.metadata.stopReason;
-      if (grammar && stopReason === "maxTokens") {
-        throw new LocalModelError({
-          code: "output_truncated",
-          modelFile: session.file.path,
-          message: `the structured answer was cut off after maxTokens (${maxTokens}) tokens before the JSON was complete: raise maxTokens or ask for less per call`,
-        });
-      }
-
       // Input is the whole formatted prompt (as hosted APIs count it), even when llama.cpp reused a cached prefix;
       // output is every token sampled, including the end-of-turn token.
       const outputTokens = after.usedOutputTokens - before.usedOutputTokens;
@@ -327,6 +318,15 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
         output_tokens: outputTokens,
         total_tokens: promptTokens + outputTokens,
       };
+      const stopReason = result.metadata.stopReason;
+      if (grammar && stopReason === "maxTokens") {
+        throw new LocalModelError({
+          code: "output_truncated",
+          modelFile: session.file.path,
+          message: `the structured answer was cut off after maxTokens (${maxTokens}) tokens before the JSON was complete: raise maxTokens or ask for less per call`,
+          usage,
+        });
+      }
       return { text: result.response, usage, stopReason };
     });
   }

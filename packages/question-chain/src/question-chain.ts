@@ -341,6 +341,12 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
         output = await structured.invoke(messages, childConfig);
       } catch (error) {
         if (config?.signal?.aborted) throw error;
+        // A local model cut off mid-answer reports the tokens it spent: they count against budgets.
+        const spent = (error as { usage?: { input_tokens?: unknown; output_tokens?: unknown } }).usage;
+        if (typeof spent?.input_tokens === "number" && typeof spent.output_tokens === "number") {
+          usage.promptTokens += spent.input_tokens;
+          usage.completionTokens += spent.output_tokens;
+        }
         last = classifyModelCallError(error);
         if (!last.retryable) {
           const fix = last.fix ? `: ${last.fix}` : "";

@@ -16,15 +16,16 @@ import type { WorkloadReport } from "./workload-report.js";
 import { benchExport } from "./workloads/export.js";
 import { benchGeneration } from "./workloads/generation.js";
 import { benchIngestion } from "./workloads/ingestion.js";
+import { benchLocalGeneration } from "./workloads/local-generation.js";
 import { benchReading } from "./workloads/reading.js";
 
 /** BENCHMARKS.md keeps everything from this line on when the bench rewrites the file. */
 const KEPT_SECTIONS_MARKER = "<!-- sections below are measured separately and kept by npm run bench -->";
 
-const WORKLOADS = ["generation", "export", "ingestion", "reading"] as const;
+const WORKLOADS = ["generation", "export", "ingestion", "reading", "local-generation"] as const;
 type WorkloadKey = (typeof WORKLOADS)[number];
 
-const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading] [--out BENCHMARKS.md] [--json results.json]
+const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,local-generation] [--out BENCHMARKS.md] [--json results.json]
 
 Runs each workload on our packages and on the Python tool people use today (distilabel, the argilla SDK, datasets),
 interleaved, and prints medians, spreads, ratios and targets. Exits 1 only when a workload breaks (an error, lost or
@@ -129,6 +130,7 @@ async function main(): Promise<number> {
           kept = result.kept;
         }
         if (key === "reading") reports.push(await benchReading({ ctx, ...(kept ? { dataset: kept } : {}) }));
+        if (key === "local-generation") reports.push(await benchLocalGeneration({ ctx }));
         const report = reports.at(-1);
         if (report) printReport(report);
       } catch (error) {

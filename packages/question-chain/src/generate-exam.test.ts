@@ -232,7 +232,7 @@ describe("generateExam", () => {
       },
     });
     await expect(generateExam({ chunks, chain: other, journalPath, resume: true })).rejects.toThrow(
-      /prompt version question-chain\/1, this chain has question-chain\/1\+other@1\.0\.0/u,
+      /prompt version question-chain\/2, this chain has question-chain\/2\+other@1\.0\.0/u,
     );
   });
 

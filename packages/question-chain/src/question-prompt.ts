@@ -3,7 +3,7 @@ import { type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/m
 import { z } from "zod";
 
 /** Version of this package's question-writing prompt; part of every question's `prompt_version`. */
-export const QUESTION_PROMPT_VERSION = "question-chain/1";
+export const QUESTION_PROMPT_VERSION = "question-chain/2";
 
 /**
  * What the model must return: `{ "questions": [...] }`. Structure only; quality is judged by the checks. An empty list

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench (full size, writes BENCHMARKS.md) / npm run bench:smoke (tiny sizes, CI): see README.md.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -16,13 +16,17 @@ import type { WorkloadReport } from "./workload-report.js";
 import { benchExport } from "./workloads/export.js";
 import { benchGeneration } from "./workloads/generation.js";
 import { benchIngestion } from "./workloads/ingestion.js";
+import { benchLocalGeneration } from "./workloads/local-generation.js";
 import { benchReading } from "./workloads/reading.js";
 import { benchValidation } from "./workloads/validation.js";
 
-const WORKLOADS = ["generation", "export", "ingestion", "reading", "validation"] as const;
+/** BENCHMARKS.md keeps everything from this line on when the bench rewrites the file. */
+const KEPT_SECTIONS_MARKER = "<!-- sections below are measured separately and kept by npm run bench -->";
+
+const WORKLOADS = ["generation", "export", "ingestion", "reading", "validation", "local-generation"] as const;
 type WorkloadKey = (typeof WORKLOADS)[number];
 
-const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation] [--out BENCHMARKS.md] [--json results.json]
+const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation,local-generation] [--out BENCHMARKS.md] [--json results.json]
 
 Runs each workload on our packages and on the Python tool people use today (distilabel, the argilla SDK, datasets),
 interleaved, and prints medians, spreads, ratios and targets. Exits 1 only when a workload breaks (an error, lost or
@@ -128,6 +132,7 @@ async function main(): Promise<number> {
         }
         if (key === "reading") reports.push(await benchReading({ ctx, ...(kept ? { dataset: kept } : {}) }));
         if (key === "validation") reports.push(await benchValidation({ ctx }));
+        if (key === "local-generation") reports.push(await benchLocalGeneration({ ctx }));
         const report = reports.at(-1);
         if (report) printReport(report);
       } catch (error) {
@@ -152,7 +157,14 @@ async function main(): Promise<number> {
     durationSeconds,
   });
   if (cli.out) {
-    await writeFile(resolve(cli.out), markdown);
+    // Sections measured by hand (local models, see scripts/measure-grounding.mjs) follow this marker and are kept.
+    const kept = await readFile(resolve(cli.out), "utf8")
+      .then((old) => old.slice(Math.max(0, old.indexOf(KEPT_SECTIONS_MARKER))))
+      .catch(() => "");
+    await writeFile(
+      resolve(cli.out),
+      kept.startsWith(KEPT_SECTIONS_MARKER) ? `${markdown.trimEnd()}\n\n${kept}` : markdown,
+    );
     log(`\nwrote ${resolve(cli.out)}`);
   }
   if (cli.json)

@@ -25,10 +25,18 @@ function oneLine(stderr: string): string {
 }
 
 describe("bad input: one clear line, non-zero exit, nothing written damaged", () => {
-  it("no model configured says exactly what to set", async () => {
-    const { code, stderr } = await runCli(["generate", "--docs", EXAMPLES, "--out", join(dir, "q.jsonl")]);
+  it("no model configured and the embedded one cannot be fetched (no Python): says why and exactly what to set", async () => {
+    const cache = join(dir, "empty-cache");
+    const { code, stderr } = await runCli(["generate", "--docs", EXAMPLES, "--out", join(dir, "q.jsonl")], {
+      env: cleanEnv({ DOMAIN_EVAL_CACHE: cache, PATH: "/nonexistent" }),
+    });
     expect(code).toBe(2);
-    expect(oneLine(stderr)).toMatch(/no model configured: set OPENAI_BASE_URL and DOMAIN_EVAL_MODEL .* --model-file/);
+    const lines = stderr.trim().split("\n");
+    // the download notice, then the one-line error
+    expect(lines.at(-1)).toMatch(
+      /no model configured and the embedded model is unavailable \(cannot fetch the model smollm2-135m-instruct: cannot run python3 .*\); set OPENAI_BASE_URL and DOMAIN_EVAL_MODEL .* --model-file/,
+    );
+    expect(lines.length).toBeLessThanOrEqual(2);
   });
 
   it("a missing docs folder", async () => {

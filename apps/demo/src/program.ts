@@ -205,7 +205,10 @@ export function buildProgram(): Command {
           model =
             dryRun && !config.modelFile && !config.openaiBaseUrl && !config.openaiApiKey
               ? new DryRunChatModel({})
-              : await createChatModel(config, { maxOutputTokens: opts.maxOutputTokens as number | undefined });
+              : await createChatModel(config, {
+                  maxOutputTokens: opts.maxOutputTokens as number | undefined,
+                  info: (line) => out.info(line),
+                });
           return model;
         },
         output: out,
@@ -393,7 +396,10 @@ export function buildProgram(): Command {
     .action(async (opts: Record<string, unknown> & CommonFlags) => {
       const { config, out, domain } = await commandContext(program, opts);
       // Fail on a missing model before any work.
-      const model = await createChatModel(config, { maxOutputTokens: opts.maxOutputTokens as number | undefined });
+      const model = await createChatModel(config, {
+        maxOutputTokens: opts.maxOutputTokens as number | undefined,
+        info: (line) => out.info(line),
+      });
       const { summary, exitCode } = await runPipeline({
         generate: { ...generateOptions(opts, domain), outDir: opts.out as string },
         datasetName: taskNameFor(opts.dataset as string),

@@ -1,3 +1,4 @@
+export { type AvailableCpusParams, availableCpus, cgroupCpuQuota } from "./available-cpus.js";
 export { toChatHistory } from "./chat-history.js";
 export { describeLocalModel, type LocalModelDescription } from "./describe-local-model.js";
 export {
@@ -26,3 +27,4 @@ export {
   type OptionScorerParams,
   type OptionScores,
 } from "./score-options.js";
+export { isModelUri, resolveModelUri } from "./resolve-model-uri.js";

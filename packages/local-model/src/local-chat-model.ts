@@ -10,8 +10,8 @@ import {
   assembleStructuredOutputPipeline,
   createContentParser,
 } from "@langchain/core/language_models/structured_output";
-import { AIMessage, type BaseMessage, type UsageMetadata } from "@langchain/core/messages";
-import type { ChatResult } from "@langchain/core/outputs";
+import { AIMessage, AIMessageChunk, type BaseMessage, type UsageMetadata } from "@langchain/core/messages";
+import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import { toJsonSchema } from "@langchain/core/utils/json_schema";
 import type { SerializableSchema } from "@langchain/core/utils/standard_schema";
@@ -23,10 +23,14 @@ import {
   type LlamaContextSequence,
   type LlamaGrammar,
 } from "node-llama-cpp";
+import { availableCpus } from "./available-cpus.js";
 import { toChatHistory } from "./chat-history.js";
 import { toGrammarJsonSchema } from "./json-schema-grammar.js";
 import { explainLoadFailure, type LoadedLocalModel, loadLocalModel } from "./load-local-model.js";
 import { LocalModelError } from "./local-model-error.js";
+
+/** Compiled grammars kept per model (one per distinct schema). */
+const MAX_CACHED_GRAMMARS = 16;
 
 /** Context window used when `contextSize` is not given (or the model's own, if smaller). */
 export const DEFAULT_CONTEXT_SIZE = 8192;
@@ -49,7 +53,11 @@ export interface LocalChatModelParams extends BaseChatModelParams {
   gpu?: boolean;
   /** Seed for sampling, for repeatable answers at a temperature above 0. */
   seed?: number;
-  /** CPU threads for evaluation. Default: the machine's physical cores that are useful for math. */
+  /**
+   * CPU threads for evaluation. Default: the CPUs this process may really use ({@link availableCpus}: the affinity
+   * mask and any cgroup CPU quota), at most the machine's physical cores that are useful for math. More threads than
+   * CPUs make llama.cpp threads wait for each other (~100x slower), so set this only to use fewer.
+   */
   threads?: number;
 }
 
@@ -159,6 +167,11 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
     await this.getSession();
   }
 
+  /** CPU threads llama.cpp evaluates with, once loaded (see `threads`). */
+  async loadedThreads(): Promise<number> {
+    return (await this.getSession()).context.idealThreads;
+  }
+
   /** The context window in tokens, once loaded. */
   async loadedContextSize(): Promise<number> {
     return (await this.getSession()).context.contextSize;
@@ -185,10 +198,93 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
     options: this["ParsedCallOptions"],
     runManager?: CallbackManagerForLLMRun,
   ): Promise<ChatResult> {
+    const { text, usage, stopReason } = await this.respond(messages, options, (piece) => {
+      void runManager?.handleLLMNewToken(piece);
+    });
+    const message = new AIMessage({
+      content: text,
+      response_metadata: this.responseMetadata(stopReason),
+      usage_metadata: usage,
+    });
+    return {
+      generations: [{ text, message, generationInfo: { finish_reason: finishReason(stopReason) } }],
+      llmOutput: {
+        tokenUsage: {
+          promptTokens: usage.input_tokens,
+          completionTokens: usage.output_tokens,
+          totalTokens: usage.total_tokens,
+        },
+      },
+    };
+  }
+
+  /**
+   * Streams the answer token by token as it is generated (`model.stream(...)`, `streamEvents`); the last chunk
+   * carries the usage and the finish reason, so the concatenated chunks equal what `invoke` returns.
+   */
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const pending: string[] = [];
+    let wake: (() => void) | undefined;
+    let finished = false;
+    const done = this.respond(messages, options, (piece) => {
+      if (piece === "") return;
+      pending.push(piece);
+      wake?.();
+    }).finally(() => {
+      finished = true;
+      wake?.();
+    });
+    // Surfaced by `await done` below; keeps an early failure from being reported as unhandled meanwhile.
+    done.catch(() => undefined);
+    while (true) {
+      const piece = pending.shift();
+      if (piece !== undefined) {
+        yield new ChatGenerationChunk({ text: piece, message: new AIMessageChunk({ content: piece }) });
+        await runManager?.handleLLMNewToken(piece);
+        continue;
+      }
+      if (finished) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = undefined;
+    }
+    const { usage, stopReason } = await done;
+    yield new ChatGenerationChunk({
+      text: "",
+      message: new AIMessageChunk({
+        content: "",
+        response_metadata: this.responseMetadata(stopReason),
+        usage_metadata: usage,
+      }),
+      generationInfo: { finish_reason: finishReason(stopReason) },
+    });
+  }
+
+  private responseMetadata(stopReason: string): Record<string, unknown> {
+    return {
+      model_name: this.modelName,
+      model_provider: "node-llama-cpp",
+      finish_reason: finishReason(stopReason),
+      stop_reason: stopReason,
+    };
+  }
+
+  /** Generates one answer, passing each piece of text to `onText` as it comes; one call at a time. */
+  private respond(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"],
+    onText: (text: string) => void,
+  ): Promise<{ text: string; usage: UsageMetadata; stopReason: string }> {
     const history = toChatHistory({ messages });
     const maxTokens = options.maxTokens ?? this.maxTokens;
     checkPositiveInteger("maxTokens", maxTokens);
     return this.exclusive(async () => {
+      options.signal?.throwIfAborted();
       const session = await this.getSession();
       const grammar = options.jsonSchema ? await this.grammarFor(session, options.jsonSchema) : undefined;
 
@@ -210,20 +306,9 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
         signal: options.signal,
         customStopTriggers: options.stop?.length ? options.stop : undefined,
         ...(grammar ? { grammar } : {}),
-        onTextChunk: (text) => {
-          void runManager?.handleLLMNewToken(text);
-        },
+        onTextChunk: onText,
       });
       const after = session.sequence.tokenMeter.getState();
-
-      const stopReason = result.metadata.stopReason;
-      if (grammar && stopReason === "maxTokens") {
-        throw new LocalModelError({
-          code: "output_truncated",
-          modelFile: session.file.path,
-          message: `the structured answer was cut off after maxTokens (${maxTokens}) tokens before the JSON was complete: raise maxTokens or ask for less per call`,
-        });
-      }
 
       // Input is the whole formatted prompt (as hosted APIs count it), even when llama.cpp reused a cached prefix;
       // output is every token sampled, including the end-of-turn token.
@@ -233,23 +318,16 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
         output_tokens: outputTokens,
         total_tokens: promptTokens + outputTokens,
       };
-      const text = result.response;
-      const message = new AIMessage({
-        content: text,
-        response_metadata: {
-          model_name: this.modelName,
-          model_provider: "node-llama-cpp",
-          finish_reason: finishReason(stopReason),
-          stop_reason: stopReason,
-        },
-        usage_metadata: usage,
-      });
-      return {
-        generations: [{ text, message, generationInfo: { finish_reason: finishReason(stopReason) } }],
-        llmOutput: {
-          tokenUsage: { promptTokens, completionTokens: outputTokens, totalTokens: promptTokens + outputTokens },
-        },
-      };
+      const stopReason = result.metadata.stopReason;
+      if (grammar && stopReason === "maxTokens") {
+        throw new LocalModelError({
+          code: "output_truncated",
+          modelFile: session.file.path,
+          message: `the structured answer was cut off after maxTokens (${maxTokens}) tokens before the JSON was complete: raise maxTokens or ask for less per call`,
+          usage,
+        });
+      }
+      return { text: result.response, usage, stopReason };
     });
   }
 
@@ -316,7 +394,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
       const context = await loaded.model.createContext({
         contextSize: this.contextSize ?? { max: DEFAULT_CONTEXT_SIZE },
         sequences: 1,
-        threads: this.threads ?? loaded.llama.cpuMathCores,
+        threads: this.threads ?? Math.min(loaded.llama.cpuMathCores, availableCpus()),
       });
       const sequence = context.getSequence();
       const chat = new LlamaChatClass({ contextSequence: sequence });
@@ -334,6 +412,8 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
       const grammarSchema = toGrammarJsonSchema({ schema: jsonSchema });
       // The grammar schema is only known at run time, so its literal type cannot be inferred.
       grammar = session.llama.createGrammarForJsonSchema(grammarSchema as never) as Promise<LlamaGrammar>;
+      // Per-chunk schemas (the question chain's) would otherwise pile up: keep the most recent few.
+      if (this.grammars.size >= MAX_CACHED_GRAMMARS) this.grammars.delete(this.grammars.keys().next().value as string);
       this.grammars.set(key, grammar);
       grammar.catch(() => this.grammars.delete(key));
     }

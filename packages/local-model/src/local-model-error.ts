@@ -34,6 +34,8 @@ export class LocalModelError extends Error {
   readonly code: LocalModelErrorCode;
   /** The model file concerned. */
   readonly modelFile: string;
+  /** Tokens the failed call used, when it got as far as generating (`output_truncated`), so budgets count them. */
+  readonly usage?: { input_tokens: number; output_tokens: number; total_tokens: number };
 
   constructor(params: {
     /** What went wrong. */
@@ -44,9 +46,12 @@ export class LocalModelError extends Error {
     message: string;
     /** The underlying error, when there is one. */
     cause?: unknown;
+    /** Tokens the failed call used. */
+    usage?: { input_tokens: number; output_tokens: number; total_tokens: number };
   }) {
     super(params.message, params.cause === undefined ? undefined : { cause: params.cause });
     this.code = params.code;
     this.modelFile = params.modelFile;
+    if (params.usage) this.usage = params.usage;
   }
 }

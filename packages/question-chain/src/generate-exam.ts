@@ -57,6 +57,11 @@ export type GenerateExamParams = ExamSource & {
   onProgress?: (progress: ExamProgress) => void;
   /** Stops starting new chunks and cancels model calls in flight; the result holds what was finished. */
   signal?: AbortSignal;
+  /**
+   * Stop the run after this many chunks in a row failed the same way (same failure code, e.g. `unauthorized` or
+   * `rate_limited`): the rest would fail too. The journal keeps what finished (default 3; 0 never stops).
+   */
+  stopAfterRepeatedFailures?: number;
 };
 
 /** A chunk that produced no usable answer. */
@@ -65,6 +70,8 @@ export interface ExamFailure {
   document_path?: string;
   message: string;
   attempts: number;
+  /** Why the model call failed, when known (see `ModelCallFailureCode`). */
+  code?: string;
 }
 
 /** Counts of a run. Calls and tokens include chunks taken from the journal (the cost of the whole exam). */
@@ -90,7 +97,9 @@ export interface ExamStats {
   /** True when some token counts are tokenizer estimates (the model reported no usage). */
   tokensEstimated: boolean;
   elapsedMs: number;
-  stoppedBy?: "maxQuestions" | "maxCalls" | "maxTokens" | "aborted";
+  stoppedBy?: "maxQuestions" | "maxCalls" | "maxTokens" | "aborted" | "repeatedFailures";
+  /** Why the run stopped early, in one line, when `stoppedBy` is `repeatedFailures`. */
+  stopReason?: string;
 }
 
 /** Result of {@link generateExam}: kept questions in document and chunk order, dropped ones, failures, counts. */
@@ -184,6 +193,12 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
     throw new TypeError("resume: true needs journalPath: the journal of the run to continue");
   }
 
+  const stopAfter = params.stopAfterRepeatedFailures ?? 3;
+  if (!Number.isInteger(stopAfter) || stopAfter < 0) {
+    throw new TypeError(`stopAfterRepeatedFailures must be a whole number (0 or more), got ${stopAfter}`);
+  }
+  const streak = { key: "", count: 0 };
+  let stopReason: string | undefined;
   const results: (QuestionChainOutput | undefined)[] = new Array(indexed.length);
   const resumedFlags: boolean[] = new Array(indexed.length).fill(false);
   const totals = { calls: 0, promptTokens: 0, completionTokens: 0, kept: 0, failed: 0, done: 0, estimated: false };
@@ -213,6 +228,20 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
     totals.kept += result.questions.length;
     if (result.failure) totals.failed++;
   };
+  /** Counts failures of the same kind in a row (in the order chunks finish) and stops the run at the limit. */
+  const watchFailures = (result: QuestionChainOutput) => {
+    if (!result.failure) {
+      streak.count = 0;
+      return;
+    }
+    const key = result.failure.code ?? result.failure.message;
+    streak.count = streak.key === key ? streak.count + 1 : 1;
+    streak.key = key;
+    if (stopAfter > 0 && streak.count >= stopAfter && !stoppedBy) {
+      stoppedBy = "repeatedFailures";
+      stopReason = `${streak.count} chunks in a row failed the same way, so the run stopped (the journal keeps what finished): ${result.failure.message}`;
+    }
+  };
 
   try {
     const pending: number[] = [];
@@ -239,6 +268,7 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
     let next = 0;
     const worker = async () => {
       while (next < pending.length) {
+        if (stoppedBy === "repeatedFailures") return;
         const reached = budgetReached();
         if (reached) {
           stoppedBy ??= reached;
@@ -271,6 +301,7 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
         }
         await journal?.append(result);
         record(i, result);
+        watchFailures(result);
         progress(i);
       }
     };
@@ -354,5 +385,6 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
     elapsedMs: Date.now() - started,
   };
   if (stoppedBy) stats.stoppedBy = stoppedBy;
+  if (stopReason) stats.stopReason = stopReason;
   return { questions: kept, dropped, failures, stats };
 }

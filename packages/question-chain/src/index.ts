@@ -11,6 +11,16 @@ export {
   generateExam,
 } from "./generate-exam.js";
 export {
+  type CitationStyle,
+  citableSentences,
+  type GroundingOrder,
+  groundedQuestionsSchema,
+  MAX_CITATIONS,
+  MAX_OPTION_CHARS,
+  MAX_QUESTION_CHARS,
+  resolveCitations,
+} from "./grounding-schema.js";
+export {
   documentIdFor,
   type LoadDocumentsParams,
   type LoadDocumentsResult,
@@ -19,6 +29,7 @@ export {
   type SourceDocumentMetadata,
   SUPPORTED_DOCUMENT_EXTENSIONS,
 } from "./load-documents.js";
+export { classifyModelCallError, type ModelCallFailure, type ModelCallFailureCode } from "./model-call-failure.js";
 export {
   createQuestionChain,
   type DroppedQuestion,
@@ -41,6 +52,7 @@ export { type ModelOutputReading, readModelOutput } from "./read-model-output.js
 export {
   type ChunkDocument,
   type ChunkMetadata,
+  DEFAULT_MIN_CHUNK_TOKENS,
   type SplitDocumentsParams,
   splitDocuments,
 } from "./split-documents.js";

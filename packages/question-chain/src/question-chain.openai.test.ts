@@ -97,7 +97,9 @@ describe("question chain with the real ChatOpenAI against the scripted server", 
     server = await startScriptedOpenAIServer({
       handler: () => ({ error: { status: 500, message: "model overloaded" } }),
     });
-    const out = await createQuestionChain({ model: chatModel(server.url), maxRetries: 1 }).invoke(chunk);
+    const out = await createQuestionChain({ model: chatModel(server.url), maxRetries: 1, retryDelayMs: 0 }).invoke(
+      chunk,
+    );
     expect(out.failure?.attempts).toBe(2);
     expect(out.failure?.message).toMatch(/model overloaded/u);
     expect(server.requests).toHaveLength(2);

@@ -76,7 +76,7 @@ describe("createQuestionChain with a fake structured-output model", () => {
     });
     expect(first.source_text).toBe(SOURCE);
     expect(first.generator_model).toBe("fake-list");
-    expect(first.prompt_version).toBe("question-chain/1");
+    expect(first.prompt_version).toBe("question-chain/2");
     expect(first.findings).toBeUndefined();
     expect(out.usage.calls).toBe(1);
     expect(out.usage.estimated).toBe(true);
@@ -187,8 +187,8 @@ describe("createQuestionChain with a fake structured-output model", () => {
     expect(system).toContain("The leverage ratio must be at least 3 percent.");
     expect(system).toContain("Write in German.");
     expect(out.questions.map((q) => q.prompt_version)).toEqual([
-      "question-chain/1+banking@2.1.0",
-      "question-chain/1+banking@2.1.0",
+      "question-chain/2+banking@2.1.0",
+      "question-chain/2+banking@2.1.0",
     ]);
     expect(out.questions[0]?.findings).toBeUndefined();
     expect(out.questions[1]?.findings?.map((f) => f.code)).toContain("NO_REGULATION_NAMED");
@@ -221,6 +221,8 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     expect(out.failure).toEqual({
       message: expect.stringMatching(/no usable answer after 2 attempt\(s\): the reply is not valid JSON/u),
       attempts: 2,
+      code: "unparseable",
+      retryable: true,
     });
   });
 
@@ -229,7 +231,7 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     const out = await createQuestionChain({ model, maxRetries: 0 }).invoke(
       "A plain string passage that is long enough to ask about.",
     );
-    expect(out.failure?.message).toMatch(/the model call failed: no more scripted replies/u);
+    expect(out.failure?.message).toMatch(/the model call failed \(server_error\): no more scripted replies/u);
     expect(out.chunk_id).toMatch(/^doc-[0-9a-f]{16}:0-\d+$/u);
   });
 

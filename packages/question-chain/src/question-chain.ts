@@ -21,7 +21,16 @@ import { AIMessage, type BaseMessage, HumanMessage, isBaseMessage } from "@langc
 import { patchConfig, Runnable, type RunnableConfig } from "@langchain/core/runnables";
 import { z } from "zod";
 import { tokenCounter } from "./count-tokens.js";
+import {
+  type CitationStyle,
+  citableSentences,
+  type GroundingOrder,
+  groundedQuestionsSchema,
+  groundingInstructions,
+  resolveCitations,
+} from "./grounding-schema.js";
 import { documentIdFor } from "./load-documents.js";
+import { classifyModelCallError, type ModelCallFailure, type ModelCallFailureCode } from "./model-call-failure.js";
 import { buildQuestionPrompt, GeneratedQuestionsSchema, QUESTION_PROMPT_VERSION } from "./question-prompt.js";
 import { readModelOutput } from "./read-model-output.js";
 import type { ChunkMetadata } from "./split-documents.js";
@@ -47,14 +56,31 @@ export interface QuestionChainParams {
   optionsPerQuestion?: number;
   /** Language to write in; default: the domain's first language, else English. */
   language?: string;
-  /** Extra attempts after an unusable answer, with the validation error fed back to the model (default 2). */
+  /**
+   * Extra attempts after a failure that can change: an unusable answer (the error is fed back to the model), a rate
+   * limit, a server error, a timeout or a dropped connection (default 2). A failure that cannot change (a rejected
+   * key, an unknown model, a prompt too long for the context) fails the chunk at once.
+   */
   maxRetries?: number;
+  /** Wait before retrying a rate limit, server error, timeout or dropped connection: this many ms, doubled per attempt (default 1000). */
+  retryDelayMs?: number;
   /** What to do with questions by finding severity (default: drop errors, flag warnings, keep the rest). */
   policy?: FindingPolicy;
   /** Thresholds of the built-in quality checks. */
   thresholds?: CheckThresholds;
   /** How to ask for structured output (default `auto`). */
   structuredOutput?: StructuredOutputMode;
+  /**
+   * Order of the fields in each question the model writes: `quote-first` (default) has it pick a sentence of the
+   * passage, then ask about it; `question-first` asks, then quotes. Either way the quote is one of the passage's
+   * sentences by construction whenever the model's output follows the schema.
+   */
+  grounding?: GroundingOrder;
+  /**
+   * How questions cite the passage: `number` (default) — numbers of sentences from a numbered list sent with the
+   * passage, turned back into the sentences' text; `sentence` — the sentences' text, as an enum.
+   */
+  citationStyle?: CitationStyle;
 }
 
 /** A generated question that did not pass the checks, with the findings that dropped it. */
@@ -79,8 +105,8 @@ export interface QuestionChainOutput {
   questions: ExamQuestion[];
   /** Questions the policy dropped, with their findings. */
   dropped: DroppedQuestion[];
-  /** Set when no usable answer came back after every attempt. */
-  failure?: { message: string; attempts: number };
+  /** Set when no usable answer came back: at once for a failure that cannot change, else after every attempt. */
+  failure?: { message: string; attempts: number; code?: ModelCallFailureCode; retryable?: boolean };
   /** Model calls made (1 + retries). */
   attempts: number;
   usage: QuestionChainUsage;
@@ -181,7 +207,10 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
   readonly questionsPerChunk: number;
   readonly optionsPerQuestion: number;
   readonly maxRetries: number;
-  private readonly structured: Runnable<BaseMessage[], unknown>;
+  readonly grounding: GroundingOrder;
+  readonly citationStyle: CitationStyle;
+  /** `withStructuredOutput` method, or null when the model has none and its text is parsed. */
+  private readonly method: string | undefined | null;
 
   static override lc_name(): string {
     return "QuestionChain";
@@ -197,45 +226,77 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     this.questionsPerChunk = positiveInteger("questionsPerChunk", params.questionsPerChunk ?? 3, 1);
     this.optionsPerQuestion = positiveInteger("optionsPerQuestion", params.optionsPerQuestion ?? 4, 4);
     this.maxRetries = positiveInteger("maxRetries", params.maxRetries ?? 2, 0);
+    if (params.retryDelayMs !== undefined && !(params.retryDelayMs >= 0)) {
+      throw new TypeError(`retryDelayMs must be 0 or more, got ${params.retryDelayMs}`);
+    }
     const mode = params.structuredOutput ?? "auto";
     if (!["auto", "tool", "json_schema", "json_mode"].includes(mode)) {
       throw new TypeError(`structuredOutput "${mode}" is not one of auto, tool, json_schema, json_mode`);
     }
+    this.grounding = params.grounding ?? "quote-first";
+    if (!["quote-first", "question-first"].includes(this.grounding)) {
+      throw new TypeError(`grounding "${this.grounding}" is not one of quote-first, question-first`);
+    }
+    this.citationStyle = params.citationStyle ?? "number";
+    if (!["number", "sentence"].includes(this.citationStyle)) {
+      throw new TypeError(`citationStyle "${this.citationStyle}" is not one of number, sentence`);
+    }
     this.promptVersion = promptVersionFor(QUESTION_PROMPT_VERSION, params.domain);
-    this.structured = this.structuredModel(mode);
+    const method = { auto: undefined, tool: "functionCalling", json_schema: "jsonSchema", json_mode: "jsonMode" }[mode];
+    // Fails now, not on the first chunk, when the model cannot do what was asked.
+    this.method = this.structuredModel(OutputJsonSchema, method) ? method : null;
   }
 
-  private structuredModel(mode: StructuredOutputMode): Runnable<BaseMessage[], unknown> {
+  private structuredModel(
+    schema: Record<string, unknown>,
+    method: string | undefined,
+  ): Runnable<BaseMessage[], unknown> | undefined {
     const { model } = this.params;
-    const method = { auto: undefined, tool: "functionCalling", json_schema: "jsonSchema", json_mode: "jsonMode" }[mode];
     try {
       // A JSON schema rather than the zod object: with zod, some providers parse inside the SDK and throw away the
       // raw reply on a parse error, and the raw reply is what the retry shows the model.
-      return model.withStructuredOutput(OutputJsonSchema, {
+      return model.withStructuredOutput(schema, {
         name: SCHEMA_NAME,
         includeRaw: true,
         ...(method ? { method: method as "functionCalling" } : {}),
       }) as Runnable<BaseMessage[], unknown>;
     } catch (error) {
+      const mode = this.params.structuredOutput ?? "auto";
       if (mode === "tool" || mode === "json_schema") {
         throw new TypeError(
           `structuredOutput "${mode}" is not supported by this model (${(error as Error).message}): use "auto" or "json_mode"`,
         );
       }
       // no tool calling: the prompt asks for JSON and the text is parsed
-      return model as unknown as Runnable<BaseMessage[], unknown>;
+      return undefined;
     }
+  }
+
+  /** What the chain asks of the model for one chunk: the sentences it may quote and how many questions. */
+  private planFor(text: string): { sentences: string[]; questions: number } {
+    const sentences = citableSentences(text, this.params.language ?? this.params.domain?.languages[0]);
+    return { sentences, questions: Math.min(this.questionsPerChunk, sentences.length) };
   }
 
   /** The messages the chain sends for a chunk (before any retry), e.g. for cost estimates. */
   promptFor(input: QuestionChainInput): BaseMessage[] {
-    return buildQuestionPrompt({
-      sourceText: asChunk(input).text,
-      questionsPerChunk: this.questionsPerChunk,
+    const text = asChunk(input).text;
+    const plan = this.planFor(text);
+    const messages = buildQuestionPrompt({
+      sourceText: text,
+      questionsPerChunk: Math.max(1, plan.questions),
       optionsPerQuestion: this.optionsPerQuestion,
       language: this.params.language,
       domain: this.params.domain,
     });
+    const extra = groundingInstructions({
+      sentences: plan.sentences,
+      order: this.grounding,
+      citationStyle: this.citationStyle,
+    });
+    if (extra === "") return messages;
+    const last = messages.at(-1) as BaseMessage;
+    return [...messages.slice(0, -1), new HumanMessage(`${String(last.content)}\n\n${extra}`)];
   }
 
   override async invoke(input: QuestionChainInput, options?: Partial<RunnableConfig>): Promise<QuestionChainOutput> {
@@ -248,20 +309,61 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     runManager?: CallbackManagerForChainRun,
   ): Promise<QuestionChainOutput> {
     const { text, source } = asChunk(input);
+    const usage: QuestionChainUsage = { calls: 0, promptTokens: 0, completionTokens: 0 };
+    const plan = this.planFor(text);
+    // Nothing a question could quote (a heading, a table of numbers): no call is spent on it.
+    if (plan.questions === 0) return { chunk_id: source.chunk_id, questions: [], dropped: [], attempts: 0, usage };
     const childConfig = patchConfig(config, { callbacks: runManager?.getChild() });
     const basePrompt = this.promptFor(input);
-    const usage: QuestionChainUsage = { calls: 0, promptTokens: 0, completionTokens: 0 };
+    const structured =
+      this.method === null
+        ? (this.params.model as unknown as Runnable<BaseMessage[], unknown>)
+        : (this.structuredModel(
+            groundedQuestionsSchema({
+              sentences: plan.sentences,
+              questions: plan.questions,
+              optionsPerQuestion: this.optionsPerQuestion,
+              order: this.grounding,
+              citationStyle: this.citationStyle,
+            }),
+            this.method,
+          ) as Runnable<BaseMessage[], unknown>);
     let messages = basePrompt;
-    let lastError = "";
+    let last: ModelCallFailure | undefined;
     const maxAttempts = 1 + this.maxRetries;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      if (attempt > 1 && last && last.code !== "unparseable") {
+        await sleep((this.params.retryDelayMs ?? 1000) * 2 ** (attempt - 2), config?.signal);
+      }
       usage.calls++;
       let output: unknown;
       try {
-        output = await this.structured.invoke(messages, childConfig);
+        output = await structured.invoke(messages, childConfig);
       } catch (error) {
         if (config?.signal?.aborted) throw error;
-        lastError = `the model call failed: ${(error as Error).message}`;
+        // A local model cut off mid-answer reports the tokens it spent: they count against budgets.
+        const spent = (error as { usage?: { input_tokens?: unknown; output_tokens?: unknown } }).usage;
+        if (typeof spent?.input_tokens === "number" && typeof spent.output_tokens === "number") {
+          usage.promptTokens += spent.input_tokens;
+          usage.completionTokens += spent.output_tokens;
+        }
+        last = classifyModelCallError(error);
+        if (!last.retryable) {
+          const fix = last.fix ? `: ${last.fix}` : "";
+          return {
+            chunk_id: source.chunk_id,
+            questions: [],
+            dropped: [],
+            failure: {
+              message: `the model call failed (${last.code}, not retried): ${last.message}${fix}`,
+              attempts: attempt,
+              code: last.code,
+              retryable: false,
+            },
+            attempts: attempt,
+            usage,
+          };
+        }
         continue;
       }
       const raw = rawMessage(output);
@@ -269,9 +371,13 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
       const reading = readModelOutput(output);
       if (reading.ok) {
         const model = reportedModelName(raw, this.params.model);
-        return { ...this.checkQuestions(reading.value.questions, text, source, model), attempts: attempt, usage };
+        const generated = reading.value.questions.map((q) => ({
+          ...q,
+          citations: resolveCitations(q.citations, plan.sentences),
+        }));
+        return { ...this.checkQuestions(generated, text, source, model), attempts: attempt, usage };
       }
-      lastError = reading.error;
+      last = { code: "unparseable", retryable: true, message: reading.error };
       messages = [
         ...basePrompt,
         new AIMessage(reading.rawText ?? "(no usable reply)"),
@@ -284,7 +390,11 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
       chunk_id: source.chunk_id,
       questions: [],
       dropped: [],
-      failure: { message: `no usable answer after ${maxAttempts} attempt(s): ${lastError}`, attempts: maxAttempts },
+      failure: {
+        message: `no usable answer after ${maxAttempts} attempt(s): ${last?.code === "unparseable" ? "" : `the model call failed (${last?.code}): `}${last?.message ?? ""}`,
+        attempts: maxAttempts,
+        ...(last ? { code: last.code, retryable: true } : {}),
+      },
       attempts: maxAttempts,
       usage,
     };
@@ -405,6 +515,19 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     });
     return { chunk_id: source.chunk_id, questions, dropped };
   }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 /**

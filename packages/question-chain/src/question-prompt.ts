@@ -3,7 +3,7 @@ import { type BaseMessage, HumanMessage, SystemMessage } from "@langchain/core/m
 import { z } from "zod";
 
 /** Version of this package's question-writing prompt; part of every question's `prompt_version`. */
-export const QUESTION_PROMPT_VERSION = "question-chain/1";
+export const QUESTION_PROMPT_VERSION = "question-chain/2";
 
 /**
  * What the model must return: `{ "questions": [...] }`. Structure only; quality is judged by the checks. An empty list
@@ -23,9 +23,11 @@ export const GeneratedQuestionsSchema = z
               .min(3)
               .describe("Wrong but plausible answers, all different from each other."),
             citations: z
-              .array(z.string())
+              .array(z.union([z.string(), z.number().int().min(1)]))
               .min(1)
-              .describe("Verbatim quotes copied exactly from the source passage that support the answer."),
+              .describe(
+                "Verbatim quotes copied exactly from the source passage that support the answer, or the numbers of such sentences when the request lists them.",
+              ),
           })
           .strict(),
       )

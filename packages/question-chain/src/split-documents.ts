@@ -31,7 +31,15 @@ export interface SplitDocumentsParams {
   chunkOverlap?: number;
   /** Tokenizer used to measure sizes (default `cl100k_base`). */
   encoding?: TokenEncodingName;
+  /**
+   * Chunks shorter than this many tokens (a lone heading, a page number) are merged with the next chunk of their
+   * document, or the previous one when they come last, so no model call is spent on them (default 40; 0 keeps them).
+   */
+  minChunkTokens?: number;
 }
+
+/** Default of {@link SplitDocumentsParams.minChunkTokens}. */
+export const DEFAULT_MIN_CHUNK_TOKENS = 40;
 
 /**
  * Splits documents into token-sized, overlapping chunks with LangChain's `RecursiveCharacterTextSplitter` (paragraphs,
@@ -53,6 +61,10 @@ export async function splitDocuments(params: SplitDocumentsParams): Promise<Docu
     throw new TypeError(
       `chunkOverlap must be a whole number of tokens from 0 to chunkSize - 1 (${chunkSize - 1}), got ${chunkOverlap}`,
     );
+  }
+  const minChunkTokens = params.minChunkTokens ?? Math.min(DEFAULT_MIN_CHUNK_TOKENS, Math.floor(chunkSize / 4));
+  if (!Number.isInteger(minChunkTokens) || minChunkTokens < 0) {
+    throw new TypeError(`minChunkTokens must be a whole number of tokens (0 or more), got ${minChunkTokens}`);
   }
   const count = await tokenCounter({ encoding: params.encoding });
   const chunks: Document<ChunkMetadata>[] = [];
@@ -79,16 +91,18 @@ export async function splitDocuments(params: SplitDocumentsParams): Promise<Docu
     const pieces = await splitter.splitText(text);
     lengths.clear();
     let searchFrom = 0;
-    let previousStart = -1;
+    const spans: { start: number; end: number; tokens: number }[] = [];
     pieces.forEach((piece, index) => {
       // The splitter joins contiguous pieces and trims them, so every chunk is a substring of the document; chunks
       // advance through the text, so the next occurrence after the previous chunk's start is the right one.
       let start = text.indexOf(piece, searchFrom);
       if (start < 0) start = text.indexOf(piece);
       if (start < 0) throw new Error(`internal error: chunk ${index} of ${documentId} is not a slice of the document`);
-      const end = start + piece.length;
-      previousStart = start;
-      searchFrom = previousStart + 1;
+      searchFrom = start + 1;
+      spans.push({ start, end: start + piece.length, tokens: count(piece) });
+    });
+    mergeShortSpans(spans, minChunkTokens);
+    spans.forEach(({ start, end }, index) => {
       const chunkId = `${documentId}:${start}-${end}`;
       const metadata: ChunkMetadata = {
         document_id: documentId,
@@ -102,4 +116,26 @@ export async function splitDocuments(params: SplitDocumentsParams): Promise<Docu
     });
   }
   return chunks;
+}
+
+/**
+ * Merges every span under `minTokens` into its next neighbour (the previous one for the last span), in place. The
+ * merged span runs from the first start to the last end, so it is still an exact slice of the document; it may
+ * exceed the chunk size by the short span's few tokens.
+ */
+function mergeShortSpans(spans: { start: number; end: number; tokens: number }[], minTokens: number): void {
+  for (let i = 0; i < spans.length && spans.length > 1; ) {
+    const span = spans[i] as (typeof spans)[number];
+    if (span.tokens >= minTokens) {
+      i++;
+      continue;
+    }
+    const into = i + 1 < spans.length ? i + 1 : i - 1;
+    const other = spans[into] as (typeof spans)[number];
+    other.start = Math.min(other.start, span.start);
+    other.end = Math.max(other.end, span.end);
+    other.tokens += span.tokens;
+    spans.splice(i, 1);
+    if (into < i) i--;
+  }
 }

@@ -166,7 +166,10 @@ export function describeGenerateSummary(summary: GenerateSummary): string[] {
     lines.push(`failed chunks: ${summary.failures.length} (rerun with --resume to retry them)`);
     for (const f of summary.failures.slice(0, 5)) lines.push(`  ${f.chunk_id}: ${f.message}`);
   }
-  if (s.stoppedBy) lines.push(`stopped early: ${s.stoppedBy}${summary.journal ? ` — continue with --resume` : ""}`);
+  if (s.stoppedBy) {
+    const why = s.stopReason ? ` (${s.stopReason})` : "";
+    lines.push(`stopped early: ${s.stoppedBy}${why}${summary.journal ? ` — continue with --resume` : ""}`);
+  }
   if (summary.out)
     lines.push(`wrote ${summary.out}${summary.droppedFile ? ` (dropped questions: ${summary.droppedFile})` : ""}`);
   return lines;

@@ -31,6 +31,28 @@ function defaultSource(request: ChatCompletionRequest): string {
   return last ? (last[1] as string).trim() : text;
 }
 
+/** The JSON schema the request asks the answer to follow (response format or the first tool's parameters). */
+function requestSchema(request: ChatCompletionRequest): unknown {
+  const format = request.response_format as { json_schema?: { schema?: unknown } } | undefined;
+  return format?.json_schema?.schema ?? request.tools?.[0]?.function?.parameters;
+}
+
+/** The `enum` of `citations` items in the request's schema: a strict endpoint may only cite those. */
+function citationEnum(schema: unknown): unknown[] | undefined {
+  const items = (schema as { properties?: { questions?: { items?: { properties?: Record<string, unknown> } } } })
+    ?.properties?.questions?.items?.properties?.citations as { items?: { enum?: unknown } } | undefined;
+  const values = items?.items?.enum;
+  return Array.isArray(values) ? values : undefined;
+}
+
+/** Sentences listed in the prompt as `[n] text`, by number. */
+function numberedSentences(request: ChatCompletionRequest): Map<string, number> {
+  const text = request.messages.map((m) => messageText(m)).join("\n");
+  const out = new Map<string, number>();
+  for (const match of text.matchAll(/^\[(\d+)\] (.+)$/gmu)) out.set((match[2] as string).trim(), Number(match[1]));
+  return out;
+}
+
 function promptNumber(request: ChatCompletionRequest, pattern: RegExp): number | undefined {
   const text = request.messages.map((m) => messageText(m)).join("\n");
   const match = pattern.exec(text);
@@ -77,9 +99,14 @@ function wordDistractors(answer: string, source: string, count: number): string[
  * shape. The questions pass question-chain's quality checks, which makes this a stand-in for a model in end-to-end
  * tests and benchmarks.
  */
-export function writeExamQuestions(source: string, questions: number, distractors: number): WrittenQuestion[] {
-  const sentences = source
-    .split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/u)
+export function writeExamQuestions(
+  source: string,
+  questions: number,
+  distractors: number,
+  /** The sentences it may quote (a schema's `citations` enum); default: its own split of the source. */
+  quotable?: readonly string[],
+): WrittenQuestion[] {
+  const sentences = (quotable ?? source.split(/(?<=[.!?])\s+|(?<=[。！？])|\n+/u))
     .map((s) => s.trim())
     .filter((s) => (CJK.test(s) ? wordCount(s) : s.split(/\s+/u).length) >= 6);
   const out: WrittenQuestion[] = [];
@@ -104,7 +131,8 @@ export function writeExamQuestions(source: string, questions: number, distractor
 /**
  * A scripted-server handler that acts as a question-writing model: it reads the source passage from the prompt and
  * answers with `{ "questions": [...] }` built by {@link writeExamQuestions} (as a tool call or JSON content, whichever
- * the request asked for).
+ * the request asked for). When the request's schema limits `citations` to an `enum` of sentences, it quotes only
+ * those, as a strict structured-output endpoint would.
  *
  * @example
  * const server = await startScriptedOpenAIServer({ handler: examWriterHandler(), latencyMs: 200, maxConcurrency: 8 });
@@ -114,7 +142,19 @@ export function examWriterHandler(options: ExamWriterOptions = {}): ScriptedHand
     const source = (options.extractSource ?? defaultSource)(request);
     const count = options.questionsPerRequest ?? promptNumber(request, /exactly (\d+)/iu) ?? 2;
     const distractors = options.distractorsPerQuestion ?? promptNumber(request, /(\d+) distractors/iu) ?? 3;
-    let questions = writeExamQuestions(source, count, distractors);
+    // Like a strict json_schema endpoint, it cites only what the schema allows: listed sentences, or their numbers.
+    const allowed = citationEnum(requestSchema(request));
+    const numbered = allowed?.every((v) => typeof v === "number") ? numberedSentences(request) : undefined;
+    const quotable = numbered
+      ? [...numbered.keys()]
+      : (allowed?.filter((v): v is string => typeof v === "string") ?? undefined);
+    let questions = writeExamQuestions(source, count, distractors, quotable);
+    if (numbered) {
+      questions = questions.map((q) => ({
+        ...q,
+        citations: q.citations.map((c) => numbered.get(c) ?? c) as unknown as string[],
+      }));
+    }
     if (options.transform) questions = options.transform(questions, request);
     return { json: { questions } };
   };

@@ -79,6 +79,11 @@ export interface ScriptedOpenAIServerOptions {
   apiKey?: string;
   /** Models listed by `/v1/models`; when given, other models get a 404 `model_not_found` (default: any model). */
   models?: string[];
+  /**
+   * The model's context window in tokens (estimated as characters / 4): a request whose messages plus `max_tokens`
+   * exceed it gets the API's 400 `context_length_exceeded` (default: no limit).
+   */
+  contextTokens?: number;
   /** Model name reported in answers (default: the requested one), like a real endpoint reporting a snapshot name. */
   reportedModel?: string | ((requestedModel: string) => string);
   /** How long a `timeout` fault holds the request before dropping the connection (default 120 000 ms). */
@@ -312,6 +317,23 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
         message: `The model \`${request.model}\` does not exist or you do not have access to it.`,
         code: "model_not_found",
       });
+    }
+    if (options.contextTokens !== undefined) {
+      const promptTokens = estimateTokens(request.messages.map((m) => messageText(m)).join("\n"));
+      const maxTokens = Number(
+        (body as { max_tokens?: unknown; max_completion_tokens?: unknown }).max_completion_tokens ??
+          (body as { max_tokens?: unknown }).max_tokens ??
+          0,
+      );
+      if (promptTokens + maxTokens > options.contextTokens) {
+        record.status = 400;
+        return sendError(res, {
+          status: 400,
+          message: `This model's maximum context length is ${options.contextTokens} tokens. However, you requested ${promptTokens + maxTokens} tokens (${promptTokens} in the messages, ${maxTokens} in the completion). Please reduce the length of the messages or completion.`,
+          param: "messages",
+          code: "context_length_exceeded",
+        });
+      }
     }
     const controller = new AbortController();
     res.on("close", () => controller.abort());

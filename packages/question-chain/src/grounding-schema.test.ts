@@ -1,0 +1,128 @@
+import { Document } from "@langchain/core/documents";
+import { FakeListChatModel } from "@langchain/core/utils/testing";
+import { describe, expect, it } from "vitest";
+import {
+  citableSentences,
+  groundedQuestionsSchema,
+  MAX_OPTION_CHARS,
+  MAX_QUESTION_CHARS,
+  resolveCitations,
+} from "./grounding-schema.js";
+import { createQuestionChain } from "./question-chain.js";
+import { splitDocuments } from "./split-documents.js";
+
+interface SchemaNode {
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  items: { enum?: (string | number)[]; maxLength?: number };
+}
+
+const PASSAGE = [
+  "# Instant Access Saver",
+  "",
+  "- The account pays 3.10% AER on balances up to £85,000.",
+  "(2) Interest is calculated daily and paid on the first day of each month.",
+  "Short line here.",
+  "Withdrawals are free. There is no limit on the number of withdrawals you can make in a year!",
+].join("\n");
+
+describe("citableSentences", () => {
+  it("gives verbatim sentences of the passage without headings, list markers or fragments", () => {
+    const sentences = citableSentences(PASSAGE);
+    expect(sentences).toEqual([
+      "The account pays 3.10% AER on balances up to £85,000.",
+      "Interest is calculated daily and paid on the first day of each month.",
+      "There is no limit on the number of withdrawals you can make in a year!",
+    ]);
+    for (const sentence of sentences) expect(PASSAGE).toContain(sentence);
+  });
+
+  it("has nothing to quote in a lone heading", () => {
+    expect(citableSentences("## Costs and margins\n")).toEqual([]);
+  });
+});
+
+describe("groundedQuestionsSchema", () => {
+  it("bounds counts and lengths and makes each quote one of the passage's sentences, quote first by default", () => {
+    const sentences = citableSentences(PASSAGE);
+    const schema = groundedQuestionsSchema({ sentences, questions: 2, optionsPerQuestion: 5 }) as {
+      properties: {
+        questions: {
+          minItems: number;
+          maxItems: number;
+          items: { properties: Record<"citations" | "question" | "answer" | "distractors", SchemaNode> };
+        };
+      };
+    };
+    const questions = schema.properties.questions;
+    expect([questions.minItems, questions.maxItems]).toEqual([2, 2]);
+    const item = questions.items.properties;
+    expect(Object.keys(item)).toEqual(["citations", "question", "answer", "distractors"]);
+    expect(item.citations.items.enum).toEqual([1, 2, 3]);
+    const bySentence = groundedQuestionsSchema({
+      sentences,
+      questions: 2,
+      optionsPerQuestion: 5,
+      citationStyle: "sentence",
+    }) as typeof schema;
+    expect(bySentence.properties.questions.items.properties.citations.items.enum).toEqual(sentences);
+    expect(resolveCitations([2, "verbatim", 9], sentences)).toEqual([sentences[1], "verbatim", "(no sentence 9)"]);
+    expect(item.citations.minItems).toBe(1);
+    expect([item.distractors.minItems, item.distractors.maxItems]).toEqual([4, 4]);
+    expect(item.question.maxLength).toBe(MAX_QUESTION_CHARS);
+    expect(item.answer.maxLength).toBe(MAX_OPTION_CHARS);
+    expect(item.distractors.items.maxLength).toBe(MAX_OPTION_CHARS);
+    const questionFirst = groundedQuestionsSchema({
+      sentences,
+      questions: 1,
+      optionsPerQuestion: 4,
+      order: "question-first",
+    }) as typeof schema;
+    expect(Object.keys(questionFirst.properties.questions.items.properties)).toEqual([
+      "question",
+      "answer",
+      "distractors",
+      "citations",
+    ]);
+  });
+});
+
+describe("the chain's per-chunk request", () => {
+  it("asks for no more questions than the passage has sentences, and makes no call for a chunk with none", async () => {
+    const model = new FakeListChatModel({ responses: [JSON.stringify({ questions: [] })] });
+    const chain = createQuestionChain({ model, questionsPerChunk: 5 });
+    const text = String(chain.promptFor(PASSAGE).at(-1)?.content);
+    expect(text).toContain("Write exactly 3 questions");
+    expect(text).toContain("[2] Interest is calculated daily and paid on the first day of each month.");
+    const heading = await chain.invoke("## Costs and margins");
+    expect(heading).toMatchObject({ questions: [], dropped: [], attempts: 0, usage: { calls: 0 } });
+    expect(heading.failure).toBeUndefined();
+  });
+});
+
+describe("splitDocuments merges chunks too short to ask about", () => {
+  it("joins a lone heading to the next chunk, as an exact slice of the document", async () => {
+    const body = Array.from(
+      { length: 12 },
+      (_, i) => `Clause ${i} sets out that the employer pays ${i + 10} days of leave each year to every worker.`,
+    ).join(" ");
+    const text = `# Part 4 — Leave\n\n${body}\n\n## Notes\n\n${body}`;
+    const document = new Document({ pageContent: text, metadata: { document_id: "d" } });
+    const unmerged = await splitDocuments({
+      documents: [document],
+      chunkSize: 200,
+      chunkOverlap: 0,
+      minChunkTokens: 0,
+    });
+    expect(unmerged.some((c) => citableSentences(c.pageContent).length === 0)).toBe(true);
+    const chunks = await splitDocuments({ documents: [document], chunkSize: 200, chunkOverlap: 0 });
+    expect(chunks.length).toBeLessThan(unmerged.length);
+    for (const chunk of chunks) {
+      expect(citableSentences(chunk.pageContent).length).toBeGreaterThan(0);
+      expect(text.slice(chunk.metadata.start, chunk.metadata.end)).toBe(chunk.pageContent);
+    }
+    expect(chunks[0]?.pageContent.startsWith("# Part 4 — Leave")).toBe(true);
+    expect(chunks.map((c) => c.metadata.chunk_index)).toEqual(chunks.map((_, i) => i));
+  });
+});

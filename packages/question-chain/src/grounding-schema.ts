@@ -1,0 +1,148 @@
+/** Longest question a model may write, in characters: room for a scenario stem, not for a page of text. */
+export const MAX_QUESTION_CHARS = 250;
+/** Longest answer or distractor, in characters. */
+export const MAX_OPTION_CHARS = 100;
+/** Most quotes per question. */
+export const MAX_CITATIONS = 2;
+/** Most sentences offered as quotes for one chunk (the first ones). */
+export const MAX_CITABLE_SENTENCES = 60;
+
+/** Where the quote goes in each question object. */
+export type GroundingOrder = "quote-first" | "question-first";
+
+/**
+ * How a question cites the passage: `number` — the numbers of sentences from a numbered list sent with the passage
+ * (cheap for grammars and tokens: a 135M model writes several times faster than when it must spell each sentence out);
+ * `sentence` — the sentences themselves, as an `enum` of their text.
+ */
+export type CitationStyle = "number" | "sentence";
+
+const MIN_SENTENCE_WORDS = 4;
+const MIN_SENTENCE_CHARS = 20;
+/** List, heading and quote markers at the start of a line: not part of the sentence a reader would quote. */
+const LINE_MARKER = /^(?:#{1,6}\s+|[-*+>]\s+|\(?\d{1,3}[.)]\s+|\(\w{1,3}\)\s+|\|\s*)+/u;
+
+/**
+ * The sentences of a passage a question may quote: verbatim slices of the text (line markers such as `#`, `-` or
+ * `(1)` left out, whitespace trimmed), at least 4 words and 20 characters long, without repeats, the first
+ * {@link MAX_CITABLE_SENTENCES}. Lines are split into sentences with `Intl.Segmenter`.
+ *
+ * @example
+ * citableSentences("# Terms\n\nThe rate is 3.1% a year. It is paid monthly on the balance.")
+ * // ["The rate is 3.1% a year.", "It is paid monthly on the balance."]
+ */
+export function citableSentences(text: string, language?: string): string[] {
+  const segmenter = new Intl.Segmenter(language, { granularity: "sentence" });
+  const out = new Set<string>();
+  for (const line of text.split(/\n/u)) {
+    for (const { segment } of segmenter.segment(line)) {
+      const sentence = segment.trim().replace(LINE_MARKER, "").trim();
+      if (sentence.length < MIN_SENTENCE_CHARS) continue;
+      if (sentence.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < MIN_SENTENCE_WORDS) continue;
+      out.add(sentence);
+      if (out.size >= MAX_CITABLE_SENTENCES) return [...out];
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The JSON schema sent with one chunk's request (as a llama.cpp grammar for local models, as `json_schema` or tool
+ * parameters for endpoints). It bounds everything a model could run away with: exactly `questions` questions, exactly
+ * `optionsPerQuestion - 1` distractors, strings of at most {@link MAX_QUESTION_CHARS} / {@link MAX_OPTION_CHARS}
+ * characters, 1–{@link MAX_CITATIONS} quotes; and each quote is an `enum` of the chunk's sentences, so a model whose
+ * output is constrained by the schema can only quote the passage verbatim.
+ *
+ * @example
+ * const schema = groundedQuestionsSchema({ sentences: citableSentences(chunk), questions: 2, optionsPerQuestion: 4 });
+ * model.withStructuredOutput(schema, { name: "exam_questions" });
+ */
+export function groundedQuestionsSchema(params: {
+  /** Sentences a question may quote, from {@link citableSentences}. */
+  sentences: readonly string[];
+  /** Questions the answer must hold (0 when there is nothing to ask about). */
+  questions: number;
+  /** Options per question, answer included. */
+  optionsPerQuestion: number;
+  /** `quote-first` puts `citations` before the question, so the model picks a sentence, then asks about it. */
+  order?: GroundingOrder;
+  /** Sentence numbers (default) or sentence text. */
+  citationStyle?: CitationStyle;
+}): Record<string, unknown> {
+  const distractors = params.optionsPerQuestion - 1;
+  const text = (description: string, maxLength: number) => ({ type: "string", minLength: 1, maxLength, description });
+  const byNumber = (params.citationStyle ?? "number") === "number";
+  const items =
+    params.sentences.length === 0
+      ? { type: "string" }
+      : byNumber
+        ? { type: "integer", enum: params.sentences.map((_, i) => i + 1) }
+        : { type: "string", enum: [...params.sentences] };
+  const citations = {
+    type: "array",
+    description: byNumber
+      ? "Numbers of the sentences (from the numbered list) that prove the answer."
+      : "Sentences of the passage, copied exactly, that prove the answer.",
+    items,
+    minItems: 1,
+    maxItems: MAX_CITATIONS,
+  };
+  const body = {
+    question: text("The question, answerable from the passage alone.", MAX_QUESTION_CHARS),
+    answer: text("The single correct answer.", MAX_OPTION_CHARS),
+    distractors: {
+      type: "array",
+      description: "Wrong but plausible answers, all different from each other and from the answer.",
+      items: text("A wrong but plausible answer.", MAX_OPTION_CHARS),
+      minItems: distractors,
+      maxItems: distractors,
+    },
+  };
+  const properties = params.order === "question-first" ? { ...body, citations } : { citations, ...body };
+  return {
+    type: "object",
+    description: "Multiple-choice exam questions written from a source passage.",
+    properties: {
+      questions: {
+        type: "array",
+        description: "The exam questions.",
+        items: {
+          type: "object",
+          properties,
+          required: Object.keys(properties),
+          additionalProperties: false,
+        },
+        minItems: params.questions,
+        maxItems: params.questions,
+      },
+    },
+    required: ["questions"],
+    additionalProperties: false,
+  };
+}
+
+/** What is added to the request: the numbered sentences (for `number` citations) and the order to work in. */
+export function groundingInstructions(params: {
+  sentences: readonly string[];
+  order: GroundingOrder;
+  citationStyle: CitationStyle;
+}): string {
+  const lines: string[] = [];
+  if (params.citationStyle === "number") {
+    lines.push(
+      "Sentences you may cite, by number (in `citations`, give the numbers of the sentences that prove the answer instead of copying them):",
+      ...params.sentences.map((sentence, i) => `[${i + 1}] ${sentence}`),
+    );
+  }
+  if (params.order === "quote-first") {
+    lines.push(
+      "For each question, first choose the sentence it is about (`citations`), then ask about one fact that sentence states; do not copy the whole sentence into the question or the answer.",
+    );
+  }
+  return lines.join("\n");
+}
+
+/** The cited sentences' text: numbers become the sentence they name; text is kept. */
+export function resolveCitations(citations: readonly (string | number)[], sentences: readonly string[]): string[] {
+  return citations.map((c) => (typeof c === "number" ? (sentences[c - 1] ?? `(no sentence ${c})`) : c));
+}

@@ -1,0 +1,177 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  examWriterHandler,
+  type ScriptedOpenAIServer,
+  type ScriptedOpenAIServerOptions,
+  startScriptedOpenAIServer,
+} from "@domain-eval/testing";
+import { Document } from "@langchain/core/documents";
+import { ChatOpenAI } from "@langchain/openai";
+import { afterEach, describe, expect, it } from "vitest";
+import { generateExam } from "./generate-exam.js";
+import { classifyModelCallError } from "./model-call-failure.js";
+import { createQuestionChain } from "./question-chain.js";
+import type { ChunkMetadata } from "./split-documents.js";
+
+const SENTENCES = [
+  "The reserve requirement for demand deposits was lowered to 10 percent in 2020.",
+  "Banks that fall below the requirement must borrow overnight from the central bank at the penalty rate.",
+  "The penalty rate is set 150 basis points above the main refinancing rate.",
+];
+
+function chunk(i: number): Document<ChunkMetadata> {
+  const text = `${SENTENCES.join(" ")} Item ${i} of the rulebook applies from ${2000 + i} onwards to every member bank.`;
+  return new Document({
+    pageContent: text,
+    metadata: {
+      document_id: "doc-r",
+      chunk_id: `doc-r:${i * 1000}-${i * 1000 + text.length}`,
+      chunk_index: i,
+      start: i * 1000,
+      end: i * 1000 + text.length,
+    },
+  });
+}
+
+let server: ScriptedOpenAIServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function chatModel(url: string, extra: Partial<ConstructorParameters<typeof ChatOpenAI>[0]> = {}) {
+  return new ChatOpenAI({
+    model: "gpt-4o-mini",
+    apiKey: "sk-test",
+    configuration: { baseURL: url },
+    maxRetries: 0,
+    ...extra,
+  });
+}
+
+const chatRequests = () => server?.requests.filter((r) => r.path.endsWith("/chat/completions")) ?? [];
+
+describe("retries that can succeed (real ChatOpenAI against the scripted server)", () => {
+  it("retries rate limits, server errors and unparseable output, then keeps the questions", async () => {
+    const writer = examWriterHandler();
+    server = await startScriptedOpenAIServer({
+      handler: (request, context) => {
+        if (context.index === 0) return { fault: "429" };
+        if (context.index === 1) return { fault: "500" };
+        if (context.index === 2) return { content: 'Sure! Here it is: {"questions": [{"question": "Wh' };
+        return writer(request, context);
+      },
+      faults: { rate: 0, retryAfterSeconds: 0 },
+    });
+    const chain = createQuestionChain({ model: chatModel(server.url), maxRetries: 3, retryDelayMs: 0 });
+    const out = await chain.invoke(chunk(0));
+    expect(out.failure).toBeUndefined();
+    expect(out.questions.length).toBeGreaterThan(0);
+    expect(out.attempts).toBe(4);
+    expect(chatRequests().map((r) => r.status)).toEqual([429, 500, 200, 200]);
+  });
+
+  it("retries a timeout", async () => {
+    const writer = examWriterHandler();
+    server = await startScriptedOpenAIServer({
+      handler: (request, context) => (context.index === 0 ? { fault: "timeout" } : writer(request, context)),
+      timeoutFaultMs: 5_000,
+    });
+    const chain = createQuestionChain({ model: chatModel(server.url, { timeout: 300 }), retryDelayMs: 0 });
+    const out = await chain.invoke(chunk(0));
+    expect(out.failure).toBeUndefined();
+    expect(out.attempts).toBe(2);
+  });
+
+  it.each<[string, Partial<ScriptedOpenAIServerOptions>, string, RegExp]>([
+    ["a rejected key (401)", { apiKey: "sk-right" }, "unauthorized", /API key/u],
+    ["an unknown model (404)", { models: ["gpt-4.1"] }, "model_not_found", /gpt-4o-mini/u],
+    [
+      "a prompt too long for the context (400)",
+      { contextTokens: 200 },
+      "context_overflow",
+      /maximum context length is 200/u,
+    ],
+  ])("fails the chunk at once with the reason on %s", async (_name, serverOptions, code, reason) => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler(), ...serverOptions });
+    const chain = createQuestionChain({ model: chatModel(server.url), maxRetries: 3, retryDelayMs: 0 });
+    const out = await chain.invoke(chunk(0));
+    expect(chatRequests()).toHaveLength(1);
+    expect(out.failure).toMatchObject({ attempts: 1, code, retryable: false });
+    expect(out.failure?.message).toMatch(reason);
+    expect(out.failure?.message).toMatch(/not retried/u);
+    expect(out.failure?.message).not.toContain("sk-test");
+  });
+
+  it("stops the run after 3 identical failures in a row, says why, and keeps the journal", async () => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler(), apiKey: "sk-right" });
+    const dir = await mkdtemp(join(tmpdir(), "retries-"));
+    try {
+      const journalPath = join(dir, "run.journal.jsonl");
+      const chain = createQuestionChain({ model: chatModel(server.url), retryDelayMs: 0 });
+      const chunks = Array.from({ length: 10 }, (_, i) => chunk(i));
+      const result = await generateExam({ chunks, chain, concurrency: 1, journalPath });
+      expect(result.stats.stoppedBy).toBe("repeatedFailures");
+      expect(result.stats.stopReason).toMatch(/3 chunks in a row failed the same way.*unauthorized/u);
+      expect(result.stats.chunksFailed).toBe(3);
+      expect(result.stats.chunksNotRun).toBe(7);
+      expect(chatRequests()).toHaveLength(3);
+      const journal = (await readFile(journalPath, "utf8")).trim().split("\n");
+      expect(journal.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("does not stop for failures of different kinds or with successes in between", async () => {
+    const writer = examWriterHandler();
+    server = await startScriptedOpenAIServer({
+      handler: (request, context) =>
+        context.index % 2 === 0 ? { error: { status: 400, message: "bad request shape" } } : writer(request, context),
+    });
+    const chain = createQuestionChain({ model: chatModel(server.url), retryDelayMs: 0 });
+    const result = await generateExam({ chunks: Array.from({ length: 6 }, (_, i) => chunk(i)), chain, concurrency: 1 });
+    expect(result.stats.stoppedBy).toBeUndefined();
+    expect(result.stats.chunksFailed).toBe(3);
+    expect(result.failures[0]).toMatchObject({ code: "bad_request" });
+    expect(result.questions.length).toBeGreaterThan(0);
+  });
+});
+
+describe("classifyModelCallError", () => {
+  it.each([
+    [Object.assign(new Error("429 Rate limit reached"), { status: 429 }), "rate_limited", true],
+    [Object.assign(new Error("502 Bad gateway"), { status: 502 }), "server_error", true],
+    [Object.assign(new Error("Request timed out."), { name: "APIConnectionTimeoutError" }), "timeout", true],
+    [new Error("fetch failed"), "connection", true],
+    [
+      Object.assign(new Error("the structured answer was cut off"), {
+        name: "LocalModelError",
+        code: "output_truncated",
+      }),
+      "unparseable",
+      true,
+    ],
+    [Object.assign(new Error("401 Incorrect API key"), { status: 401 }), "unauthorized", false],
+    [Object.assign(new Error("model missing"), { lc_error_code: "MODEL_NOT_FOUND" }), "model_not_found", false],
+    [
+      new RangeError("the prompt (9000 tokens) plus maxTokens (2048) exceeds the context window of 8192 tokens"),
+      "context_overflow",
+      false,
+    ],
+    [
+      Object.assign(new Error("prompt is too long: 210000 tokens > 200000 maximum"), { status: 400 }),
+      "context_overflow",
+      false,
+    ],
+    [
+      Object.assign(new Error("llama.cpp could not load"), { name: "LocalModelError", code: "model_load_failed" }),
+      "model_error",
+      false,
+    ],
+  ] as const)("%s → %s", (error, code, retryable) => {
+    expect(classifyModelCallError(error)).toMatchObject({ code, retryable });
+  });
+});

@@ -189,10 +189,21 @@ describe("domain-eval validate (scripted panel through the CLI)", () => {
     }
   });
 
-  it("a missing panel says every way to configure one", async () => {
+  it("with no model configured the panel is the embedded default model, as for generation", async () => {
     const file = await input("nopanel.jsonl", [JSON.stringify(VALIDATION_QUESTIONS.clean)]);
-    const run = await runCli(["validate", file, "--out", join(dir, "x.jsonl")]);
+    const run = await runCli(["validate", file, "--out", join(dir, "x.jsonl"), "--dry-run", "--json"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("smollm2-135m-instruct");
+  });
+
+  it("an endpoint without a model id says every way to configure a panel", async () => {
+    const file = await input("nopanel.jsonl", [JSON.stringify(VALIDATION_QUESTIONS.clean)]);
+    const run = await runCli(["validate", file, "--out", join(dir, "x.jsonl")], {
+      env: cleanEnv({ OPENAI_BASE_URL: "http://127.0.0.1:9/v1" }),
+    });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/no validation panel: pass --panel MODEL/);
+    expect(run.stderr).toMatch(
+      /no validation panel: OPENAI_BASE_URL is set but no model id: set DOMAIN_EVAL_MODEL.*--panel MODEL/,
+    );
   });
 });

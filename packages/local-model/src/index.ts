@@ -20,6 +20,7 @@ export {
   type LocalChatModelParams,
 } from "./local-chat-model.js";
 export { LocalModelError, type LocalModelErrorCode } from "./local-model-error.js";
+export { isModelUri, resolveModelUri } from "./resolve-model-uri.js";
 export {
   createOptionScorer,
   DEFAULT_SCORER_CONTEXT_SIZE,
@@ -27,4 +28,3 @@ export {
   type OptionScorerParams,
   type OptionScores,
 } from "./score-options.js";
-export { isModelUri, resolveModelUri } from "./resolve-model-uri.js";

@@ -124,7 +124,22 @@ export async function loadLocalModel(params: {
     const model = await llama.loadModel({ modelPath: file.path, gpuLayers: params.gpu ? "auto" : 0 });
     return { llama, model, file };
   } catch (error) {
+    await llamaLogsDelivered();
     throw explainLoadFailure(error, file.path);
+  }
+}
+
+/**
+ * llama.cpp's log lines reach JavaScript through a thread-safe callback, so on a busy machine the line that says why
+ * a load failed can arrive after the exception: wait for it a little (only on this failure path).
+ */
+async function llamaLogsDelivered(): Promise<void> {
+  for (
+    let waited = 0;
+    waited < 1000 && !recentLlamaErrors.some((l) => l.includes("error loading model:"));
+    waited += 20
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

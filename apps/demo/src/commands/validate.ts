@@ -24,7 +24,7 @@ import {
   withValidation,
 } from "@domain-eval/validator";
 import { type Command, InvalidArgumentError } from "commander";
-import { NO_MODEL_MESSAGE } from "../chat-model.js";
+import { DEFAULT_EMBEDDED_MODEL, modelCacheDir } from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
@@ -102,9 +102,13 @@ export async function createPanel(params: {
     if (!config.openaiBaseUrl && config.openaiApiKey) {
       return [endpoint(config.model ?? "gpt-4o-mini", "https://api.openai.com/v1")];
     }
-    throw new CliError(
-      `no validation panel: pass --panel MODEL (served at OPENAI_BASE_URL), --panel MODEL@BASE_URL, --panel gguf:PATH.gguf or --panel embedded:smollm2-135m-instruct; or configure a model (${NO_MODEL_MESSAGE})`,
-    );
+    if (config.openaiBaseUrl) {
+      throw new CliError(
+        `no validation panel: OPENAI_BASE_URL is set but no model id: set DOMAIN_EVAL_MODEL, pass --model, or pass --panel MODEL, --panel MODEL@BASE_URL, --panel gguf:PATH.gguf or --panel embedded:${DEFAULT_EMBEDDED_MODEL}`,
+      );
+    }
+    // Nothing configured: the embedded default model, as for generation.
+    specs.push(`embedded:${DEFAULT_EMBEDDED_MODEL}`);
   }
   const members: PanelMember[] = [];
   for (const spec of specs) {
@@ -119,7 +123,7 @@ export async function createPanel(params: {
       }
       const model = name as keyof typeof EMBEDDED_MODELS;
       if (params.dryRun) members.push(local(EMBEDDED_MODELS[model].fileName, name, false));
-      else members.push(local((await fetchEmbeddedModel({ model })).path, name));
+      else members.push(local((await fetchEmbeddedModel({ model, cacheDir: modelCacheDir() })).path, name));
     } else {
       const at = spec.lastIndexOf("@");
       if (at > 0 && /^https?:\/\//u.test(spec.slice(at + 1)))

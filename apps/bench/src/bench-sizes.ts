@@ -14,6 +14,10 @@ export interface BenchSizes {
   exportItems: number;
   /** Reviewed records read back per side and run. */
   readingRecords: number;
+  /** Test questions each model answers in the evaluation workload (LightEval 0.13 on CPU). */
+  evaluationQuestions: number;
+  /** Models evaluated: the real embedded ones (full) or only the tiny random one (smoke). */
+  evaluationModels: readonly ("tiny" | "smollm2-135m-instruct" | "gemma-3-270m")[];
 }
 
 /** The sizes (manual run) and tiny ones that exercise the same code paths in CI. */
@@ -26,6 +30,8 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     ingestionRecords: 10_000,
     exportItems: 100_000,
     readingRecords: 10_000,
+    evaluationQuestions: 100,
+    evaluationModels: ["smollm2-135m-instruct", "gemma-3-270m"],
   },
   smoke: {
     generationChunks: 40,
@@ -35,5 +41,7 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     ingestionRecords: 200,
     exportItems: 1_000,
     readingRecords: 200,
+    evaluationQuestions: 10,
+    evaluationModels: ["tiny"],
   },
 };

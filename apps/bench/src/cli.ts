@@ -13,15 +13,16 @@ import { stopLiveProcesses } from "./measured-process.js";
 import { renderBenchmarksMarkdown } from "./render-benchmarks-markdown.js";
 import { formatSpread } from "./run-statistics.js";
 import type { WorkloadReport } from "./workload-report.js";
+import { benchEvaluation } from "./workloads/evaluation.js";
 import { benchExport } from "./workloads/export.js";
 import { benchGeneration } from "./workloads/generation.js";
 import { benchIngestion } from "./workloads/ingestion.js";
 import { benchReading } from "./workloads/reading.js";
 
-const WORKLOADS = ["generation", "export", "ingestion", "reading"] as const;
+const WORKLOADS = ["generation", "export", "ingestion", "reading", "evaluation"] as const;
 type WorkloadKey = (typeof WORKLOADS)[number];
 
-const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading] [--out BENCHMARKS.md] [--json results.json]
+const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,evaluation] [--out BENCHMARKS.md] [--json results.json]
 
 Runs each workload on our packages and on the Python tool people use today (distilabel, the argilla SDK, datasets),
 interleaved, and prints medians, spreads, ratios and targets. Exits 1 only when a workload breaks (an error, lost or
@@ -126,6 +127,7 @@ async function main(): Promise<number> {
           kept = result.kept;
         }
         if (key === "reading") reports.push(await benchReading({ ctx, ...(kept ? { dataset: kept } : {}) }));
+        if (key === "evaluation") reports.push(await benchEvaluation({ ctx }));
         const report = reports.at(-1);
         if (report) printReport(report);
       } catch (error) {

@@ -54,9 +54,7 @@ describe("failureReason", () => {
       "╰────╯",
       "",
     ].join("\n");
-    expect(failureReason(tail)).toBe(
-      "OSError: nope/model is not a local folder and is not a valid model identifier",
-    );
+    expect(failureReason(tail)).toBe("OSError: nope/model is not a local folder and is not a valid model identifier");
   });
   test("without an exception, the last line", () => {
     expect(failureReason("starting\nKilled\n")).toBe("Killed");

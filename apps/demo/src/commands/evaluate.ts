@@ -8,6 +8,7 @@ import {
   type EvaluationProgress,
   type EvaluationResults,
   evaluateModels,
+  readDatasetSource,
   renderHubEvalFiles,
   renderResultsMarkdown,
 } from "@domain-eval/evaluation";
@@ -49,8 +50,15 @@ function evaluationPython(options: EvaluateOptions, output: CliOutput): string {
     }
     dir = parent;
   }
-  output.info("finding the evaluation venv (tools/peers/venv.sh eval; the first time it installs LightEval and torch)");
-  const venv = execFileSync("bash", [join(dir, "tools", "peers", "venv.sh"), "eval"], {
+  const script = join(dir, "tools", "peers", "venv.sh");
+  try {
+    return join(execFileSync("bash", [script, "eval", "--if-ready"], { encoding: "utf8" }).trim(), "bin", "python");
+  } catch {
+    output.info(
+      "installing the evaluation venv (tools/peers/venv.sh eval: LightEval, transformers, torch; once per machine)",
+    );
+  }
+  const venv = execFileSync("bash", [script, "eval"], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   }).trim();
@@ -91,9 +99,11 @@ export async function runEvaluate(params: {
   if (options.pushToHub && !params.config.hfToken) {
     throw new CliError("HF_TOKEN is not set: export a Hugging Face write token (hf_…) to publish with --push-to-hub");
   }
-  const python = evaluationPython(options, output);
   let results: EvaluationResults;
   try {
+    // The dataset is checked before anything slow (finding or installing the evaluation venv, loading models).
+    await readDatasetSource({ dataset: options.dataset, revision: options.revision });
+    const python = evaluationPython(options, output);
     results = await evaluateModels({
       dataset: options.dataset,
       revision: options.revision,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { renderLightevalTask, shellCommand, type TaskConfig, TaskConfigError } from "@domain-eval/lighteval-task";
 import { defaultModelCacheDir, EMBEDDED_MODELS, fetchEmbeddedModel } from "@domain-eval/local-model";
 import { type DatasetSource, readDatasetSource } from "./dataset-source.js";
@@ -147,6 +147,22 @@ async function prepareTaskFile(
   }
 }
 
+/** Secret values from the environment (API keys, tokens) that must never reach results, cards or the terminal. */
+function secretsIn(env: NodeJS.ProcessEnv): string[] {
+  return Object.entries(env)
+    .filter(([key, value]) => /(API_KEY|TOKEN|SECRET)$/u.test(key) && typeof value === "string" && value.length >= 8)
+    .map(([, value]) => value as string);
+}
+
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+}
+
+/** A name for a spec that could not be understood: the file or folder name, else the spec. */
+function fallbackName(spec: string): string {
+  return basename(spec.trim()).replace(/\.gguf$/iu, "") || spec;
+}
+
 function failed(
   spec: string,
   name: string,
@@ -267,6 +283,7 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
   const device = params.device ?? "cpu";
   const batchSize = params.batchSize ?? 8;
   const baseEnv: NodeJS.ProcessEnv = { ...(params.env ?? process.env), TOKENIZERS_PARALLELISM: "false" };
+  const secrets = secretsIn(baseEnv);
   const parsed = params.models.map((spec) => ({ given: spec, parsed: parseModelSpec({ spec }) }));
   const needsGenerative = parsed.some((p) => "spec" in p.parsed && p.parsed.spec.kind === "endpoint");
   const tasks = {
@@ -303,7 +320,7 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
       break;
     }
     if ("problem" in entry.parsed) {
-      const result = failed(entry.given, entry.given, "transformers", entry.parsed.problem);
+      const result = failed(entry.given, fallbackName(entry.given), "transformers", entry.parsed.problem);
       params.onProgress?.({ type: "model-start", index, total, name: result.name, command: null });
       results.models.push(result);
       params.onProgress?.({ type: "model-done", index, total, result });
@@ -324,7 +341,7 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
       prepared = { error: error instanceof Error ? error.message : String(error) };
     }
     if ("error" in prepared) {
-      const result = failed(spec.spec, name, backend, prepared.error);
+      const result = failed(spec.spec, name, backend, redact(prepared.error, secrets));
       params.onProgress?.({ type: "model-start", index, total, name, command: null });
       results.models.push(result);
       params.onProgress?.({ type: "model-done", index, total, result });
@@ -401,10 +418,12 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
           })
         : null;
     if (outcome.code !== 0 || !files) {
-      const reason =
+      const reason = redact(
         outcome.code !== 0
           ? failureReason(outcome.tail)
-          : `LightEval exited without writing results under ${lightevalOut}/results`;
+          : `LightEval exited without writing results under ${lightevalOut}/results`,
+        secrets,
+      );
       result = { ...failed(spec.spec, name, backend, reason, command), seconds };
     } else {
       try {

@@ -25,7 +25,7 @@ const items: ExamItem[] = Array.from({ length: 10 }, (_, i) => ({
   id: `q${i}`,
   question: `Which number comes after ${i}?`,
   subject: "counting",
-  choices: [String(i + 1), String(i + 2), String(i + 3), String(i + 4)].map((c, k, all) => all[(k + i) % 4] as string),
+  choices: [String(i + 1), String(i + 2), String(i + 3), String(i + 4)].map((_, k, all) => all[(k + i) % 4] as string),
   answer: (4 - (i % 4)) % 4,
   source_document_id: "doc",
   source_chunk_id: `doc#${i}`,

@@ -74,8 +74,7 @@ export async function benchEvaluation(params: { ctx: BenchContext }): Promise<Wo
         },
       });
       const model = result.models[0];
-      if (!model || model.status !== "ok")
-        throw new Error(`evaluation of ${spec} broke: ${model?.error ?? "no result"}`);
+      if (model?.status !== "ok") throw new Error(`evaluation of ${spec} broke: ${model?.error ?? "no result"}`);
       const config = JSON.parse(await readFile(model.lighteval.results_file as string, "utf8")).config_general as {
         total_evaluation_time_secondes?: string;
       };

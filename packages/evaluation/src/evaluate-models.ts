@@ -419,9 +419,11 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
         : null;
     if (outcome.code !== 0 || !files) {
       const reason = redact(
-        outcome.code !== 0
-          ? failureReason(outcome.tail)
-          : `LightEval exited without writing results under ${lightevalOut}/results`,
+        outcome.signal
+          ? `LightEval was killed by ${outcome.signal} (out of memory, or stopped from outside) before it finished`
+          : outcome.code !== 0
+            ? failureReason(outcome.tail)
+            : `LightEval exited without writing results under ${lightevalOut}/results`,
         secrets,
       );
       result = { ...failed(spec.spec, name, backend, reason, command), seconds };

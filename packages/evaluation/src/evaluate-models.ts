@@ -399,6 +399,8 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
       command: launcher.command,
       args: [...launcher.prefix, ...args],
       env,
+      // LightEval's endpoint backend keeps a litellm disk cache in the working directory: keep it in the results folder.
+      cwd: outDir,
       signal: params.signal,
       onPhase: (phase) => params.onProgress?.({ type: "phase", name, phase }),
     });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import type { ExamItem } from "@domain-eval/core";
 import { readCardResults, writeDatasetFolder } from "@domain-eval/hub-publisher";
 import { evalPython, makeTinyModel, offlinePythonEnv } from "@domain-eval/testing";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cleanEnv, runCli } from "../test/run-cli.js";
 
@@ -59,6 +59,7 @@ describe("domain-eval evaluate end to end (tiny random model, real LightEval 0.1
     });
     env = cleanEnv(offlinePythonEnv({ HF_HOME: join(work, "hf-home") }) as Record<string, string>);
   });
+  afterAll(() => rm(work, { recursive: true, force: true }));
 
   it("writes results.json, prints the leaderboard, and puts a Results section into the card", async () => {
     const run = await runCli([...args(), "--models", tiny], { env });

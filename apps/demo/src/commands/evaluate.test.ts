@@ -1,12 +1,16 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cleanEnv, runCli } from "../../test/run-cli.js";
+
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 describe("domain-eval evaluate: a folder that is not a dataset", () => {
   it("stops with one line naming what is missing, before any model runs", async () => {
     const dir = await mkdtemp(join(tmpdir(), "evaluate-cli-"));
+    made.push(dir);
     const notADataset = join(dir, "docs");
     await mkdir(notADataset);
     await writeFile(join(notADataset, "notes.txt"), "not a dataset");
@@ -23,6 +27,7 @@ describe("domain-eval evaluate: a folder that is not a dataset", () => {
 
   it("a missing folder and a Hub id that is not one", async () => {
     const dir = await mkdtemp(join(tmpdir(), "evaluate-cli-"));
+    made.push(dir);
     const missing = await runCli(["evaluate", "--dataset", join(dir, "nope"), "--models", "x", "--out", dir], {
       env: cleanEnv(),
     });

@@ -20,6 +20,10 @@ export interface BenchSizes {
   validationLatencyMs: number;
   /** Questions validated by the real SmolLM2 per run. */
   validationLocalQuestions: number;
+  /** Test questions each model answers in the evaluation workload (LightEval 0.13 on CPU). */
+  evaluationQuestions: number;
+  /** Models evaluated: the real embedded ones (full) or only the tiny random one (smoke). */
+  evaluationModels: readonly ("tiny" | "smollm2-135m-instruct" | "gemma-3-270m")[];
 }
 
 /** The sizes (manual run) and tiny ones that exercise the same code paths in CI. */
@@ -35,6 +39,8 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     validationQuestions: 200,
     validationLatencyMs: 50,
     validationLocalQuestions: 8,
+    evaluationQuestions: 100,
+    evaluationModels: ["smollm2-135m-instruct", "gemma-3-270m"],
   },
   smoke: {
     generationChunks: 40,
@@ -47,5 +53,7 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     validationQuestions: 8,
     validationLatencyMs: 50,
     validationLocalQuestions: 2,
+    evaluationQuestions: 10,
+    evaluationModels: ["tiny"],
   },
 };

@@ -13,6 +13,7 @@ import { stopLiveProcesses } from "./measured-process.js";
 import { renderBenchmarksMarkdown } from "./render-benchmarks-markdown.js";
 import { formatSpread } from "./run-statistics.js";
 import type { WorkloadReport } from "./workload-report.js";
+import { benchEvaluation } from "./workloads/evaluation.js";
 import { benchExport } from "./workloads/export.js";
 import { benchGeneration } from "./workloads/generation.js";
 import { benchIngestion } from "./workloads/ingestion.js";
@@ -23,10 +24,18 @@ import { benchValidation } from "./workloads/validation.js";
 /** BENCHMARKS.md keeps everything from this line on when the bench rewrites the file. */
 const KEPT_SECTIONS_MARKER = "<!-- sections below are measured separately and kept by npm run bench -->";
 
-const WORKLOADS = ["generation", "export", "ingestion", "reading", "validation", "local-generation"] as const;
+const WORKLOADS = [
+  "generation",
+  "export",
+  "ingestion",
+  "reading",
+  "validation",
+  "local-generation",
+  "evaluation",
+] as const;
 type WorkloadKey = (typeof WORKLOADS)[number];
 
-const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation,local-generation] [--out BENCHMARKS.md] [--json results.json]
+const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation,local-generation,evaluation] [--out BENCHMARKS.md] [--json results.json]
 
 Runs each workload on our packages and on the Python tool people use today (distilabel, the argilla SDK, datasets),
 interleaved, and prints medians, spreads, ratios and targets. Exits 1 only when a workload breaks (an error, lost or
@@ -133,6 +142,7 @@ async function main(): Promise<number> {
         if (key === "reading") reports.push(await benchReading({ ctx, ...(kept ? { dataset: kept } : {}) }));
         if (key === "validation") reports.push(await benchValidation({ ctx }));
         if (key === "local-generation") reports.push(await benchLocalGeneration({ ctx }));
+        if (key === "evaluation") reports.push(await benchEvaluation({ ctx }));
         const report = reports.at(-1);
         if (report) printReport(report);
       } catch (error) {

@@ -6,6 +6,7 @@ import { createChatModel, DryRunChatModel, describeModel, disposeChatModel } fro
 import { CliError, EXIT } from "./cli-error.js";
 import { runAnnotate } from "./commands/annotate.js";
 import { runCheck } from "./commands/check.js";
+import { addEvaluateCommand } from "./commands/evaluate.js";
 import { type CardOptions, runExport, runExportUnreviewed, taskNameFor } from "./commands/export.js";
 import { describeGenerateSummary, type GenerateOptions, runGenerate } from "./commands/generate.js";
 import { registerReportCommand, writeExportReport } from "./commands/report.js";
@@ -330,6 +331,8 @@ export function buildProgram(): Command {
       summary,
     );
   });
+
+  addEvaluateCommand(program, (opts) => commandContext(program, opts));
 
   program
     .command("task")

@@ -1,5 +1,6 @@
 import { EXAM_ITEM_COLUMNS } from "@domain-eval/core";
 import { parse, stringify } from "yaml";
+import { cardResultsBlock } from "./card-results.js";
 import { COLUMN_DESCRIPTIONS, COLUMN_KINDS, cardFeatures, columnTypeLabel } from "./dataset-features.js";
 import { type DatasetStatistics, sizeCategory } from "./dataset-statistics.js";
 import { escapeMarkdownInline, fencedCode, markdownListItem, markdownTable } from "./markdown-text.js";
@@ -48,6 +49,11 @@ export interface DatasetCardInput {
    * the task file it needs. Without it the card explains how existing MMLU-style tasks read the dataset.
    */
   evaluation?: { command: string; taskFile?: string };
+  /**
+   * Markdown of the Results section (leaderboard, item analysis) that `domain-eval evaluate` writes; rendered last,
+   * between markers, so evaluating again replaces it and re-exporting keeps it.
+   */
+  results?: string;
 }
 
 /** Split names and file globs, as declared in the card's `configs`. */
@@ -347,7 +353,8 @@ export function renderDatasetCard(params: {
   for (const item of card.limitations ?? []) if (item.trim()) limitations.push(markdownListItem(item));
   sections.push(limitations.join("\n"));
 
-  return `---\n${yaml}---\n\n${sections.join("\n\n")}\n`;
+  const results = card.results?.trim() ? `\n${cardResultsBlock(card.results)}` : "";
+  return `---\n${yaml}---\n\n${sections.join("\n\n")}\n${results}`;
 }
 
 /**

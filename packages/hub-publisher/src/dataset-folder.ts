@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { describeZodIssues, detectLanguageFromScript, type ExamItem, ExamItemSchema } from "@domain-eval/core";
+import { readCardResults } from "./card-results.js";
 import { cardInputProblems, type DatasetCardInput, renderDatasetCard } from "./dataset-card.js";
 import { type DatasetStatistics, DatasetStatisticsAccumulator } from "./dataset-statistics.js";
 import { knownSecrets, secretLeakIn } from "./secret-guard.js";
@@ -96,7 +97,8 @@ function stringLeaves(value: unknown, path: string): [string, string][] {
  * Rows are streamed: each split is written one row group at a time, so an async iterable of 100,000 rows never sits
  * in memory. Everything is written into a temporary sibling folder and moved into place at the end: a failure (a bad
  * row, a full disk) leaves a dataset already at `dir` untouched. A `dir` holding anything other than a dataset
- * (`README.md`, `data/*.parquet`) is refused, never overwritten. Rows or card text containing an access token are
+ * (`README.md`, `data/*.parquet`) is refused, never overwritten. The card's Results section (written by
+ * `domain-eval evaluate`) is kept when a dataset is written again, unless `card.results` replaces it. Rows or card text containing an access token are
  * refused.
  *
  * @throws TypeError for a bad card, a bad row (naming the row and field) or duplicate ids; Error for an unsafe `dir`.
@@ -206,7 +208,16 @@ export async function writeDatasetFolder(params: {
         'card.language is not set and the questions\' script does not tell their language (Latin and Cyrillic are shared by many): set card.language, e.g. "en" or "de"',
       );
     }
-    const readme = renderDatasetCard({ card: { ...params.card, language }, statistics: stats });
+    // A Results section (from `domain-eval evaluate`) in the card being replaced is kept unless new results are given.
+    const keptResults =
+      params.card.results === undefined && existing !== "missing"
+        ? await readFile(join(dir, "README.md"), "utf8").then(
+            (readme) => readCardResults({ readme }),
+            () => null,
+          )
+        : null;
+    const card = { ...params.card, language, ...(keptResults ? { results: keptResults } : {}) };
+    const readme = renderDatasetCard({ card, statistics: stats });
     await writeFile(join(staging, "README.md"), readme, "utf8");
 
     await moveIntoPlace(staging, dir, existing === "missing");

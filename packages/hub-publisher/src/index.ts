@@ -1,4 +1,5 @@
 export { resolveAccessToken } from "./access-token.js";
+export { CARD_RESULTS_END, CARD_RESULTS_START, readCardResults, replaceCardResults } from "./card-results.js";
 export { type DatasetCardInput, datasetCardLanguages, renderDatasetCard } from "./dataset-card.js";
 export {
   type DatasetFolder,

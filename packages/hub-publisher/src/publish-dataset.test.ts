@@ -43,6 +43,37 @@ function expectNoToken(error: Error, token: string): void {
 }
 
 describe("publishDataset against a stand-in Hub", () => {
+  it("commits extra files (evaluation results) with the dataset, and refuses paths that would replace its files", async () => {
+    await publishDataset({
+      repo: "acme/with-results",
+      dir: folder.dir,
+      accessToken: TOKEN,
+      extraFiles: { "eval.yaml": "name: Exam\n", "results/results.json": "{}\n" },
+      hubUrl: hub.url,
+    });
+    const files = hub.repos.get("acme/with-results")?.commits[0]?.files;
+    expect([...(files?.keys() ?? [])].sort()).toEqual([
+      "README.md",
+      "data/dev-00000-of-00001.parquet",
+      "data/test-00000-of-00001.parquet",
+      "eval.yaml",
+      "results/results.json",
+    ]);
+    expect(files?.get("eval.yaml")?.toString("utf8")).toBe("name: Exam\n");
+    for (const path of ["README.md", "data/x.parquet", "../up.txt", "/abs.txt"]) {
+      const error = await publishError(
+        publishDataset({
+          repo: "acme/bad",
+          dir: folder.dir,
+          accessToken: TOKEN,
+          extraFiles: { [path]: "x" },
+          hubUrl: hub.url,
+        }),
+      );
+      expect(error.message).toContain(`extra file path "${path}" is not allowed`);
+    }
+  });
+
   it("creates a private dataset repo and uploads every file in one commit", async () => {
     const published = await publishDataset({
       repo: "acme/treasury-exam",

@@ -97,6 +97,11 @@ export async function publishDataset(params: {
   commitMessage?: string;
   /** Longer commit description. */
   commitDescription?: string;
+  /**
+   * More text files to commit with the dataset, by repo path (e.g. `eval.yaml`, `results/results.json` from
+   * `domain-eval evaluate`). Paths under `data/` and `README.md` are refused: they come from the folder.
+   */
+  extraFiles?: Record<string, string>;
   /** Hub base URL, for a private Hub or a test stand-in. */
   hubUrl?: string;
   /** fetch to use instead of the global one (proxies, tests). */
@@ -116,6 +121,28 @@ export async function publishDataset(params: {
     throw new HubPublishError(`${dir}/README.md contains the access token: rewrite the folder without it`, {
       reason: "not-a-dataset-folder",
     });
+  }
+
+  const extraFiles = Object.entries(params.extraFiles ?? {});
+  for (const [path, content] of extraFiles) {
+    if (
+      !/^[\w.-]+(?:\/[\w.-]+)*$/u.test(path) ||
+      path.split("/").includes("..") ||
+      path === "README.md" ||
+      path.startsWith("data/")
+    ) {
+      throw new HubPublishError(
+        `extra file path "${path}" is not allowed: use a relative path outside data/ other than README.md`,
+        {
+          reason: "not-a-dataset-folder",
+        },
+      );
+    }
+    if (secretLeakIn(content, [token])) {
+      throw new HubPublishError(`extra file ${path} contains the access token: remove it`, {
+        reason: "not-a-dataset-folder",
+      });
+    }
   }
 
   const hubUrl = (params.hubUrl ?? HUB_URL).replace(/\/+$/u, "");
@@ -157,10 +184,13 @@ export async function publishDataset(params: {
     const output = await uploadFiles({
       repo,
       accessToken: token,
-      files: await Promise.all(
-        // openAsBlob reads lazily from disk, so large Parquet files are hashed and uploaded without being loaded.
-        files.map(async (path) => ({ path, content: (await openAsBlob(join(dir, path))) as Blob })),
-      ),
+      files: [
+        ...(await Promise.all(
+          // openAsBlob reads lazily from disk, so large Parquet files are hashed and uploaded without being loaded.
+          files.map(async (path) => ({ path, content: (await openAsBlob(join(dir, path))) as Blob })),
+        )),
+        ...extraFiles.map(([path, content]) => ({ path, content: new Blob([content]) })),
+      ],
       commitTitle: params.commitMessage ?? "Publish dataset with domain-eval",
       commitDescription: params.commitDescription,
       hubUrl,
@@ -178,6 +208,11 @@ export async function publishDataset(params: {
     }
     return { commitOid: output.commit.oid, commitUrl: output.commit.url, repoUrl, created };
   } catch (error) {
-    throw publishFailure(error, `uploading ${files.length} files to ${params.repo}`, params.repo, token);
+    throw publishFailure(
+      error,
+      `uploading ${files.length + extraFiles.length} files to ${params.repo}`,
+      params.repo,
+      token,
+    );
   }
 }

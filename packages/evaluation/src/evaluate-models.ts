@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { renderLightevalTask, shellCommand, type TaskConfig, TaskConfigError } from "@domain-eval/lighteval-task";
-import { defaultModelCacheDir, EMBEDDED_MODELS, fetchEmbeddedModel } from "@domain-eval/local-model";
+import { defaultModelCacheDir, EMBEDDED_MODELS, fetchEmbeddedModel } from "@domain-eval/local-model/embedded-models";
 import { type DatasetSource, readDatasetSource } from "./dataset-source.js";
 import { EvaluationError } from "./evaluation-error.js";
 import { convertGgufToTransformers } from "./gguf-conversion.js";

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { EMBEDDED_MODELS, type EmbeddedModelName } from "@domain-eval/local-model";
+import { EMBEDDED_MODELS, type EmbeddedModelName } from "@domain-eval/local-model/embedded-models";
 
 /** A model to evaluate, as understood from its spec string. */
 export type ModelSpec =

@@ -13,6 +13,7 @@ import {
   examWriterHandler,
   LIGHTEVAL_ENV_FIXES,
   makeTinyModel,
+  numberedSentences,
   runEvalPython,
   type ScriptedOpenAIServer,
   startScriptedOpenAIServer,
@@ -77,8 +78,13 @@ const owner = () =>
 beforeAll(async () => {
   server = await startScriptedOpenAIServer({
     handler: examWriterHandler({
-      transform: (questions) => {
-        for (const q of questions) written.add(JSON.stringify(q));
+      transform: (questions, request) => {
+        // The chain asks for sentence numbers and puts the numbered sentences' text into questions.jsonl.
+        const sentenceByNumber = new Map([...numberedSentences(request)].map(([text, n]) => [n, text]));
+        for (const q of questions) {
+          const citations = q.citations.map((c) => sentenceByNumber.get(Number(c)) ?? c);
+          written.add(JSON.stringify({ ...q, citations }));
+        }
         return questions;
       },
     }),

@@ -38,6 +38,18 @@ describe("citableSentences", () => {
     for (const sentence of sentences) expect(PASSAGE).toContain(sentence);
   });
 
+  it("quotes Japanese and Chinese sentences, which have no spaces between words", () => {
+    const ja = "## 年次有給休暇\n\n入社後6か月継続して勤務した従業員には、10日の年次有給休暇を付与する。有給休暇の取得は5日前までに申請する。";
+    expect(citableSentences(ja, "ja")).toEqual([
+      "入社後6か月継続して勤務した従業員には、10日の年次有給休暇を付与する。",
+      "有給休暇の取得は5日前までに申請する。",
+    ]);
+    expect(citableSentences("本公司2024年营业收入为480亿元。净利润同比增长12%，达到56亿元。", "zh")).toEqual([
+      "本公司2024年营业收入为480亿元。",
+      "净利润同比增长12%，达到56亿元。",
+    ]);
+  });
+
   it("has nothing to quote in a lone heading", () => {
     expect(citableSentences("## Costs and margins\n")).toEqual([]);
   });

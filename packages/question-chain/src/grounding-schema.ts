@@ -1,3 +1,5 @@
+import { displayWidth, segmentWords } from "@domain-eval/core";
+
 /** Longest question a model may write, in characters: room for a scenario stem, not for a page of text. */
 export const MAX_QUESTION_CHARS = 250;
 /** Longest answer or distractor, in characters. */
@@ -24,7 +26,8 @@ const LINE_MARKER = /^(?:#{1,6}\s+|[-*+>]\s+|\(?\d{1,3}[.)]\s+|\(\w{1,3}\)\s+|\|
 
 /**
  * The sentences of a passage a question may quote: verbatim slices of the text (line markers such as `#`, `-` or
- * `(1)` left out, whitespace trimmed), at least 4 words and 20 characters long, without repeats, the first
+ * `(1)` left out, whitespace trimmed), at least 4 words and 20 Latin-character widths long (core's `segmentWords` and `displayWidth`, so sentences
+ * of languages written without spaces count too), without repeats, the first
  * {@link MAX_CITABLE_SENTENCES}. Lines are split into sentences with `Intl.Segmenter`.
  *
  * @example
@@ -37,8 +40,9 @@ export function citableSentences(text: string, language?: string): string[] {
   for (const line of text.split(/\n/u)) {
     for (const { segment } of segmenter.segment(line)) {
       const sentence = segment.trim().replace(LINE_MARKER, "").trim();
-      if (sentence.length < MIN_SENTENCE_CHARS) continue;
-      if (sentence.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < MIN_SENTENCE_WORDS) continue;
+      // Widths and words as core's checks count them, so a Japanese or Chinese sentence (no spaces) can be quoted.
+      if (displayWidth({ text: sentence }) < MIN_SENTENCE_CHARS) continue;
+      if (segmentWords({ text: sentence }).length < MIN_SENTENCE_WORDS) continue;
       out.add(sentence);
       if (out.size >= MAX_CITABLE_SENTENCES) return [...out];
     }

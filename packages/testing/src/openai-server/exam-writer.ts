@@ -45,8 +45,8 @@ function citationEnum(schema: unknown): unknown[] | undefined {
   return Array.isArray(values) ? values : undefined;
 }
 
-/** Sentences listed in the prompt as `[n] text`, by number. */
-function numberedSentences(request: ChatCompletionRequest): Map<string, number> {
+/** Sentences listed in the prompt as `[n] text` (the question chain's numbered citation list): text → number. */
+export function numberedSentences(request: ChatCompletionRequest): Map<string, number> {
   const text = request.messages.map((m) => messageText(m)).join("\n");
   const out = new Map<string, number>();
   for (const match of text.matchAll(/^\[(\d+)\] (.+)$/gmu)) out.set((match[2] as string).trim(), Number(match[1]));

@@ -9,6 +9,7 @@ export {
 export {
   type ExamWriterOptions,
   examWriterHandler,
+  numberedSentences,
   type WrittenQuestion,
   writeExamQuestions,
 } from "./exam-writer.js";

@@ -39,7 +39,8 @@ describe("citableSentences", () => {
   });
 
   it("quotes Japanese and Chinese sentences, which have no spaces between words", () => {
-    const ja = "## 年次有給休暇\n\n入社後6か月継続して勤務した従業員には、10日の年次有給休暇を付与する。有給休暇の取得は5日前までに申請する。";
+    const ja =
+      "## 年次有給休暇\n\n入社後6か月継続して勤務した従業員には、10日の年次有給休暇を付与する。有給休暇の取得は5日前までに申請する。";
     expect(citableSentences(ja, "ja")).toEqual([
       "入社後6か月継続して勤務した従業員には、10日の年次有給休暇を付与する。",
       "有給休暇の取得は5日前までに申請する。",

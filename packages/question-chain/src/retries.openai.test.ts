@@ -10,6 +10,7 @@ import {
 import { Document } from "@langchain/core/documents";
 import { ChatOpenAI } from "@langchain/openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { chatModel } from "../test/scripted-chat-model.js";
 import { generateExam } from "./generate-exam.js";
 import { classifyModelCallError } from "./model-call-failure.js";
 import { createQuestionChain } from "./question-chain.js";
@@ -40,16 +41,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-function chatModel(url: string, extra: Partial<ConstructorParameters<typeof ChatOpenAI>[0]> = {}) {
-  return new ChatOpenAI({
-    model: "gpt-4o-mini",
-    apiKey: "sk-test",
-    configuration: { baseURL: url },
-    maxRetries: 0,
-    ...extra,
-  });
-}
 
 const chatRequests = () => server?.requests.filter((r) => r.path.endsWith("/chat/completions")) ?? [];
 

@@ -2,6 +2,8 @@
 export interface BenchSizes {
   /** Chunks sent to the scripted server (one request each). */
   generationChunks: number;
+  /** Chunks of the second, larger run of ours (the efficiency target must hold at this size too). */
+  generationLargeChunks: number;
   /** Fixed latency of every scripted answer, ms. */
   generationLatencyMs: number;
   /** Server-side cap on answers in progress; our concurrency is set to it. */
@@ -30,6 +32,7 @@ export interface BenchSizes {
 export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
   full: {
     generationChunks: 400,
+    generationLargeChunks: 4000,
     generationLatencyMs: 200,
     generationServerConcurrency: 16,
     distilabelTunedBatchSize: 400,
@@ -44,6 +47,7 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
   },
   smoke: {
     generationChunks: 40,
+    generationLargeChunks: 80,
     generationLatencyMs: 200,
     generationServerConcurrency: 16,
     distilabelTunedBatchSize: 40,

@@ -8,7 +8,7 @@ import { ensurePeers, evalPython } from "@domain-eval/testing";
 import { deleteBenchDatasets } from "./argilla-datasets.js";
 import type { BenchContext } from "./bench-context.js";
 import { BENCH_SIZES } from "./bench-sizes.js";
-import { machineInfo } from "./machine-info.js";
+import { loadAverage, machineInfo } from "./machine-info.js";
 import { stopLiveProcesses } from "./measured-process.js";
 import { renderBenchmarksMarkdown } from "./render-benchmarks-markdown.js";
 import { formatSpread } from "./run-statistics.js";
@@ -35,7 +35,10 @@ const WORKLOADS = [
 ] as const;
 type WorkloadKey = (typeof WORKLOADS)[number];
 
-const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation,local-generation,evaluation] [--out BENCHMARKS.md] [--json results.json]
+const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation,local-generation,evaluation] [--out BENCHMARKS.md] [--json results.json] [--update]
+
+--update: keep the workloads this run does not measure from the existing --json file (each keeps the commit and load it
+was measured at) and write --out from all of them; without it --out holds only this run's workloads.
 
 Runs each workload on our packages and on the Python tool people use today (distilabel, the argilla SDK, datasets),
 interleaved, and prints medians, spreads, ratios and targets. Exits 1 only when a workload breaks (an error, lost or
@@ -51,6 +54,7 @@ function parseCli() {
       only: { type: "string" },
       out: { type: "string" },
       json: { type: "string" },
+      update: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -67,7 +71,16 @@ function parseCli() {
   const unknown = only.filter((w) => !WORKLOADS.includes(w));
   if (unknown.length > 0)
     throw new TypeError(`--only: unknown workload(s) ${unknown.join(", ")}; choose from ${WORKLOADS.join(", ")}`);
-  return { mode: values.size as "full" | "smoke", runs, only, out: values.out, json: values.json };
+  if (values.update && !values.json)
+    throw new TypeError("--update needs --json FILE: the earlier results it keeps are read from that file");
+  return {
+    mode: values.size as "full" | "smoke",
+    runs,
+    only,
+    out: values.out,
+    json: values.json,
+    update: values.update ?? false,
+  };
 }
 
 function printReport(report: WorkloadReport): void {
@@ -131,6 +144,12 @@ async function main(): Promise<number> {
     for (const key of WORKLOADS) {
       if (!cli.only.includes(key)) continue;
       log(`\n${key}:`);
+      const workloadStarted = Date.now();
+      const loadBefore = loadAverage()[0];
+      let loadMax = loadBefore;
+      const sampler = setInterval(() => {
+        loadMax = Math.max(loadMax, loadAverage()[0]);
+      }, 10_000);
       try {
         if (key === "generation") reports.push(await benchGeneration({ ctx }));
         if (key === "export") reports.push(await benchExport({ ctx }));
@@ -144,10 +163,23 @@ async function main(): Promise<number> {
         if (key === "local-generation") reports.push(await benchLocalGeneration({ ctx }));
         if (key === "evaluation") reports.push(await benchEvaluation({ ctx }));
         const report = reports.at(-1);
-        if (report) printReport(report);
+        if (report?.key === key) {
+          const loadAfter = loadAverage()[0];
+          report.measured = {
+            commit: machine.commit,
+            startedAt: new Date(workloadStarted).toISOString(),
+            durationSeconds: (Date.now() - workloadStarted) / 1000,
+            loadAverageBefore: loadBefore,
+            loadAverageAfter: loadAfter,
+            loadAverageMax: Math.max(loadMax, loadAfter),
+          };
+          printReport(report);
+        }
       } catch (error) {
         broken.push({ key, message: (error as Error).message });
         log(`\n${key} BROKE: ${(error as Error).message}`);
+      } finally {
+        clearInterval(sampler);
       }
     }
   } finally {
@@ -157,11 +189,22 @@ async function main(): Promise<number> {
   }
 
   const durationSeconds = (Date.now() - started) / 1000;
+  // --update: the workloads not measured now keep their earlier report (with its commit and load) from --json.
+  const earlier =
+    cli.update && cli.json
+      ? await readFile(resolve(cli.json), "utf8")
+          .then((text) => (JSON.parse(text) as { reports?: WorkloadReport[] }).reports ?? [])
+          .catch(() => [] as WorkloadReport[])
+      : [];
+  const measuredKeys = new Set<string>([...reports.map((r) => r.key), ...broken.map((b) => b.key)]);
+  const allReports = [...earlier.filter((r) => !measuredKeys.has(r.key)), ...reports].sort(
+    (a, b) => WORKLOADS.indexOf(a.key) - WORKLOADS.indexOf(b.key),
+  );
   const markdown = renderBenchmarksMarkdown({
     mode: cli.mode,
     runs: cli.runs,
     machine,
-    reports,
+    reports: allReports,
     broken,
     startedAt: new Date(started).toISOString(),
     durationSeconds,
@@ -180,7 +223,7 @@ async function main(): Promise<number> {
   if (cli.json)
     await writeFile(
       resolve(cli.json),
-      `${JSON.stringify({ mode: cli.mode, machine, reports, broken, durationSeconds }, null, 2)}\n`,
+      `${JSON.stringify({ mode: cli.mode, machine, reports: allReports, broken, durationSeconds }, null, 2)}\n`,
     );
   const missed = reports.flatMap((r) =>
     r.targets.filter((t) => !t.hit).map((t) => `${r.title}: ${t.target} (measured ${t.measured})`),

@@ -1,5 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { cpus, release, totalmem, type } from "node:os";
+import { cpus, loadavg, release, totalmem, type } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMeasuredProcess } from "./measured-process.js";
@@ -15,6 +16,35 @@ export interface MachineInfo {
   /** Package → version, ours and the Python side's. */
   versions: Record<string, string>;
   argillaServer?: string;
+  /** The commit measured (`git rev-parse HEAD`), with "+ uncommitted changes" when the work tree differs from it. */
+  commit: string;
+}
+
+/**
+ * The commit the bench measures: `git rev-parse --short=12 HEAD`, marked when tracked files differ from it.
+ *
+ * @example
+ * measuredCommit(); // "3f2a9c1d0b7e" or "3f2a9c1d0b7e + uncommitted changes"
+ */
+export function measuredCommit(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+    return dirty === "" ? head : `${head} + uncommitted changes`;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
+
+/**
+ * The 1-, 5- and 15-minute load averages, rounded: on a shared machine they say how much else was running.
+ *
+ * @example
+ * loadAverage(); // [3.1, 2.4, 2.2]
+ */
+export function loadAverage(): [number, number, number] {
+  const [one = 0, five = 0, fifteen = 0] = loadavg();
+  return [one, five, fifteen].map((v) => Math.round(v * 100) / 100) as [number, number, number];
 }
 
 const OUR_PACKAGES = [
@@ -85,6 +115,7 @@ print(json.dumps({"python": sys.version.split()[0], "versions": {n: v(n) for n i
     node: process.version,
     python: python.python,
     versions,
+    commit: measuredCommit(),
     ...(argillaServer ? { argillaServer } : {}),
   };
 }

@@ -41,16 +41,26 @@ export interface RunMeasuredProcessParams {
   timeoutMs?: number;
 }
 
+/** When the bench spawned a measured process and when it exited (epoch ms, `Date.now()`), for start-up clocks. */
+export interface ProcessClock {
+  processSpawnedAt: number;
+  processExitedAt: number;
+}
+
 /**
  * Runs one side of a benchmark in a fresh process (so CPU time and peak memory are its own) and returns the JSON
- * object it printed as its last line on standard output.
+ * object it printed as its last line on standard output, with when the process was spawned and when it exited
+ * (`processSpawnedAt`, `processExitedAt`: the same clock for both sides, so start-up is measured alike).
  *
  * @throws Error naming the label, the exit code and the end of standard error when the process fails.
  * @example
  * const result = await runMeasuredProcess({ label: "ours", command: process.execPath,
  *   args: [workerPath("generate-exam")], job: { baseUrl, chunksPath, concurrency: 16 } });
  */
-export async function runMeasuredProcess<T = Record<string, unknown>>(params: RunMeasuredProcessParams): Promise<T> {
+export async function runMeasuredProcess<T = Record<string, unknown>>(
+  params: RunMeasuredProcessParams,
+): Promise<T & ProcessClock> {
+  const processSpawnedAt = Date.now();
   const child = spawn(params.command, params.args, {
     env: { ...process.env, ...params.env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -67,6 +77,7 @@ export async function runMeasuredProcess<T = Record<string, unknown>>(params: Ru
   const stderr = text(child.stderr);
   child.stdin.end(JSON.stringify(params.job));
   const [{ code, signal }, out, err] = await Promise.all([exited, stdout, stderr]);
+  const processExitedAt = Date.now();
   const tail = err.split("\n").slice(-25).join("\n");
   if (code !== 0) {
     throw new Error(
@@ -75,7 +86,7 @@ export async function runMeasuredProcess<T = Record<string, unknown>>(params: Ru
   }
   const last = out.trim().split("\n").at(-1) ?? "";
   try {
-    return JSON.parse(last) as T;
+    return { ...(JSON.parse(last) as T), processSpawnedAt, processExitedAt };
   } catch {
     throw new Error(
       `${params.label} printed no JSON result line; its stdout ended with: ${last.slice(0, 300)}\n${tail}`,

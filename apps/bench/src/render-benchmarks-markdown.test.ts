@@ -13,6 +13,7 @@ const machine: MachineInfo = {
   python: "3.11.7",
   versions: { "@langchain/openai": "1.5.8", "distilabel (PyPI)": "1.5.3" },
   argillaServer: "2.8.0",
+  commit: "abc123def456",
 };
 
 const report: WorkloadReport = {
@@ -52,7 +53,34 @@ describe("renderBenchmarksMarkdown", () => {
     expect(md).toContain("records/s, ours / argilla SDK: **1.12 (1.10–1.20)×**");
     expect(md).toContain("- The server sets the pace.");
     expect(md).toContain("took 10.0 minutes");
+    expect(md).toContain("load average (1 min) while measuring | not recorded |");
     expect(md).not.toMatch(/smoke/i);
+  });
+
+  it("stamps each section with the commit and load it was measured at, and says when sections come from several commits", () => {
+    const measured = {
+      commit: "abc123def456",
+      startedAt: "2026-11-30T13:30:00.000Z",
+      durationSeconds: 120,
+      loadAverageBefore: 3.1,
+      loadAverageAfter: 4.2,
+      loadAverageMax: 6.5,
+    };
+    const one = renderBenchmarksMarkdown({ ...params, mode: "full", reports: [{ ...report, measured }] });
+    expect(one).toContain("Measured commit: `abc123def456`.");
+    expect(one).toContain(
+      "*Measured at commit `abc123def456` on 2026-11-30 13:30 UTC in 2.0 min; load average (1 min) 3.1 at the start, 4.2 at the end, 6.5 at most, on 2 cores.*",
+    );
+    expect(one).toContain("| load average (1 min) while measuring | Review ingestion: 3.1 → 4.2 (max 6.5) |");
+    const two = renderBenchmarksMarkdown({
+      ...params,
+      mode: "full",
+      reports: [
+        { ...report, measured },
+        { ...report, key: "reading", title: "4. Reading reviews", measured: { ...measured, commit: "fff000" } },
+      ],
+    });
+    expect(two).toContain("each section names the commit it measured (`abc123def456`, `fff000`)");
   });
 
   it("labels smoke numbers as smoke, escapes pipes in cells, and reports broken workloads", () => {

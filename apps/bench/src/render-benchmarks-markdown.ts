@@ -41,8 +41,13 @@ export function renderBenchmarksMarkdown(params: RenderBenchmarksMarkdownParams)
       "",
     );
   }
+  const commits = [...new Set(params.reports.map((r) => r.measured?.commit ?? "unknown"))];
+  const stamp =
+    commits.length === 1
+      ? ` Measured commit: \`${commits[0]}\`.`
+      : ` Sections come from more than one run (\`--update\`): each section names the commit it measured (${commits.map((c) => `\`${c}\``).join(", ")}).`;
   out.push(
-    `Written by \`npm run ${params.mode === "full" ? "bench" : "bench:smoke"}\` (apps/bench) on ${params.startedAt.slice(0, 10)}; the whole run took ${(params.durationSeconds / 60).toFixed(1)} minutes. ` +
+    `Written by \`npm run ${params.mode === "full" ? "bench" : "bench:smoke"}\` (apps/bench) on ${params.startedAt.slice(0, 10)}; this run took ${(params.durationSeconds / 60).toFixed(1)} minutes.${stamp} ` +
       `Each side ran ${params.runs} time(s), interleaved (the order rotates every run), each run in a fresh process; cells show the median and, in brackets, the min–max over runs. ` +
       "Ratios pair run *i* of ours with run *i* of the other tool and are oriented so that **above 1 means ours is better**.",
     "",
@@ -56,6 +61,16 @@ export function renderBenchmarksMarkdown(params: RenderBenchmarksMarkdownParams)
         ["OS", machine.os],
         ["Node", machine.node],
         ["Python", machine.python],
+        [
+          "load average (1 min) while measuring",
+          params.reports
+            .filter((r) => r.measured)
+            .map(
+              (r) =>
+                `${r.title.replace(/^\d+\.\s*/, "")}: ${r.measured?.loadAverageBefore} → ${r.measured?.loadAverageAfter} (max ${r.measured?.loadAverageMax})`,
+            )
+            .join("; ") || "not recorded",
+        ],
         ...(machine.argillaServer
           ? [["Argilla server", `${machine.argillaServer} (with OpenSearch and Redis on the same machine)`]]
           : []),
@@ -75,7 +90,15 @@ export function renderBenchmarksMarkdown(params: RenderBenchmarksMarkdownParams)
   );
   for (const broken of params.broken) out.push(`**${broken.key} broke**: ${broken.message}`, "");
   for (const report of params.reports) {
-    out.push(`## ${report.title}`, "", report.setup, "");
+    out.push(`## ${report.title}`, "");
+    if (report.measured) {
+      const m = report.measured;
+      out.push(
+        `*Measured at commit \`${m.commit}\` on ${m.startedAt.slice(0, 16).replace("T", " ")} UTC in ${(m.durationSeconds / 60).toFixed(1)} min; load average (1 min) ${m.loadAverageBefore} at the start, ${m.loadAverageAfter} at the end, ${m.loadAverageMax} at most, on ${machine.cores} cores.*`,
+        "",
+      );
+    }
+    out.push(report.setup, "");
     out.push(
       table(
         ["side", ...report.columns],

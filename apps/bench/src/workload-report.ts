@@ -23,6 +23,18 @@ export interface WorkloadReport {
   targets: TargetCheck[];
   /** Explanations (where we are slower and why), caveats. */
   notes: string[];
+  /** When, on which commit and under what load this workload was measured (set by the bench CLI). */
+  measured?: {
+    commit: string;
+    /** ISO time the workload started. */
+    startedAt: string;
+    durationSeconds: number;
+    /** 1-minute load average when the workload started and when it ended (the machine is shared). */
+    loadAverageBefore: number;
+    loadAverageAfter: number;
+    /** Highest 1-minute load average sampled (every 10 s) while it ran. */
+    loadAverageMax: number;
+  };
   /** Every run's raw measurements, for `--json`. */
   runs: { side: string; run: number; result: Record<string, unknown> }[];
 }

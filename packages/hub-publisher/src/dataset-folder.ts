@@ -89,6 +89,33 @@ function stringLeaves(value: unknown, path: string): [string, string][] {
   return [];
 }
 
+/** Why a text cannot be written (a lone surrogate or a secret), or undefined. */
+type TextProblem = (text: string) => string | undefined;
+
+/**
+ * The first string of a row that has a problem, with its dotted path. Walks the row without building the list of
+ * paths: every row is checked, and paths are only needed for the one that fails (this walk is on the export's hot path).
+ */
+function firstTextProblem(value: unknown, problem: TextProblem): { path: string; reason: string } | undefined {
+  const failing = (v: unknown): boolean => {
+    if (typeof v === "string") return problem(v) !== undefined;
+    if (Array.isArray(v)) {
+      for (const element of v) if (failing(element)) return true;
+      return false;
+    }
+    if (v !== null && typeof v === "object") {
+      for (const key in v) if (failing((v as Record<string, unknown>)[key])) return true;
+    }
+    return false;
+  };
+  if (!failing(value)) return undefined;
+  for (const [path, text] of stringLeaves(value, "")) {
+    const reason = problem(text);
+    if (reason !== undefined) return { path, reason };
+  }
+  return undefined;
+}
+
 /**
  * Writes exam rows as a dataset folder the Hub, `datasets`, LightEval and lm-evaluation-harness load as is:
  * `data/test-00000-of-00001.parquet` (evaluation), `data/dev-00000-of-00001.parquet` (the first `splits.dev` rows, for
@@ -156,6 +183,13 @@ export async function writeDatasetFolder(params: {
   const staging = join(dirname(dir), `.${basename(dir)}.writing-${suffix}`);
   await mkdir(join(staging, "data"), { recursive: true });
 
+  const textProblem: TextProblem = (text) => {
+    if (LONE_SURROGATE.test(text)) {
+      return "holds a lone UTF-16 surrogate (text cut in the middle of a character), which UTF-8 files cannot store: fix the text";
+    }
+    const leak = secretLeakIn(text, secrets);
+    return leak === undefined ? undefined : `cannot be published: ${leak}`;
+  };
   const writers: { test?: SplitParquetWriter; dev?: SplitParquetWriter } = {};
   let finished = false;
   try {
@@ -173,15 +207,8 @@ export async function writeDatasetFolder(params: {
         );
       }
       ids.add(item.id);
-      for (const [path, text] of stringLeaves(item, "")) {
-        if (LONE_SURROGATE.test(text)) {
-          throw new TypeError(
-            `item ${index + 1} (id "${item.id}") field ${path} holds a lone UTF-16 surrogate (text cut in the middle of a character), which UTF-8 files cannot store: fix the text`,
-          );
-        }
-        const leak = secretLeakIn(text, secrets);
-        if (leak) throw new TypeError(`item ${index + 1} (id "${item.id}") field ${path} cannot be published: ${leak}`);
-      }
+      const bad = firstTextProblem(item, textProblem);
+      if (bad) throw new TypeError(`item ${index + 1} (id "${item.id}") field ${bad.path} ${bad.reason}`);
       const split = index < devRows ? "dev" : "test";
       writers[split] ??= new SplitParquetWriter({ path: join(staging, SPLIT_FILE_PATHS[split]), rowGroupSize });
       writers[split].add(item);

@@ -19,8 +19,18 @@ interface SideResult {
   questions: number;
   failures: number;
   requests: number;
+  /** Process spawned → first request received by the server (imports, set-up, distilabel's step processes). */
+  startupMs: number;
+  /** First request received → last answer sent, from the server's log. */
   spanMs: number;
+  /** Ideal / request span: 1 means the server never had a free slot the client left unused. */
   efficiency: number;
+  /** Free server slot-time per request inside the span: the client's own time between an answer and its next request. */
+  idleSlotMsPerRequest: number;
+  /** Last answer sent → process exited (collecting results, writing, shutting down). */
+  tailMs: number;
+  /** Process spawned → exited. */
+  endToEndMs: number;
 }
 
 /** Runs our chain once over every chunk against an in-process server and keeps the exact requests it sent. */
@@ -61,15 +71,37 @@ async function capturePrompts(ctx: BenchContext, chunksPath: string, promptsPath
   }
 }
 
-function requestStats(requests: RecordedRequest[], latencyMs: number, cap: number, wallMs: number) {
+/**
+ * What the server saw of one side: request span, efficiency against the ideal, and the slot-time the server had free
+ * (fewer than `cap` requests in progress) between the first request and the last answer — time spent by the client
+ * between receiving an answer and sending the next request.
+ */
+function requestStats(requests: RecordedRequest[], latencyMs: number, cap: number) {
   const chat = requests.filter((r) => r.path.endsWith("/chat/completions"));
   const first = Math.min(...chat.map((r) => r.receivedAt));
   const last = Math.max(...chat.map((r) => r.finishedAt ?? r.receivedAt));
   const idealMs = (chat.length * latencyMs) / cap;
+  const events = chat
+    .flatMap((r) => [
+      { at: r.receivedAt, delta: 1 },
+      { at: r.finishedAt ?? r.receivedAt, delta: -1 },
+    ])
+    .sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let inServer = 0;
+  let previous = first;
+  let idleSlotMs = 0;
+  for (const event of events) {
+    idleSlotMs += (event.at - previous) * (cap - Math.min(inServer, cap));
+    inServer += event.delta;
+    previous = event.at;
+  }
   return {
     requests: chat.length,
+    firstRequestAt: first,
+    lastAnswerAt: last,
     spanMs: last - first,
-    efficiency: idealMs / wallMs,
+    efficiency: idealMs / (last - first),
+    idleSlotMsPerRequest: idleSlotMs / chat.length,
     failedRequests: chat.filter((r) => r.status !== 200).length,
   };
 }
@@ -84,10 +116,13 @@ function requestStats(requests: RecordedRequest[], latencyMs: number, cap: numbe
 export async function benchGeneration(params: { ctx: BenchContext }): Promise<WorkloadReport> {
   const { ctx } = params;
   const { generationChunks: chunks, generationLatencyMs: latency, generationServerConcurrency: cap } = ctx.sizes;
+  const large = ctx.sizes.generationLargeChunks;
   const chunksPath = join(ctx.workDir, "generation-chunks.json");
+  const largeChunksPath = join(ctx.workDir, "generation-chunks-large.json");
   const promptsPath = join(ctx.workDir, "generation-prompts.jsonl");
   ctx.log(`generation: capturing our ${chunks} requests for the Python side`);
   await capturePrompts(ctx, chunksPath, promptsPath);
+  await writeFile(largeChunksPath, JSON.stringify(syntheticChunks({ count: large, seed: 2 })));
 
   const server = await startScriptedServerProcess({
     latencyMs: latency,
@@ -95,11 +130,18 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
     logPath: join(ctx.workDir, "generation-requests.jsonl"),
   });
   const tuned = ctx.sizes.distilabelTunedBatchSize;
-  const sides = [
+  type Side = { name: string; label: string; concurrency?: number; batch?: number; chunksPath?: string };
+  const sides: Side[] = [
     { name: "ours", label: `domain-eval generateExam (concurrency ${cap} = server cap)`, concurrency: cap },
     { name: "ours-2x", label: `domain-eval generateExam (concurrency ${2 * cap} = 2× cap)`, concurrency: 2 * cap },
     { name: "distilabel-default", label: "distilabel OpenAILLM (input_batch_size 50, default)", batch: 50 },
     { name: "distilabel-tuned", label: `distilabel OpenAILLM (input_batch_size ${tuned})`, batch: tuned },
+    {
+      name: "ours-large",
+      label: `domain-eval generateExam, ${large.toLocaleString("en")} chunks (concurrency ${cap} = server cap)`,
+      concurrency: cap,
+      chunksPath: largeChunksPath,
+    },
   ];
   const results = new Map<string, SideResult[]>(sides.map((s) => [s.name, []]));
   const runs: WorkloadReport["runs"] = [];
@@ -113,7 +155,12 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
                 label: `generation (${side.label})`,
                 command: process.execPath,
                 args: [nodeWorkerPath({ name: "generate-exam" })],
-                job: { baseUrl: server.url, chunksPath, concurrency: side.concurrency, model: MODEL },
+                job: {
+                  baseUrl: server.url,
+                  chunksPath: side.chunksPath ?? chunksPath,
+                  concurrency: side.concurrency,
+                  model: MODEL,
+                },
               })
             : await runMeasuredProcess<Record<string, number>>({
                 label: `generation (${side.label})`,
@@ -128,7 +175,7 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
                 },
               });
         const requests = (await server.finishedRequests()).slice(before);
-        const stats = requestStats(requests, latency, cap, raw.wallMs as number);
+        const { firstRequestAt, lastAnswerAt, ...stats } = requestStats(requests, latency, cap);
         if ((raw.failures as number) > 0 || stats.failedRequests > 0 || (raw.questions as number) === 0) {
           throw new Error(
             `generation (${side.label}) broke: ${raw.failures} failed chunk(s), ${stats.failedRequests} failed request(s), ${raw.questions} questions`,
@@ -140,11 +187,14 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
           questions: raw.questions as number,
           failures: raw.failures as number,
           ...stats,
+          startupMs: firstRequestAt - raw.processSpawnedAt,
+          tailMs: raw.processExitedAt - lastAnswerAt,
+          endToEndMs: raw.processExitedAt - raw.processSpawnedAt,
         };
         results.get(side.name)?.push(result);
-        runs.push({ side: side.name, run, result: { ...raw, ...stats } });
+        runs.push({ side: side.name, run, result: { ...raw, ...result } });
         ctx.log(
-          `  run ${run + 1} ${side.name}: ${(result.wallMs / 1000).toFixed(2)} s, efficiency ${result.efficiency.toFixed(2)}, ${result.requests} requests, ${result.questions} questions`,
+          `  run ${run + 1} ${side.name}: start-up ${(result.startupMs / 1000).toFixed(2)} s, span ${(result.spanMs / 1000).toFixed(2)} s, efficiency ${result.efficiency.toFixed(3)}, idle slot ${result.idleSlotMsPerRequest.toFixed(1)} ms/request, ${result.requests} requests, ${result.questions} questions`,
         );
       }
     }
@@ -154,67 +204,97 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
 
   const of = (name: string) => results.get(name) ?? [];
   const spread = (name: string, pick: (r: SideResult) => number) => spreadOf({ values: of(name).map(pick) });
+  const seconds = (name: string, pick: (r: SideResult) => number) =>
+    formatSpread({ spread: spread(name, (r) => pick(r) / 1000), digits: 2, unit: "s" });
   const rows = sides.map((side) => ({
     side: side.label,
     cells: [
-      formatSpread({ spread: spread(side.name, (r) => r.wallMs / 1000), digits: 2, unit: "s" }),
-      formatSpread({ spread: spread(side.name, (r) => r.spanMs / 1000), digits: 2, unit: "s" }),
-      formatSpread({ spread: spread(side.name, (r) => r.efficiency), digits: 2 }),
+      seconds(side.name, (r) => r.spanMs),
+      formatSpread({ spread: spread(side.name, (r) => r.efficiency), digits: 3 }),
+      formatSpread({ spread: spread(side.name, (r) => r.idleSlotMsPerRequest), digits: 1, unit: "ms" }),
       formatSpread({ spread: spread(side.name, (r) => r.cpuMs / r.questions), digits: 2, unit: "ms" }),
+      seconds(side.name, (r) => r.startupMs),
+      seconds(side.name, (r) => r.tailMs),
+      seconds(side.name, (r) => r.endToEndMs),
       String(of(side.name)[0]?.questions ?? 0),
     ],
   }));
-  const wall = (name: string) => of(name).map((r) => r.wallMs);
-  const vsDefault = pairedRatios({ ours: wall("ours"), theirs: wall("distilabel-default"), better: "lower" });
-  const vsTuned = pairedRatios({ ours: wall("ours"), theirs: wall("distilabel-tuned"), better: "lower" });
+  const ratio = (ours: string, theirs: string, pick: (r: SideResult) => number) =>
+    pairedRatios({ ours: of(ours).map(pick), theirs: of(theirs).map(pick), better: "lower" });
+  const spanVsDefault = ratio("ours", "distilabel-default", (r) => r.spanMs);
+  const spanVsTuned = ratio("ours", "distilabel-tuned", (r) => r.spanMs);
+  const endVsDefault = ratio("ours", "distilabel-default", (r) => r.endToEndMs);
+  const endVsTuned = ratio("ours", "distilabel-tuned", (r) => r.endToEndMs);
+  const startupVsTuned = ratio("ours", "distilabel-tuned", (r) => r.startupMs);
+  const cpuRatio = ratio("ours", "distilabel-tuned", (r) => r.cpuMs / r.questions);
   const efficiency = spread("ours", (r) => r.efficiency);
   const efficiency2x = spread("ours-2x", (r) => r.efficiency);
-  const twoXvsTuned = pairedRatios({ ours: wall("ours-2x"), theirs: wall("distilabel-tuned"), better: "lower" });
-  const cpuRatio = pairedRatios({
-    ours: of("ours").map((r) => r.cpuMs / r.questions),
-    theirs: of("distilabel-tuned").map((r) => r.cpuMs / r.questions),
-    better: "lower",
-  });
+  const efficiencyLarge = spread("ours-large", (r) => r.efficiency);
+  const cpuPerQuestion = spread("ours", (r) => r.cpuMs / r.questions);
   return {
     key: "generation",
     title: "1. Generation orchestration",
     setup:
       `${chunks} chunks, one request each, against the scripted OpenAI-compatible server (own process) with ${latency} ms latency ` +
-      `and at most ${cap} answers in progress (ideal: requests × ${latency} ms / ${cap} = ${((chunks * latency) / cap / 1000).toFixed(2)} s). ` +
+      `and at most ${cap} answers in progress (ideal request span: requests × ${latency} ms / ${cap} = ${((chunks * latency) / cap / 1000).toFixed(2)} s; ` +
+      `${((large * latency) / cap / 1000).toFixed(2)} s for the ${large.toLocaleString("en")}-chunk run). ` +
       "Both sides send the same messages and the same `json_schema` response_format (captured from our chain). " +
       "Ours: `generateExam` + `createQuestionChain` (parsing, quality checks, de-duplication, ids) + `ChatOpenAI` (@langchain/openai 1.5.8). " +
-      "distilabel 1.5.3: `LoadDataFromDicts >> ChatGeneration(OpenAILLM)`, `pipeline.run(use_cache=False)`, then `json.loads` of each generation.",
-    columns: ["wall time", "request span", "efficiency vs ideal", "client CPU / question", "questions"],
+      "distilabel 1.5.3: `LoadDataFromDicts >> ChatGeneration(OpenAILLM)`, `pipeline.run(use_cache=False)`, then `json.loads` of each generation. " +
+      "The headline clocks are the server's: **request span** (first request received → last answer sent) and the **free slot-time per request** inside it " +
+      "(the client's own time between an answer and its next request); start-up and wrap-up are reported separately, measured alike for both sides from the bench's spawn of the process.",
+    columns: [
+      "request span",
+      "efficiency (ideal / span)",
+      "free slot-time / request",
+      "client CPU / question",
+      "start-up (spawn → 1st request)",
+      "wrap-up (last answer → exit)",
+      "end to end (spawn → exit)",
+      "questions",
+    ],
     rows,
     ratios: [
-      { label: "speed vs distilabel default (its wall / ours)", spread: vsDefault },
-      { label: `speed vs distilabel input_batch_size ${tuned}`, spread: vsTuned },
-      { label: `speed, ours at 2× cap vs distilabel input_batch_size ${tuned}`, spread: twoXvsTuned },
+      { label: "request span, distilabel default / ours", spread: spanVsDefault },
+      { label: `request span, distilabel input_batch_size ${tuned} / ours`, spread: spanVsTuned },
+      { label: "end to end (start-up included), distilabel default / ours", spread: endVsDefault },
+      { label: `end to end (start-up included), distilabel input_batch_size ${tuned} / ours`, spread: endVsTuned },
+      { label: `start-up, distilabel (${tuned}) / ours`, spread: startupVsTuned },
       { label: `client CPU per question, distilabel (${tuned}) / ours`, spread: cpuRatio },
     ],
     targets: [
       {
-        target: "≥ 0.9 of the ideal throughput, concurrency = server cap",
-        measured: formatSpread({ spread: efficiency }),
-        hit: efficiency.median >= 0.9,
+        target: `≥ 0.95 of the ideal throughput (request span), concurrency = server cap, ${chunks} chunks`,
+        measured: formatSpread({ spread: efficiency, digits: 3 }),
+        hit: efficiency.median >= 0.95,
       },
       {
-        target: "≥ 0.9 of the ideal throughput, concurrency = 2× server cap",
-        measured: formatSpread({ spread: efficiency2x }),
-        hit: efficiency2x.median >= 0.9,
+        target: `≥ 0.95 of the ideal throughput (request span), concurrency = server cap, ${large.toLocaleString("en")} chunks`,
+        measured: formatSpread({ spread: efficiencyLarge, digits: 3 }),
+        hit: efficiencyLarge.median >= 0.95,
       },
       {
-        target: "faster than distilabel on the same server (default and best settings)",
-        measured: `${formatSpread({ spread: vsDefault })}× / ${formatSpread({ spread: vsTuned })}×`,
-        hit: vsDefault.median > 1 && vsTuned.median > 1,
+        target: "≥ 0.95 of the ideal throughput (request span), concurrency = 2× server cap",
+        measured: formatSpread({ spread: efficiency2x, digits: 3 }),
+        hit: efficiency2x.median >= 0.95,
+      },
+      {
+        target: "faster than distilabel on the same server, request span (default and best settings)",
+        measured: `${formatSpread({ spread: spanVsDefault })}× / ${formatSpread({ spread: spanVsTuned })}×`,
+        hit: spanVsDefault.median > 1 && spanVsTuned.median > 1,
+      },
+      {
+        target: "client CPU per question reported (ours, concurrency = cap)",
+        measured: formatSpread({ spread: cpuPerQuestion, digits: 2, unit: "ms" }),
+        hit: true,
       },
     ],
     notes: [
-      "Wall time is measured inside each process, after imports: ours around `generateExam`, distilabel around `pipeline.run` (which starts its step processes). Request span is first request received to last answer sent, from the server's log.",
+      "Request span and free slot-time come from the scripted server's log (one clock for both sides). Free slot-time integrates, over the span, the server slots (of the cap) with no request in them, divided by the requests: 0 means a new request was always waiting when an answer went out. The last partial wave counts too.",
+      "Start-up is measured from the moment the bench spawns the process to the first request the server receives, for both sides: Node's imports and our set-up; Python's imports, distilabel's pipeline build, its step processes and its batch hand-off. Wrap-up is the last answer to the process's exit (distilabel builds its Distiset and stops its processes; ours returns the questions).",
       "Client CPU: ours is `process.cpuUsage()` of the Node process; distilabel's is `getrusage` of the Python process plus its finished step processes (RUSAGE_CHILDREN).",
       "distilabel's own `structured_output` for OpenAILLM needs `instructor`, which the pinned eval venv does not have; the same `response_format` goes through `generation_kwargs.extra_body`, so the requests on the wire are the same as ours.",
-      "The scripted server and the client share this machine's 2 cores with the Argilla peers and whatever else runs, so CPU contention sets the spread between runs.",
-      `With concurrency equal to the server cap, all ${cap} answers of a wave arrive together and one Node thread parses and checks them one after another (a few ms each) before it sends the next requests, so the server sits partly idle between waves. A little more concurrency than the server accepts keeps a queue on the server and hides that; with a real API the cap is unknown and that queue is what a client should keep.`,
+      "The scripted server and the client share this machine's 2 cores with the Argilla peers and whatever else runs (see the load average above), so CPU contention sets the spread between runs.",
       `distilabel sends each batch of \`input_batch_size\` rows at once (asyncio.gather) and waits for the whole batch before the next; with a server cap of ${cap}, a batch of 50 ends with a partly idle server. A batch as large as the whole input (${tuned}) lets the server's queue do the pacing, which is its best setting here.`,
     ],
     runs,

@@ -60,22 +60,32 @@ export function syntheticChunks(params: SyntheticChunksParams): DocumentInterfac
   return chunks;
 }
 
+/** `n` pseudo-words that differ from each other and from `besides` (a question's options must all differ). */
+function distinctWords(random: () => number, n: number, besides: string): string[] {
+  const words = new Set<string>([besides]);
+  while (words.size < n + 1) words.add(pseudoWord(random, 3));
+  return [...words].slice(1);
+}
+
 /** Parameters of {@link syntheticExamItems}. */
 export interface SyntheticExamItemsParams {
   /** Number of items. */
   count: number;
   /** Seed; the same seed gives the same items. Default 1. */
   seed?: number;
+  /** Seed of the choice order (default: `seed`); the CLI uses 1234 (`DEFAULT_CHOICE_SEED`). */
+  choiceSeed?: number;
+  /** Subject column (default "finance"). */
+  subject?: string;
 }
 
 /**
- * Deterministic exam items (dataset rows) of realistic size, built the way the pipeline builds them: an
- * `ExamQuestion` per item, answer positions balanced with `assignAnswerPositions`, then `toExamItem`.
+ * Deterministic generated questions (questions.jsonl lines, as `domain-eval generate` writes them) of realistic size.
  *
  * @example
- * const items = syntheticExamItems({ count: 10_000 }); // items[0].choices.length === 4
+ * const questions = syntheticExamQuestions({ count: 1000 }); // questions[0].distractors.length === 3
  */
-export function syntheticExamItems(params: SyntheticExamItemsParams): ExamItem[] {
+export function syntheticExamQuestions(params: { count: number; seed?: number }): ExamQuestion[] {
   const random = seededRandom(params.seed ?? 1);
   const questions: ExamQuestion[] = [];
   for (let i = 0; i < params.count; i++) {
@@ -86,7 +96,7 @@ export function syntheticExamItems(params: SyntheticExamItemsParams): ExamItem[]
       id: `bench-q-${i}`,
       question: `Which option completes this statement from section ${i % 97} of the policy: "${cited.replace(/\d+/u, "_____")}"?`,
       answer,
-      distractors: [pseudoWord(random, 3), pseudoWord(random, 3), pseudoWord(random, 3)],
+      distractors: distinctWords(random, 3, answer),
       citations: [cited],
       source: {
         document_id: documentId,
@@ -99,10 +109,25 @@ export function syntheticExamItems(params: SyntheticExamItemsParams): ExamItem[]
       prompt_version: "exam-v1",
     });
   }
-  const seed = params.seed ?? 1;
+  return questions;
+}
+
+/**
+ * Deterministic exam items (dataset rows) of realistic size, built the way the pipeline builds them: an
+ * `ExamQuestion` per item ({@link syntheticExamQuestions}), answer positions balanced with `assignAnswerPositions`,
+ * then `toExamItem`.
+ *
+ * @example
+ * const items = syntheticExamItems({ count: 10_000 }); // items[0].choices.length === 4
+ */
+export function syntheticExamItems(params: SyntheticExamItemsParams): ExamItem[] {
+  const questions = syntheticExamQuestions(params);
+  const seed = params.choiceSeed ?? params.seed ?? 1;
   const positions = assignAnswerPositions(
     questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
     seed,
   );
-  return questions.map((q) => toExamItem(q, { subject: "finance", seed, answerIndex: positions.get(q.id) }));
+  return questions.map((q) =>
+    toExamItem(q, { subject: params.subject ?? "finance", seed, answerIndex: positions.get(q.id) }),
+  );
 }

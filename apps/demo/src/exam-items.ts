@@ -14,23 +14,81 @@ import { CliError } from "./cli-error.js";
 /** Seed of the choice order; fixed so reruns produce the same dataset. `--seed` overrides it. */
 export const DEFAULT_CHOICE_SEED = 1234;
 
+/** The questions of a questions.jsonl file, validated one line at a time; a bad line is an input error naming it. */
+async function* questionsIn(file: string): AsyncGenerator<ExamQuestion> {
+  try {
+    for await (const { value, lineNumber } of readJsonl(file)) {
+      yield parseExamQuestion(value, `${file} line ${lineNumber}`);
+    }
+  } catch (error) {
+    throw questionsFileError(file, error);
+  }
+}
+
+/** A bad line or a missing file as the CLI's input error; anything else unchanged. */
+function questionsFileError(file: string, error: unknown): unknown {
+  if (error instanceof JsonlParseError || error instanceof ExamQuestionValidationError)
+    return new CliError(error.message);
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+    return new CliError(`${file} does not exist: create it with domain-eval generate --docs DIR --out ${file}`);
+  }
+  return error;
+}
+
 /** Reads and validates a questions.jsonl file; a bad line is an input error naming the line and field. */
 export async function readQuestionsFile(file: string): Promise<ExamQuestion[]> {
   const questions: ExamQuestion[] = [];
-  try {
-    for await (const { value, lineNumber } of readJsonl(file)) {
-      questions.push(parseExamQuestion(value, `${file} line ${lineNumber}`));
-    }
-  } catch (error) {
-    if (error instanceof JsonlParseError || error instanceof ExamQuestionValidationError)
-      throw new CliError(error.message);
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new CliError(`${file} does not exist: create it with domain-eval generate --docs DIR --out ${file}`);
-    }
-    throw error;
-  }
+  for await (const question of questionsIn(file)) questions.push(question);
   if (questions.length === 0) throw new CliError(`${file} holds no questions`);
   return questions;
+}
+
+/** Id and option count of a questions.jsonl line, without validating the rest; undefined when they are not there. */
+function questionShape(value: unknown): { id: string; optionCount: number } | undefined {
+  const { id, distractors } = (value ?? {}) as { id?: unknown; distractors?: unknown };
+  return typeof id === "string" && Array.isArray(distractors) ? { id, optionCount: distractors.length + 1 } : undefined;
+}
+
+/**
+ * A questions.jsonl file as dataset rows, streamed: the same rows as {@link questionsToExamItems} over
+ * {@link readQuestionsFile}, without holding the questions. The balanced answer positions depend on every id, so a
+ * first pass reads only ids and option counts; the second validates each line (a bad line is an input error naming
+ * it, raised before the writer has committed anything) and builds its row.
+ */
+export async function streamQuestionsFileAsExamItems(params: {
+  file: string;
+  subject: string;
+  seed?: number;
+}): Promise<{ count: number; items: AsyncIterable<ExamItem> }> {
+  const seed = params.seed ?? DEFAULT_CHOICE_SEED;
+  const shapes: { id: string; optionCount: number }[] = [];
+  try {
+    for await (const { value, lineNumber } of readJsonl(params.file)) {
+      // A line without an id or distractors fails here with the validator's message, naming the line.
+      shapes.push(
+        questionShape(value) ?? {
+          id: parseExamQuestion(value, `${params.file} line ${lineNumber}`).id,
+          optionCount: 0,
+        },
+      );
+    }
+  } catch (error) {
+    throw questionsFileError(params.file, error);
+  }
+  if (shapes.length === 0) throw new CliError(`${params.file} holds no questions`);
+  const positions = assignAnswerPositions(shapes, seed);
+  async function* items(): AsyncGenerator<ExamItem> {
+    let rows = 0;
+    for await (const question of questionsIn(params.file)) {
+      const answerIndex = positions.get(question.id);
+      if (answerIndex === undefined || rows >= shapes.length) {
+        throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
+      }
+      rows++;
+      yield toExamItem(question, { subject: params.subject, seed, answerIndex });
+    }
+  }
+  return { count: shapes.length, items: items() };
 }
 
 /** The subject label of the rows: the domain plugin's, else "general". */

@@ -115,6 +115,27 @@ describe("writeDatasetFolder", () => {
     ]);
   });
 
+  it("takes the card's discard count once the stream is read, so a reader can count discards as it goes", async () => {
+    let discarded = 0;
+    const items = makeExamItems(30);
+    await writeDatasetFolder({
+      items: slowly(items, async (i) => {
+        if (i % 10 === 0) discarded++; // e.g. a record reviewers discarded, found between two exported ones
+      }),
+      dir: join(work, "exam"),
+      card: {
+        ...CARD,
+        review: {
+          get discarded() {
+            return discarded;
+          },
+        },
+      },
+    });
+    const readme = await readFile(join(work, "exam", "README.md"), "utf8");
+    expect(readme).toContain("| discarded by reviewers (not in the dataset) | 3 |");
+  });
+
   it("reports progress every row group and at the end", async () => {
     const seen: number[] = [];
     await writeDatasetFolder({

@@ -145,7 +145,11 @@ export async function writeDatasetFolder(params: {
   dir: string;
   /** Split sizes. `dev`: rows for few-shot examples, taken from the start of `items` (default 5; 0 for none). */
   splits?: { dev?: number };
-  /** What the rows do not say: title, license, language, sources, limitations, evaluation command. */
+  /**
+   * What the rows do not say: title, license, language, sources, limitations, evaluation command.
+   * `card.review.discarded` is read once the last row is written, so a stream can count discards while it is read
+   * (a getter works).
+   */
   card: DatasetCardInput;
   /** Rows per Parquet row group (default 1000); also how often `onProgress` is called. */
   rowGroupSize?: number;

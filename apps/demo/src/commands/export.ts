@@ -21,7 +21,7 @@ import {
   type JsonFlag,
 } from "../command-options.js";
 import type { CliConfig } from "../config.js";
-import { devSplitSize, questionsToExamItems, readQuestionsFile, subjectFor } from "../exam-items.js";
+import { devSplitSize, questionsToExamItems, streamQuestionsFileAsExamItems, subjectFor } from "../exam-items.js";
 import type { CliOutput } from "../output.js";
 import { writeExportReport } from "./report.js";
 
@@ -137,9 +137,38 @@ interface DatasetDestination {
   config: CliConfig;
 }
 
+/** Rows read before the writer starts: enough to size the dev split and tell the language (as the writer reads it). */
+const HEAD_ROWS = 200;
+
+/** The first `size` values of a stream, and the whole stream (those values first) to write from. */
+async function peekHead<T>(source: AsyncIterable<T>, size: number): Promise<{ head: T[]; all: AsyncIterable<T> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head: T[] = [];
+  let done = false;
+  while (head.length < size) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+  }
+  async function* all(): AsyncGenerator<T> {
+    yield* head;
+    if (done) return;
+    try {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return { head, all: all() };
+}
+
 /**
  * `domain-eval export`: reads the reviews from Argilla and writes the dataset folder; optionally publishes it.
- * Unreviewed records are left out unless `includeUnreviewed`, and then marked `unreviewed` in the data.
+ * Unreviewed records are left out unless `includeUnreviewed`, and then marked `unreviewed` in the data. Rows stream
+ * from Argilla into the Parquet writer page by page: memory holds a page and a row group, not the dataset.
  */
 export async function runExport(
   params: Omit<DatasetDestination, "name"> & {
@@ -152,61 +181,82 @@ export async function runExport(
 ): Promise<ExportSummary> {
   const client = argillaClientFor(params.config);
   const counts = { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: 0, unreviewed: 0 };
-  const items: ExamItem[] = [];
-  try {
-    const dataset = await findDataset({ client, name: params.dataset, workspace: params.workspace });
-    if (!dataset) {
-      throw new CliError(
-        `no Argilla dataset named "${params.dataset}"${params.workspace ? ` in workspace ${params.workspace}` : ""}: create it with domain-eval annotate questions.jsonl --dataset ${params.dataset}`,
-      );
-    }
-    for await (const record of readReviewedRecords({
-      client,
-      dataset,
-      unreviewed: params.includeUnreviewed ? "include-as-unreviewed" : "exclude",
-    })) {
-      counts[record.status]++;
-      if (record.item) {
-        items.push(record.item);
-        counts.exported++;
-        if (record.item.review_status === "unreviewed") counts.unreviewed++;
-      }
-    }
-  } catch (error) {
-    throw asArgillaCliError(error);
+  const dataset = await findDataset({ client, name: params.dataset, workspace: params.workspace }).catch(
+    (error: unknown) => {
+      throw asArgillaCliError(error);
+    },
+  );
+  if (!dataset) {
+    throw new CliError(
+      `no Argilla dataset named "${params.dataset}"${params.workspace ? ` in workspace ${params.workspace}` : ""}: create it with domain-eval annotate questions.jsonl --dataset ${params.dataset}`,
+    );
   }
-  if (items.length === 0) {
+  async function* exported(): AsyncGenerator<ExamItem> {
+    try {
+      for await (const record of readReviewedRecords({
+        client,
+        dataset: dataset as NonNullable<typeof dataset>,
+        unreviewed: params.includeUnreviewed ? "include-as-unreviewed" : "exclude",
+      })) {
+        counts[record.status]++;
+        if (record.item) {
+          counts.exported++;
+          if (record.item.review_status === "unreviewed") counts.unreviewed++;
+          yield record.item;
+        }
+      }
+    } catch (error) {
+      throw asArgillaCliError(error);
+    }
+  }
+  const { head, all } = await peekHead(exported(), HEAD_ROWS);
+  if (head.length === 0) {
     throw new CliError(
       `dataset "${params.dataset}" has no submitted reviews yet (${counts.pending} pending, ${counts.draft} draft, ${counts.discarded} discarded): review in Argilla first, or pass --include-unreviewed to export the model's answers marked as unreviewed`,
       1,
     );
   }
-  return writeAndPublish({ ...params, name: params.dataset, items, records: counts });
+  return writeAndPublish({ ...params, name: params.dataset, head, items: all, records: counts });
 }
 
-/** Writes the dataset folder (card included) and, when asked, publishes it in one commit. */
+/**
+ * Writes the dataset folder (card included) and, when asked, publishes it in one commit. `head` is the start of
+ * `items` (all of them when fewer than {@link HEAD_ROWS}); `records` may still be counting while `items` streams.
+ */
 async function writeAndPublish(
-  params: DatasetDestination & { items: readonly ExamItem[]; records: ExportSummary["records"] },
+  params: DatasetDestination & {
+    head: readonly ExamItem[];
+    items: Iterable<ExamItem> | AsyncIterable<ExamItem>;
+    records: ExportSummary["records"];
+  },
 ): Promise<ExportSummary> {
+  const records = params.records;
+  const card = cardInputFor({
+    name: params.name,
+    items: params.head,
+    dir: params.out,
+    hubRepo: params.pushToHub,
+    domain: params.domain,
+    options: params.card,
+  });
+  // Discards are counted while the rows stream; the writer reads the card's review counts after the last row.
+  card.review = {
+    get discarded() {
+      return records.discarded;
+    },
+  };
   const folder = await writeDatasetFolder({
     items: params.items,
     dir: params.out,
-    splits: { dev: devSplitSize(params.items.length) },
-    card: cardInputFor({
-      name: params.name,
-      items: params.items,
-      dir: params.out,
-      hubRepo: params.pushToHub,
-      domain: params.domain,
-      discarded: params.records.discarded,
-      options: params.card,
-    }),
+    // devSplitSize is the same for every size from HEAD_ROWS up, so the head is enough to size it.
+    splits: { dev: devSplitSize(params.head.length) },
+    card,
   });
   const summary: ExportSummary = {
     dir: folder.dir,
     splits: folder.splits,
     answerDistribution: folder.answerDistribution,
-    records: params.records,
+    records,
   };
   if (params.pushToHub) {
     summary.hub = await publishFolder({
@@ -220,7 +270,7 @@ async function writeAndPublish(
 }
 
 /**
- * `domain-eval export --questions FILE`: publishes generated questions without a review, every row marked
+ * `domain-eval run --skip-review`'s export: publishes generated questions without a review, every row marked
  * `unreviewed` (the dataset card says so).
  */
 export async function runExportUnreviewed(
@@ -229,8 +279,27 @@ export async function runExportUnreviewed(
   const items = questionsToExamItems({ questions: params.questions, subject: subjectFor(params.domain) });
   return writeAndPublish({
     ...params,
+    head: items.slice(0, HEAD_ROWS),
     items,
     records: { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: items.length, unreviewed: items.length },
+  });
+}
+
+/**
+ * `domain-eval export --questions FILE`: the same as {@link runExportUnreviewed}, streamed from the file into the
+ * writer (two passes over the file, see {@link streamQuestionsFileAsExamItems}), so a large file never sits in memory.
+ */
+export async function runExportQuestionsFile(params: DatasetDestination & { file: string }): Promise<ExportSummary> {
+  const { count, items } = await streamQuestionsFileAsExamItems({
+    file: params.file,
+    subject: subjectFor(params.domain),
+  });
+  const { head, all } = await peekHead(items, HEAD_ROWS);
+  return writeAndPublish({
+    ...params,
+    head,
+    items: all,
+    records: { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: count, unreviewed: count },
   });
 }
 
@@ -288,11 +357,7 @@ export function registerExportCommand(program: Command): void {
     };
     const summary =
       "questions" in source
-        ? await runExportUnreviewed({
-            ...common,
-            questions: await readQuestionsFile(source.questions),
-            name: basename(resolve(opts.out)),
-          })
+        ? await runExportQuestionsFile({ ...common, file: source.questions, name: basename(resolve(opts.out)) })
         : await runExport({
             ...common,
             dataset: source.dataset,

@@ -1,0 +1,70 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ExamItem } from "@domain-eval/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CliError } from "./cli-error.js";
+import { questionsToExamItems, readQuestionsFile, streamQuestionsFileAsExamItems } from "./exam-items.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "exam-items-"));
+});
+
+function question(i: number) {
+  const cited = `Clause ${i} limits the exposure of every desk to ${100 + i} units per quarter.`;
+  return {
+    id: `q-${i}`,
+    question: `What does clause ${i} limit the exposure of every desk to?`,
+    answer: `${100 + i} units per quarter`,
+    distractors: [`${200 + i} units per quarter`, `${300 + i} units per year`, `${400 + i} units per month`],
+    citations: [cited],
+    source: { document_id: "doc", document_path: "doc.txt", chunk_id: `doc:${i}`, start: 0, end: cited.length },
+    generator_model: "test-model",
+    prompt_version: "exam-v1",
+  };
+}
+
+async function file(name: string, lines: string[]): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+async function collect(items: AsyncIterable<ExamItem>): Promise<ExamItem[]> {
+  const out: ExamItem[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe("streamQuestionsFileAsExamItems", () => {
+  it("streams exactly the rows the in-memory conversion gives (balanced answers, same order)", async () => {
+    const path = await file(
+      "q.jsonl",
+      Array.from({ length: 41 }, (_, i) => JSON.stringify(question(i))),
+    );
+    const expected = questionsToExamItems({ questions: await readQuestionsFile(path), subject: "finance" });
+    const { count, items } = await streamQuestionsFileAsExamItems({ file: path, subject: "finance" });
+    expect(count).toBe(41);
+    const rows = await collect(items);
+    expect(rows).toEqual(expected);
+    const perLetter = [0, 1, 2, 3].map((a) => rows.filter((r) => r.answer === a).length);
+    expect(Math.max(...perLetter) - Math.min(...perLetter)).toBeLessThanOrEqual(1);
+  });
+
+  it("names the bad line as an input error, whether its id or a later field is wrong", async () => {
+    const noId = await file("no-id.jsonl", [JSON.stringify(question(0)), JSON.stringify({ ...question(1), id: 7 })]);
+    const first = await streamQuestionsFileAsExamItems({ file: noId, subject: "x" }).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(CliError);
+    expect((first as Error).message).toContain("no-id.jsonl line 2");
+
+    const badKey = await file("bad-key.jsonl", [
+      JSON.stringify(question(0)),
+      JSON.stringify({ ...question(1), distractors: [question(1).answer, "a", "b"] }),
+    ]);
+    const { items } = await streamQuestionsFileAsExamItems({ file: badKey, subject: "x" });
+    const second = await collect(items).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(CliError);
+    expect((second as Error).message).toContain("bad-key.jsonl line 2");
+  });
+});

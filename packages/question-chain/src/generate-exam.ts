@@ -1,5 +1,6 @@
 import type { QuestionChainOutput } from "./chunk-request.js";
 import { type ExamRunParams, type GenerateExamResult, startExamRun, thrownChainResult } from "./exam-run.js";
+import { type ChunkAnswer, QuestionChain } from "./question-chain.js";
 
 export type {
   ExamBudget,
@@ -36,30 +37,65 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
     throw new TypeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
   }
   const run = await startExamRun(params);
+  // Send first, then check: a QuestionChain's answer is checked only once the worker's next request is on its way, so
+  // the checks never hold a request back. Budgets count what the checks keep before the next chunk may start, so a
+  // run with a budget keeps the plain order (answer, check, next request).
+  const split = params.chain instanceof QuestionChain ? params.chain : undefined;
+  const hasBudget = Object.values(params.budget ?? {}).some((limit) => limit !== undefined);
+  const sendFirst = split !== undefined && !hasBudget;
   try {
     const { pending } = run;
     let next = 0;
+    /** Starts the next pending chunk's model call; resolves to what to record for it, or "aborted". */
+    const startNext = () => {
+      if (next >= pending.length || run.shouldStop()) return undefined;
+      const chunk = pending[next++] as (typeof pending)[number];
+      // a signal per chunk: model clients add abort listeners per call and do not always remove them
+      const chunkAbort = new AbortController();
+      const forwardAbort = () => chunkAbort.abort(params.signal?.reason);
+      params.signal?.addEventListener("abort", forwardAbort, { once: true });
+      const config = params.signal ? { signal: chunkAbort.signal } : {};
+      const call: Promise<ChunkAnswer | QuestionChainOutput> = split
+        ? split.requestAnswer(chunk.chunk, config)
+        : params.chain.invoke(chunk.chunk, config);
+      const outcome = call.then(
+        (value) => ({ value }) as const,
+        (error: unknown) => ({ error }) as const,
+      );
+      return {
+        chunk,
+        outcome: outcome.finally(() => params.signal?.removeEventListener("abort", forwardAbort)),
+      };
+    };
     const worker = async () => {
-      while (next < pending.length) {
-        if (run.shouldStop()) return;
-        const chunk = pending[next++] as (typeof pending)[number];
-        let result: QuestionChainOutput;
-        // a signal per chunk: model clients add abort listeners per call and do not always remove them
-        const chunkAbort = new AbortController();
-        const forwardAbort = () => chunkAbort.abort(params.signal?.reason);
-        params.signal?.addEventListener("abort", forwardAbort, { once: true });
-        try {
-          result = await params.chain.invoke(chunk.chunk, params.signal ? { signal: chunkAbort.signal } : {});
-        } catch (error) {
-          if (params.signal?.aborted) {
-            run.markAborted();
-            return;
-          }
-          result = thrownChainResult(chunk.metadata.chunk_id, error);
-        } finally {
-          params.signal?.removeEventListener("abort", forwardAbort);
+      let current = startNext();
+      while (current) {
+        const { chunk } = current;
+        const settled = await current.outcome;
+        if ("error" in settled && params.signal?.aborted) {
+          run.markAborted();
+          return;
         }
+        // Only a parsed answer has checks to run; a failure or an empty chunk is recorded before anything else starts
+        // (so the repeated-failures stop still sees each failure before the next chunk begins).
+        const checksAhead = sendFirst && "value" in settled && (settled.value as ChunkAnswer).kind === "answer";
+        let following: ReturnType<typeof startNext>;
+        if (checksAhead) {
+          following = startNext();
+          // Let the event loop write that request before this thread spends time on the checks.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        let result: QuestionChainOutput;
+        if ("error" in settled) result = thrownChainResult(chunk.metadata.chunk_id, settled.error);
+        else if (split) {
+          try {
+            result = split.checkAnswer(settled.value as ChunkAnswer);
+          } catch (error) {
+            result = thrownChainResult(chunk.metadata.chunk_id, error);
+          }
+        } else result = settled.value as QuestionChainOutput;
         await run.acceptChunkResult(chunk, result);
+        current = checksAhead ? following : startNext();
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, pending.length)) }, worker));

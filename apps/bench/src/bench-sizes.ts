@@ -12,6 +12,8 @@ export interface BenchSizes {
   distilabelTunedBatchSize: number;
   /** Exam records logged into Argilla per side and run. */
   ingestionRecords: number;
+  /** Records per setting when sweeping batch size × requests in flight for the server's raw limit. */
+  ingestionSweepRecords: number;
   /** Items exported to Parquet per side and run. */
   exportItems: number;
   /** Reviewed records read back per side and run. */
@@ -37,6 +39,7 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     generationServerConcurrency: 16,
     distilabelTunedBatchSize: 400,
     ingestionRecords: 10_000,
+    ingestionSweepRecords: 2_000,
     exportItems: 100_000,
     readingRecords: 10_000,
     validationQuestions: 200,
@@ -52,6 +55,7 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     generationServerConcurrency: 16,
     distilabelTunedBatchSize: 40,
     ingestionRecords: 200,
+    ingestionSweepRecords: 100,
     exportItems: 1_000,
     readingRecords: 200,
     validationQuestions: 8,

@@ -19,6 +19,7 @@ export { EXAM_ITEM_METADATA, findingsMarkdown } from "./exam-record.js";
 export { type ArgillaDataset, type ArgillaWorkspace, findDataset, resolveWorkspace } from "./find-dataset.js";
 export type { components, operations, paths } from "./generated/argilla-server-2.8.0.js";
 export {
+  DEFAULT_LOG_CONCURRENCY,
   ExamRecordRejectedError,
   type LogExamRecordsParams,
   type LogExamRecordsProgress,

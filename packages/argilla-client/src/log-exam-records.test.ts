@@ -45,6 +45,34 @@ function routes(options: {
 }
 
 describe("logExamRecords", () => {
+  it("skips the existence look-ups when the dataset starts empty, and still counts every item as created", async () => {
+    const items = Array.from({ length: 1001 }, (_, i) => examItem(i));
+    const { client, requests } = fakeArgilla([
+      (r: RecordedRequest) =>
+        r.method === "GET" && r.path === `/datasets/${DATASET_ID}/progress`
+          ? json({ completed: 0, pending: 0, total: 0 })
+          : undefined,
+      ...routes({}),
+    ]);
+    const result = await logExamRecords({ client, dataset, items });
+    expect(result).toEqual({ created: 1001, updated: 0, total: 1001 });
+    expect(requests.filter(isSearch)).toHaveLength(0);
+    expect(requests.filter(isBulk).flatMap((r) => (r.body as BulkBody).items)).toHaveLength(1001);
+  });
+
+  it("looks existing ids up when the dataset already holds records", async () => {
+    const items = Array.from({ length: 10 }, (_, i) => examItem(i));
+    const { client, requests } = fakeArgilla([
+      (r: RecordedRequest) =>
+        r.method === "GET" && r.path === `/datasets/${DATASET_ID}/progress`
+          ? json({ completed: 0, pending: 3, total: 3 })
+          : undefined,
+      ...routes({ existing: new Set([items[0]?.id as string]) }),
+    ]);
+    expect(await logExamRecords({ client, dataset, items })).toEqual({ created: 9, updated: 1, total: 10 });
+    expect(requests.filter(isSearch)).toHaveLength(1);
+  });
+
   it("upserts in batches of at most 500 keyed by item id, with the answer as a model suggestion", async () => {
     const items = Array.from({ length: 1201 }, (_, i) => examItem(i));
     const existing = new Set(items.slice(0, 300).map((i) => i.id));

@@ -206,21 +206,31 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
   const hasCitationsField = fields.items.some((f) => f.name === EXAM_DATASET_NAMES.citationsField);
   const hasFindingsField = fields.items.some((f) => f.name === EXAM_DATASET_NAMES.findingsField);
 
+  // A dataset with no records yet (the usual first log) cannot hold any of these ids: item ids are unique within
+  // this call, so the per-batch existence look-ups (two searches per 500 records, work for the server's search
+  // index while it is busy indexing) are skipped. When the count cannot be read, look up as usual.
+  const progress = await client
+    .GET("/datasets/{dataset_id}/progress", { params: { path: { dataset_id: dataset.id } } })
+    .catch(() => undefined);
+  const startsEmpty = progress?.data?.total === 0;
+
   const seen = new Set<string>();
   if (Array.isArray(params.items)) checkItems(params.items, optionCount, seen);
   const checkedUpFront = Array.isArray(params.items);
 
   const totals = { created: 0, updated: 0 };
   const writeBatch = async (given: Batch): Promise<void> => {
-    const existing = await retryTransient(
-      () =>
-        existingChoiceOrders(
-          client,
-          dataset.id,
-          given.map((i) => i.id),
-        ),
-      { retries: params.retries, baseDelayMs: params.retryBaseDelayMs, signal },
-    );
+    const existing = startsEmpty
+      ? new Map<string, string[]>()
+      : await retryTransient(
+          () =>
+            existingChoiceOrders(
+              client,
+              dataset.id,
+              given.map((i) => i.id),
+            ),
+          { retries: params.retries, baseDelayMs: params.retryBaseDelayMs, signal },
+        );
     // A record that exists may carry reviews of its options by letter: keep the order reviewers saw.
     const batch = given.map((item) => keepChoiceOrder({ item, existingChoices: existing.get(item.id) }));
     const records = batch.map((item) => {

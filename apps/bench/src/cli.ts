@@ -39,6 +39,8 @@ const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only ge
 
 --update: keep the workloads this run does not measure from the existing --json file (each keeps the commit and load it
 was measured at) and write --out from all of them; without it --out holds only this run's workloads.
+--from a.json,b.json: with --update, also keep workloads from these results files (later files win; this run wins over
+all). --only none measures nothing: with --update and --from it only merges and re-renders.
 
 Runs each workload on our packages and on the Python tool people use today (distilabel, the argilla SDK, datasets),
 interleaved, and prints medians, spreads, ratios and targets. Exits 1 only when a workload breaks (an error, lost or
@@ -55,6 +57,7 @@ function parseCli() {
       out: { type: "string" },
       json: { type: "string" },
       update: { type: "boolean", default: false },
+      from: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -67,7 +70,9 @@ function parseCli() {
   const runs = Number(values.runs ?? (values.size === "full" ? 3 : 1));
   if (!Number.isInteger(runs) || runs < 1)
     throw new TypeError(`--runs must be a whole number of at least 1, got "${values.runs}"`);
-  const only = (values.only?.split(",").map((s) => s.trim()) ?? [...WORKLOADS]) as WorkloadKey[];
+  const only = (
+    values.only === "none" ? [] : (values.only?.split(",").map((s) => s.trim()) ?? [...WORKLOADS])
+  ) as WorkloadKey[];
   const unknown = only.filter((w) => !WORKLOADS.includes(w));
   if (unknown.length > 0)
     throw new TypeError(`--only: unknown workload(s) ${unknown.join(", ")}; choose from ${WORKLOADS.join(", ")}`);
@@ -80,6 +85,7 @@ function parseCli() {
     out: values.out,
     json: values.json,
     update: values.update ?? false,
+    from: values.from?.split(",").map((s) => s.trim()) ?? [],
   };
 }
 
@@ -190,14 +196,16 @@ async function main(): Promise<number> {
 
   const durationSeconds = (Date.now() - started) / 1000;
   // --update: the workloads not measured now keep their earlier report (with its commit and load) from --json.
-  const earlier =
-    cli.update && cli.json
-      ? await readFile(resolve(cli.json), "utf8")
-          .then((text) => (JSON.parse(text) as { reports?: WorkloadReport[] }).reports ?? [])
-          .catch(() => [] as WorkloadReport[])
-      : [];
+  const readReports = (file: string) =>
+    readFile(resolve(file), "utf8")
+      .then((text) => (JSON.parse(text) as { reports?: WorkloadReport[] }).reports ?? [])
+      .catch(() => [] as WorkloadReport[]);
+  const earlier = new Map<string, WorkloadReport>();
+  if (cli.update && cli.json) {
+    for (const file of [cli.json, ...cli.from]) for (const r of await readReports(file)) earlier.set(r.key, r);
+  }
   const measuredKeys = new Set<string>([...reports.map((r) => r.key), ...broken.map((b) => b.key)]);
-  const allReports = [...earlier.filter((r) => !measuredKeys.has(r.key)), ...reports].sort(
+  const allReports = [...[...earlier.values()].filter((r) => !measuredKeys.has(r.key)), ...reports].sort(
     (a, b) => WORKLOADS.indexOf(a.key) - WORKLOADS.indexOf(b.key),
   );
   const markdown = renderBenchmarksMarkdown({

@@ -4,7 +4,8 @@ import { runMeasuredProcess } from "./measured-process.js";
 const node = process.execPath;
 
 describe("runMeasuredProcess", () => {
-  it("sends the job on stdin and returns the last JSON line of stdout", async () => {
+  it("sends the job on stdin and returns the last JSON line of stdout, with when the process started and ended", async () => {
+    const before = Date.now();
     const result = await runMeasuredProcess<{ doubled: number }>({
       label: "doubler",
       command: node,
@@ -14,7 +15,11 @@ describe("runMeasuredProcess", () => {
       ],
       job: { n: 21 },
     });
-    expect(result).toEqual({ doubled: 42 });
+    const { processSpawnedAt, processExitedAt, ...printed } = result;
+    expect(printed).toEqual({ doubled: 42 });
+    expect(processSpawnedAt).toBeGreaterThanOrEqual(before);
+    expect(processExitedAt).toBeGreaterThan(processSpawnedAt);
+    expect(processExitedAt).toBeLessThanOrEqual(Date.now());
   });
 
   it("names the side, the exit code and the end of stderr when the process fails", async () => {

@@ -69,7 +69,7 @@ describe("renderBenchmarksMarkdown", () => {
     const one = renderBenchmarksMarkdown({ ...params, mode: "full", reports: [{ ...report, measured }] });
     expect(one).toContain("Measured commit: `abc123def456`.");
     expect(one).toContain(
-      "*Measured at commit `abc123def456` on 2026-11-30 13:30 UTC in 2.0 min; load average (1 min) 3.1 at the start, 4.2 at the end, 6.5 at most, on 2 cores.*",
+      "*Measured at commit `abc123def456` on 2026-11-30 13:30 UTC in 2.0 min, 0 interleaved run(s) per side; load average (1 min) 3.1 at the start, 4.2 at the end, 6.5 at most, on 2 cores.*",
     );
     expect(one).toContain("| load average (1 min) while measuring | Review ingestion: 3.1 → 4.2 (max 6.5) |");
     const two = renderBenchmarksMarkdown({

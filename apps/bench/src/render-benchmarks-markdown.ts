@@ -48,7 +48,7 @@ export function renderBenchmarksMarkdown(params: RenderBenchmarksMarkdownParams)
       : ` Sections come from more than one run (\`--update\`): each section names the commit it measured (${commits.map((c) => `\`${c}\``).join(", ")}).`;
   out.push(
     `Written by \`npm run ${params.mode === "full" ? "bench" : "bench:smoke"}\` (apps/bench) on ${params.startedAt.slice(0, 10)}; this run took ${(params.durationSeconds / 60).toFixed(1)} minutes.${stamp} ` +
-      `Each side ran ${params.runs} time(s), interleaved (the order rotates every run), each run in a fresh process; cells show the median and, in brackets, the min–max over runs. ` +
+      `Each side ran ${params.runs} time(s) unless its section says otherwise, interleaved (the order rotates every run), each run in a fresh process; cells show the median and, in brackets, the min–max over runs. ` +
       "Ratios pair run *i* of ours with run *i* of the other tool and are oriented so that **above 1 means ours is better**.",
     "",
     "## Machine and versions",
@@ -94,7 +94,7 @@ export function renderBenchmarksMarkdown(params: RenderBenchmarksMarkdownParams)
     if (report.measured) {
       const m = report.measured;
       out.push(
-        `*Measured at commit \`${m.commit}\` on ${m.startedAt.slice(0, 16).replace("T", " ")} UTC in ${(m.durationSeconds / 60).toFixed(1)} min; load average (1 min) ${m.loadAverageBefore} at the start, ${m.loadAverageAfter} at the end, ${m.loadAverageMax} at most, on ${machine.cores} cores.*`,
+        `*Measured at commit \`${m.commit}\` on ${m.startedAt.slice(0, 16).replace("T", " ")} UTC in ${(m.durationSeconds / 60).toFixed(1)} min, ${new Set(report.runs.map((r) => r.run)).size} interleaved run(s) per side; load average (1 min) ${m.loadAverageBefore} at the start, ${m.loadAverageAfter} at the end, ${m.loadAverageMax} at most, on ${machine.cores} cores.*`,
         "",
       );
     }

@@ -67,11 +67,12 @@ export async function benchValidation(params: { ctx: BenchContext }): Promise<Wo
 
   const threads = availableParallelism();
   const { path } = await fetchEmbeddedModel({ model: "smollm2-135m-instruct" });
-  const local = createLocalMember({ modelFile: path, threads, name: "smollm2-135m-instruct" });
   const answersPerSecond: number[] = [];
-  try {
-    for (let run = 0; run < ctx.runs; run++) {
-      // distinct ids per run so nothing is reused from an earlier run's answers
+  for (let run = 0; run < ctx.runs; run++) {
+    // A fresh member per run: a member reuses the scores of option texts it has seen (by content, whatever the
+    // id), so a second run on the same member would time a cache. Each run loads the model the same way.
+    const local = createLocalMember({ modelFile: path, threads, name: "smollm2-135m-instruct" });
+    try {
       const sample = benchQuestions(validationLocalQuestions).map((q) => ({ ...q, id: `${q.id}-r${run}` }));
       const started = performance.now();
       const { stats } = await validateQuestions({ questions: sample, panel: [local] });
@@ -79,9 +80,9 @@ export async function benchValidation(params: { ctx: BenchContext }): Promise<Wo
       answersPerSecond.push(stats.calls / wall);
       runs.push({ side: "smollm2", run, result: { ...stats, wallSeconds: wall } });
       ctx.log(`  run ${run + 1} SmolLM2: ${stats.calls} answers in ${wall.toFixed(2)} s`);
+    } finally {
+      await local.dispose?.();
     }
-  } finally {
-    await local.dispose?.();
   }
 
   const time = spreadOf({ values: seconds });

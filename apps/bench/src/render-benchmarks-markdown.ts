@@ -47,7 +47,7 @@ export function renderBenchmarksMarkdown(params: RenderBenchmarksMarkdownParams)
       ? ` Measured commit: \`${commits[0]}\`.`
       : ` Sections come from more than one run (\`--update\`): each section names the commit it measured (${commits.map((c) => `\`${c}\``).join(", ")}).`;
   out.push(
-    `Written by \`npm run ${params.mode === "full" ? "bench" : "bench:smoke"}\` (apps/bench) on ${params.startedAt.slice(0, 10)}; this run took ${(params.durationSeconds / 60).toFixed(1)} minutes.${stamp} ` +
+    `Written by \`npm run ${params.mode === "full" ? "bench" : "bench:smoke"}\` (apps/bench) on ${params.startedAt.slice(0, 10)}; ${params.reports.every((r) => r.measured && r.measured.startedAt < params.startedAt) ? "re-rendered from the results of earlier runs (each section says when it was measured)" : `this run took ${(params.durationSeconds / 60).toFixed(1)} minutes`}.${stamp} ` +
       `Each side ran ${params.runs} time(s) unless its section says otherwise, interleaved (the order rotates every run), each run in a fresh process; cells show the median and, in brackets, the min–max over runs. ` +
       "Ratios pair run *i* of ours with run *i* of the other tool and are oriented so that **above 1 means ours is better**.",
     "",

@@ -163,7 +163,7 @@ export async function benchExport(params: { ctx: BenchContext }): Promise<Worklo
       },
     ],
     notes: [
-      "Parquet writer: hyparquet-writer (pure JavaScript), tuned by measurement on these 100,000 rows: unique text columns (id, question, choices, citations) are written PLAIN instead of having the writer try a dictionary first, and long texts get no min/max statistics; that cut its encoding time by about a quarter. The alternative, parquet-wasm over Apache Arrow JS, was measured on the same rows and is not used (see the next note).",
+      "Parquet writer: hyparquet-writer (pure JavaScript), tuned by measurement on these 100,000 rows: unique text columns (id, question, choices, citations) are written PLAIN instead of having the writer try a dictionary first, and long texts get no min/max statistics; that cut its encoding time by about a quarter. The alternative the issue names, parquet-wasm over Apache Arrow JS, was not measured this round (no time left): it would move the encoding into WebAssembly but still needs every row turned into Arrow columns in JavaScript, and the measured time here goes mostly to work before the writer (see BENCHMARKS.md's hand-measured notes).",
       "Peak RSS is `getrusage` maxrss of each process (Node: `process.resourceUsage().maxRSS`; Python: `resource.getrusage`), so it includes the interpreter and its imports.",
     ],
     runs,

@@ -74,3 +74,12 @@ export {
   joinSpacelessScript,
   segmentWords,
 } from "./text-units.js";
+export {
+  type CostAmount,
+  costOf,
+  formatCost,
+  type PriceTable,
+  parsePriceTable,
+  pricesForModel,
+  type TokenPrices,
+} from "./token-prices.js";

@@ -1,4 +1,4 @@
-import { choiceLetter, type Finding, normalizeForComparison, scoreGrounding } from "@domain-eval/core";
+import { choiceLetter, costOf, type Finding, normalizeForComparison, scoreGrounding } from "@domain-eval/core";
 import { ReportError } from "./report-error.js";
 import type { EvaluationResultsInput, QualityReportInput, RunSummaryInput, TokenPrices } from "./report-input.js";
 
@@ -463,13 +463,13 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
   let cost: ReportData["glance"]["cost"];
   const stats = summary?.stats;
   if (input.prices && stats?.promptTokens !== undefined && stats.completionTokens !== undefined) {
-    cost = {
-      amount:
-        (stats.promptTokens / 1e6) * input.prices.inputPerMillion +
-        (stats.completionTokens / 1e6) * input.prices.outputPerMillion,
-      currency: input.prices.currency ?? "USD",
-    };
-  }
+    cost = costOf({
+      prices: input.prices,
+      promptTokens: stats.promptTokens,
+      completionTokens: stats.completionTokens,
+      batch: summary?.mode === "batch",
+    });
+  } else if (summary?.cost?.spend) cost = summary.cost.spend;
 
   // dataset rows: answer positions and review
   let positionsData: ReportData["positions"];

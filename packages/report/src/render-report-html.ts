@@ -148,7 +148,7 @@ function glanceSection(data: ReportData): string {
     );
   } else if (!g.prices && stats?.promptTokens !== undefined) {
     notes.push(
-      "Pass token prices (<code>--price-input</code>, <code>--price-output</code> per million tokens) to show the cost.",
+      "Pass token prices (<code>--prices FILE</code>, or <code>--price-input</code> and <code>--price-output</code> per million tokens) to show the cost.",
     );
   }
   if (g.droppedBasis === "none")

@@ -1,0 +1,23 @@
+export {
+  type BatchLimits,
+  type BatchRequestLine,
+  OPENAI_BATCH_LIMITS,
+  splitBatchRequests,
+} from "./batch-request-file.js";
+export {
+  type BatchChatCompletion,
+  type BatchLineResult,
+  readBatchResultLine,
+  readBatchResultsFile,
+  readBatchResultsText,
+} from "./batch-results.js";
+export {
+  type BatchClient,
+  type BatchJob,
+  cancelBatchJob,
+  downloadBatchResults,
+  FINISHED_BATCH_STATUSES,
+  listBatchJobs,
+  submitBatchJob,
+  waitForBatchJobs,
+} from "./openai-batch-jobs.js";

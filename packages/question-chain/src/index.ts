@@ -1,5 +1,15 @@
+export {
+  type ChatCompletionAnswer,
+  type ChunkAnswerReading,
+  type ChunkRequest,
+  type ChunkRequestMessage,
+  type ChunkRetry,
+  prepareChunkRequest,
+  readChunkAnswer,
+} from "./chunk-request.js";
 export { type TokenEncodingName, tokenCounter } from "./count-tokens.js";
 export { type EstimateExamParams, type ExamEstimate, estimateExam } from "./estimate-exam.js";
+export { type ExamRun, type ExamRunChunk, type ExamRunParams, startExamRun } from "./exam-run.js";
 export {
   type ExamBudget,
   type ExamFailure,
@@ -31,6 +41,7 @@ export {
 } from "./load-documents.js";
 export { classifyModelCallError, type ModelCallFailure, type ModelCallFailureCode } from "./model-call-failure.js";
 export {
+  type ChunkAnswer,
   createQuestionChain,
   type DroppedQuestion,
   QuestionChain,

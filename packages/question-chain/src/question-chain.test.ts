@@ -83,6 +83,24 @@ describe("createQuestionChain with a fake structured-output model", () => {
     expect(out.usage.promptTokens).toBeGreaterThan(50);
   });
 
+  it("requestAnswer then checkAnswer (the checks run apart from the call) gives what invoke gives", async () => {
+    const reply = JSON.stringify({
+      questions: [good, { ...good2, distractors: ["2.5 percent", "3 percent", "5 percent"] }],
+    });
+    const whole = await createQuestionChain({
+      model: new FakeListChatModel({ responses: [reply] }),
+      questionsPerChunk: 2,
+    }).invoke(chunk);
+    const split = createQuestionChain({ model: new FakeListChatModel({ responses: [reply] }), questionsPerChunk: 2 });
+    const answer = await split.requestAnswer(chunk);
+    expect(answer.kind).toBe("answer");
+    expect(split.checkAnswer(answer)).toEqual(whole);
+    expect(whole.questions).toHaveLength(1);
+    expect(whole.dropped.map((d) => d.findings.find((f) => f.severity === "error")?.code)).toEqual([
+      "ANSWER_IN_DISTRACTORS",
+    ]);
+  });
+
   it("drops questions that fail the checks and flags those with warnings", async () => {
     const ungrounded = {
       ...good2,

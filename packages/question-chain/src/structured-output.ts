@@ -1,0 +1,94 @@
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { BaseMessage } from "@langchain/core/messages";
+import type { Runnable } from "@langchain/core/runnables";
+import { z } from "zod";
+import { GeneratedQuestionsSchema } from "./question-prompt.js";
+
+/**
+ * How the chain asks for structured output:
+ * - `auto` (default): the model's own `withStructuredOutput` default (JSON schema for recent OpenAI models, tool
+ *   calling for most others); models without tool support get the JSON prompt and their text is parsed;
+ * - `tool`: a forced tool call; `json_schema`: a JSON-schema response format; `json_mode`: JSON mode plus the schema in
+ *   the prompt.
+ */
+export type StructuredOutputMode = "auto" | "tool" | "json_schema" | "json_mode";
+
+export const STRUCTURED_OUTPUT_MODES: readonly StructuredOutputMode[] = ["auto", "tool", "json_schema", "json_mode"];
+
+/** Name of the tool / JSON schema the model is asked to fill. */
+export const SCHEMA_NAME = "exam_questions";
+
+/** LangChain's `withStructuredOutput` method per mode (`undefined`: the model's default). */
+const METHODS: Record<StructuredOutputMode, string | undefined> = {
+  auto: undefined,
+  tool: "functionCalling",
+  json_schema: "jsonSchema",
+  json_mode: "jsonMode",
+};
+
+/** The generic answer schema (no per-chunk bounds): used to learn up front whether the model can do the mode. */
+const OUTPUT_JSON_SCHEMA = (() => {
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(GeneratedQuestionsSchema) as Record<string, unknown>;
+  return schema;
+})();
+
+/**
+ * How one chain asks a model for structured output, settled once when the chain is created: the
+ * `withStructuredOutput` method, or `null` when the model has no structured output and its text is parsed.
+ */
+export interface StructuredOutputStrategy {
+  mode: StructuredOutputMode;
+  method: string | undefined | null;
+}
+
+function structuredRunnable(
+  model: BaseChatModel,
+  schema: Record<string, unknown>,
+  method: string | undefined,
+): Runnable<BaseMessage[], unknown> {
+  // A JSON schema rather than the zod object: with zod, some providers parse inside the SDK and throw away the raw
+  // reply on a parse error, and the raw reply is what the retry shows the model.
+  return model.withStructuredOutput(schema, {
+    name: SCHEMA_NAME,
+    includeRaw: true,
+    ...(method ? { method: method as "functionCalling" } : {}),
+  }) as Runnable<BaseMessage[], unknown>;
+}
+
+/**
+ * Settles the strategy for a model and mode. Fails now, not on the first chunk, when the model cannot do what was
+ * asked.
+ *
+ * @throws TypeError when `tool` or `json_schema` was asked for and the model has no structured output.
+ */
+export function structuredOutputStrategy(params: {
+  model: BaseChatModel;
+  mode: StructuredOutputMode;
+}): StructuredOutputStrategy {
+  const method = METHODS[params.mode];
+  try {
+    structuredRunnable(params.model, OUTPUT_JSON_SCHEMA, method);
+    return { mode: params.mode, method };
+  } catch (error) {
+    if (params.mode === "tool" || params.mode === "json_schema") {
+      throw new TypeError(
+        `structuredOutput "${params.mode}" is not supported by this model (${(error as Error).message}): use "auto" or "json_mode"`,
+      );
+    }
+    // no tool calling: the prompt asks for JSON and the text is parsed
+    return { mode: params.mode, method: null };
+  }
+}
+
+/**
+ * The runnable that makes one chunk's model call: the model bound to the chunk's schema, or the bare model when its
+ * text is parsed.
+ */
+export function structuredModelFor(params: {
+  model: BaseChatModel;
+  strategy: StructuredOutputStrategy;
+  schema: Record<string, unknown>;
+}): Runnable<BaseMessage[], unknown> {
+  if (params.strategy.method === null) return params.model as unknown as Runnable<BaseMessage[], unknown>;
+  return structuredRunnable(params.model, params.schema, params.strategy.method);
+}

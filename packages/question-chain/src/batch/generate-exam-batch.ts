@@ -6,15 +6,21 @@ import {
   type ChunkRequest,
   type ChunkRetry,
   prepareChunkRequest,
+  type QuestionChainInput,
   type QuestionChainOutput,
   readChunkAnswer,
 } from "../chunk-request.js";
-import { type ExamRun, type ExamRunChunk, type ExamRunParams, startExamRun } from "../exam-run.js";
-import type { GenerateExamResult } from "../generate-exam.js";
+import {
+  type ExamRun,
+  type ExamRunChunk,
+  type ExamRunParams,
+  type GenerateExamResult,
+  startExamRun,
+} from "../exam-run.js";
 import { classifyModelCallError } from "../model-call-failure.js";
 import type { QuestionChain } from "../question-chain.js";
 import { type BatchLimits, type BatchRequestLine, splitBatchRequests } from "./batch-request-file.js";
-import type { BatchLineResult } from "./batch-results.js";
+import type { BatchChatCompletion, BatchLineResult } from "./batch-results.js";
 import {
   type BatchClient,
   type BatchJob,
@@ -208,7 +214,7 @@ function answerReader(context: {
           chunkRequestBody(request) as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming,
           { signal: params.signal },
         );
-        result = { custom_id: request.chunkId, ok: true, completion };
+        result = { custom_id: request.chunkId, ok: true, completion: completion as unknown as BatchChatCompletion };
       } catch (error) {
         if (params.signal?.aborted) return;
         const failure = classifyModelCallError(error);
@@ -221,7 +227,12 @@ function answerReader(context: {
           failure: failure.code,
         };
       }
+      const before: Job = current;
       current = await take(current, result, "sync");
+      if (current && current.unanswered > before.unanswered) {
+        // rate limited, server error, timeout: wait as the chain waits before retrying
+        await sleep(params.chain.settings.retryDelayMs * 2 ** (current.unanswered - 1), params.signal);
+      }
     }
   };
 
@@ -248,7 +259,7 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     throw new TypeError(`retryMode "${String(retryMode)}" is not one of batch, sync`);
   }
   const recorded = params.resume && params.journalPath ? await readJournalBatches({ path: params.journalPath }) : [];
-  const run = await startExamRun({ ...params, chain: params.chain });
+  const run = await startExamRun({ ...params, chain: params.chain } as ExamRunParams);
   const usageByMode: UsageByMode = {
     batch: { calls: 0, promptTokens: 0, completionTokens: 0 },
     sync: { calls: 0, promptTokens: 0, completionTokens: 0 },
@@ -375,4 +386,109 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     await run.close();
   }
   return { ...run.finish(), submitted, resumedBatches, running, usageByMode };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/**
+ * The batch request lines of a run's chunks (one per chunk that has something to quote), exactly the requests
+ * {@link generateExamBatch} would submit: for an offline engine (`python -m vllm.entrypoints.openai.run_batch -i
+ * requests.jsonl -o results.jsonl`) or another provider's batch endpoint. Split them with `splitBatchRequests`.
+ *
+ * @example
+ * const lines = await prepareBatchRequestLines({ chain, chunks });
+ * await writeFile("requests.jsonl", lines.map((l) => JSON.stringify(l)).join("\n"));
+ */
+export async function prepareBatchRequestLines(params: {
+  chain: QuestionChain;
+  chunks: readonly QuestionChainInput[];
+}): Promise<BatchRequestLine[]> {
+  const lines: BatchRequestLine[] = [];
+  for (const chunk of params.chunks) {
+    const request = await prepareChunkRequest({ chain: params.chain, chunk });
+    if (!request.send) continue;
+    lines.push({
+      custom_id: request.chunkId,
+      method: "POST",
+      url: "/v1/chat/completions",
+      body: chunkRequestBody(request),
+    });
+  }
+  return lines;
+}
+
+/** Parameters of {@link generateExamFromBatchResults}. */
+export type GenerateExamFromBatchResultsParams = Omit<ExamRunParams, "chain"> & {
+  chain: QuestionChain;
+  /** The results by chunk id (`readBatchResultsFile`): OpenAI output/error files or vLLM `run_batch` output. */
+  results: ReadonlyMap<string, BatchLineResult>;
+  /**
+   * A client for synchronous retries of chunks whose result is missing, failed or unusable with retries left. Without
+   * one those chunks are recorded as failures (retryable: a resume with a model, or a new results file, takes them).
+   */
+  client?: Pick<OpenAI, "chat">;
+};
+
+/**
+ * Ingests batch results produced elsewhere (vLLM's offline `run_batch`, another provider): every answer goes through
+ * the chain's parsing, checks, policy, de-duplication and journal, as in {@link generateExamBatch}.
+ *
+ * @example
+ * const results = await readBatchResultsFile({ path: "results.jsonl" });
+ * const { questions, failures } = await generateExamFromBatchResults({ chunks, chain, results });
+ */
+export async function generateExamFromBatchResults(
+  params: GenerateExamFromBatchResultsParams,
+): Promise<GenerateExamBatchResult> {
+  const run = await startExamRun({ ...params, chain: params.chain } as ExamRunParams);
+  const usageByMode: UsageByMode = {
+    batch: { calls: 0, promptTokens: 0, completionTokens: 0 },
+    sync: { calls: 0, promptTokens: 0, completionTokens: 0 },
+  };
+  try {
+    const { take, answerSynchronously } = answerReader({ run, params, usageByMode });
+    for (const chunk of run.pending) {
+      if (run.shouldStop()) break;
+      const request = await prepareChunkRequest({ chain: params.chain, chunk: chunk.chunk });
+      if (!request.send) {
+        await run.acceptChunkResult(chunk, request.emptyOutput as QuestionChainOutput);
+        continue;
+      }
+      const job: Job = { chunk, unanswered: 0 };
+      const result = params.results.get(request.chunkId);
+      const again = result?.ok || (result && !result.retryable) ? await take(job, result, "batch") : job;
+      if (!again) continue;
+      if (params.client) await answerSynchronously(again);
+      else {
+        const why = !result
+          ? "the results file has no line for this chunk"
+          : result.ok
+            ? `the answer was unusable: ${again.retry?.error ?? ""}`
+            : `${result.code}: ${result.message}`;
+        await run.acceptChunkResult(
+          chunk,
+          failedOutput(
+            again,
+            undefined,
+            `${why} (configure a model to retry it, or run the batch again for the failed chunks and pass its results with --resume)`,
+          ),
+        );
+      }
+    }
+    if (params.signal?.aborted) run.markAborted();
+  } finally {
+    await run.close();
+  }
+  return { ...run.finish(), submitted: [], resumedBatches: [], running: [], usageByMode };
 }

@@ -12,6 +12,19 @@ export {
   readBatchResultsText,
 } from "./batch-results.js";
 export {
+  type BatchRunProgress,
+  chunkRequestBody,
+  type GenerateExamBatchParams,
+  type GenerateExamBatchResult,
+  type GenerateExamFromBatchResultsParams,
+  generateExamBatch,
+  generateExamFromBatchResults,
+  type JournalBatchRecord,
+  prepareBatchRequestLines,
+  readJournalBatches,
+  type UsageByMode,
+} from "./generate-exam-batch.js";
+export {
   type BatchClient,
   type BatchJob,
   cancelBatchJob,

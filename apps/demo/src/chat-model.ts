@@ -71,6 +71,14 @@ export async function createChatModel(
       throw new CliError(`OPENAI_BASE_URL "${config.openaiBaseUrl}" is not a URL: use e.g. http://localhost:8000/v1`);
     }
   }
+  return endpointChatModel(config, options);
+}
+
+/**
+ * The `ChatOpenAI` of an OpenAI-compatible endpoint. Batch runs build their requests from it too, so a batch line is
+ * the request the synchronous path sends (it is never called when the requests only go to a file).
+ */
+export function endpointChatModel(config: CliConfig, options: { maxOutputTokens?: number } = {}): ChatOpenAI {
   return new ChatOpenAI({
     model: config.model ?? "gpt-4o-mini",
     // Local servers (vLLM, Ollama, llama.cpp) accept any key; the SDK insists on one.

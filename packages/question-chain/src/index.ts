@@ -52,6 +52,7 @@ export {
   questionIdFor,
   type StructuredOutputMode,
 } from "./question-chain.js";
+export { QuestionChainError, type QuestionChainErrorCode } from "./question-chain-error.js";
 export {
   buildQuestionPrompt,
   type GeneratedQuestions,

@@ -344,7 +344,7 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
             status: b.status,
             completed: b.request_counts?.completed ?? 0,
             failed: b.request_counts?.failed ?? 0,
-            total: b.request_counts?.total ?? active.get(b.id)?.length ?? 0,
+            total: b.request_counts?.total || (active.get(b.id)?.length ?? 0),
           }));
           params.onBatchProgress?.({
             batches: counts,

@@ -1,3 +1,4 @@
+export { QuestionChainError, type QuestionChainErrorCode } from "../question-chain-error.js";
 export {
   type BatchLimits,
   type BatchRequestLine,

@@ -110,6 +110,30 @@ describe("renderQualityReport", () => {
     expect(data.review?.rows).toBe(demo.kept);
     expect(data.review?.status).toEqual({ unreviewed: demo.kept });
     expect(data.glance.cost?.amount).toBeCloseTo((5467 * 1 + 1149 * 2) / 1e6, 8);
+
+    // a batch run is priced with the batch discount; without prices, the spend the run summary recorded is shown
+    const again = () =>
+      readQualityReportInput({
+        questionsFile: demo.questionsFile,
+        datasetDir: demo.datasetDir,
+        summaryFile: demo.summaryFile,
+      });
+    const prices = { inputPerMillion: 1, outputPerMillion: 2, batchDiscount: 0.5, currency: "EUR" };
+    const batchInput = await again();
+    const batch = await collectReportData({
+      ...batchInput,
+      runSummary: { ...batchInput.runSummary, mode: "batch" },
+      prices,
+    });
+    expect(batch.glance.cost?.currency).toBe("EUR");
+    expect(batch.glance.cost?.amount).toBeCloseTo(((5467 * 1 + 1149 * 2) / 1e6) * 0.5, 10);
+    const spend = { amount: 0.42, currency: "USD" };
+    const recordedInput = await again();
+    const html = await renderQualityReport({
+      ...recordedInput,
+      runSummary: { ...recordedInput.runSummary, cost: { spend } },
+    });
+    expect(html).toContain("0.4200 USD");
   });
 
   it("reads a reviewed dataset folder: agreement and the answers reviewers changed", async () => {

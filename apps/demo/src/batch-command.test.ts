@@ -98,6 +98,42 @@ describe("generate --dry-run --prices", () => {
   });
 });
 
+describe("run --prices", () => {
+  it("puts the spend and the estimate into the dataset card and the report", async () => {
+    const outDir = join(dir, `run-${randomUUID().slice(0, 8)}`);
+    const run = await runCli(
+      [
+        "run",
+        "--docs",
+        docs,
+        "--out",
+        outDir,
+        "--skip-review",
+        "--no-validate",
+        "--chunk-size",
+        "120",
+        "--chunk-overlap",
+        "0",
+        "--prices",
+        prices,
+        "--json",
+      ],
+      { env: env() },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    const spend = summary.generate.cost.spend;
+    expect(spend.amount).toBeGreaterThan(0);
+    const card = await readFile(join(outDir, "dataset", "README.md"), "utf8");
+    const line = card.split("\n").find((l) => l.startsWith("- Generation:"));
+    expect(line).toBe(
+      `- Generation: ${summary.generate.stats.calls} model calls sent one by one; ${summary.generate.stats.promptTokens} prompt + ${summary.generate.stats.completionTokens} completion tokens; cost ${spend.amount.toFixed(4)} USD (estimated ${summary.generate.cost.estimate.amount.toFixed(4)} USD).`,
+    );
+    const report = await readFile(join(outDir, "report.html"), "utf8");
+    expect(report).toContain(`${spend.amount.toFixed(4)} USD`);
+  });
+});
+
 describe("generate --batch", () => {
   it("writes the questions of the synchronous run and prints the spend at the batch price", async () => {
     const ref = await syncReference();

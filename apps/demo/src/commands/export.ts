@@ -48,6 +48,8 @@ export interface CardOptions {
   license: string;
   language?: string;
   documents?: string;
+  /** How the generation ran and what it cost (`run` knows it from the generate step). */
+  generation?: NonNullable<DatasetCardInput["source"]>["generation"];
 }
 
 /** The card input for a dataset written by the CLI; the evaluation command points at where the data will live. */
@@ -77,6 +79,7 @@ export function cardInputFor(params: {
     tags: params.domain ? [params.domain.subject] : [],
     source: {
       documents: params.options.documents,
+      ...(params.options.generation ? { generation: params.options.generation } : {}),
       domainPlugin: params.domain
         ? { id: params.domain.id, version: params.domain.version, displayName: params.domain.displayName }
         : undefined,

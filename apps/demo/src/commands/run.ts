@@ -19,6 +19,7 @@ import {
 } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
+import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
 import { type AnnotateSummary, runAnnotate } from "./annotate.js";
 import { type CardOptions, runExportUnreviewed, taskNameFor } from "./export.js";
 import { describeGenerateSummary, type GenerateOptions, type GenerateSummary, runGenerate } from "./generate.js";
@@ -52,6 +53,7 @@ export async function runPipeline(params: RunParams): Promise<{ summary: RunSumm
       questions: join(outDir, "questions.jsonl"),
       dataset: result.summary.dataset?.dir,
       runSummary: result.summary.generate,
+      prices: params.generate.prices,
       docs: {
         dir: params.generate.docs,
         chunkSize: params.generate.chunkSize,
@@ -82,6 +84,18 @@ type RunParams = {
   output: CliOutput;
   signal?: AbortSignal;
 };
+
+/** What the dataset card says about the generation: calls, tokens and, with prices, the money. */
+function cardGenerationOf(summary: GenerateSummary): CardOptions["generation"] {
+  return {
+    mode: summary.mode,
+    calls: summary.stats?.calls,
+    promptTokens: summary.stats?.promptTokens,
+    completionTokens: summary.stats?.completionTokens,
+    estimate: summary.cost?.estimate,
+    spend: summary.cost?.spend,
+  };
+}
 
 async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitCode: number }> {
   const outDir = resolve(params.generate.outDir);
@@ -181,7 +195,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
     pushToHub: params.pushToHub,
     public: params.public,
     domain: params.generate.domain,
-    card: params.card,
+    card: { ...params.card, generation: cardGenerationOf(generated.summary) },
     config: params.config,
   });
   const folder = exported;
@@ -217,7 +231,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
 }
 
 /** Options of `domain-eval run`. */
-export interface RunCommandOptions extends ModelFlags, ArgillaFlags, CardFlags, JsonFlag {
+export interface RunCommandOptions extends ModelFlags, ArgillaFlags, CardFlags, JsonFlag, PriceFlags {
   docs: string;
   out: string;
   dataset: string;
@@ -228,22 +242,24 @@ export interface RunCommandOptions extends ModelFlags, ArgillaFlags, CardFlags, 
 
 /** Adds `domain-eval run` to the program. */
 export function registerRunCommand(program: Command): void {
-  addCardOptions(
-    addArgillaOptions(
-      addModelOptions(
-        program
-          .command("run")
-          .description("the whole pipeline: generate → review in Argilla → export → task")
-          .requiredOption("--docs <dir>", "folder of documents")
-          .option("--out <dir>", "folder for questions.jsonl, the dataset and the task file", "out")
-          .option("--dataset <name>", "name of the review dataset and the task", "domain_exam")
-          .option(
-            "--skip-review",
-            "no Argilla: publish the questions marked as unreviewed and write the task file",
-            false,
-          )
-          .option("--no-validate", "skip validation by the configured model (see `domain-eval validate`)")
-          .option("--json", "print the summary as JSON"),
+  addPriceOptions(
+    addCardOptions(
+      addArgillaOptions(
+        addModelOptions(
+          program
+            .command("run")
+            .description("the whole pipeline: generate → review in Argilla → export → task")
+            .requiredOption("--docs <dir>", "folder of documents")
+            .option("--out <dir>", "folder for questions.jsonl, the dataset and the task file", "out")
+            .option("--dataset <name>", "name of the review dataset and the task", "domain_exam")
+            .option(
+              "--skip-review",
+              "no Argilla: publish the questions marked as unreviewed and write the task file",
+              false,
+            )
+            .option("--no-validate", "skip validation by the configured model (see `domain-eval validate`)")
+            .option("--json", "print the summary as JSON"),
+        ),
       ),
     ),
   )
@@ -259,7 +275,12 @@ export function registerRunCommand(program: Command): void {
         info: (line) => out.info(line),
       });
       const { summary, exitCode } = await runPipeline({
-        generate: { ...generateOptions(opts, domain), outDir: opts.out },
+        generate: {
+          ...generateOptions(opts, domain),
+          outDir: opts.out,
+          prices: await readPriceTable(opts),
+          pricingModel: config.model,
+        },
         datasetName: taskNameFor(opts.dataset),
         skipReview: opts.skipReview,
         validate: opts.validate !== false,

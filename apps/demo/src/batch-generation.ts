@@ -160,6 +160,11 @@ export async function runBatchGeneration(params: {
       const result = await generateExamFromBatchResults({ ...common, results, client });
       return { kind: "run", result };
     }
+    if (!params.config.openaiBaseUrl && !params.config.openaiApiKey) {
+      throw new CliError(
+        "--batch needs a provider with the Batch API: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (another provider); for vLLM on your own GPUs use --batch-file-only",
+      );
+    }
     let lastStatus = "";
     const result = await generateExamBatch({
       ...common,

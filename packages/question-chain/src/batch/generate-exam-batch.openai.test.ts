@@ -166,6 +166,40 @@ describe("generateExamBatch", () => {
   });
 });
 
+describe("generateExamBatch with a batch that fails validation", () => {
+  it("records its chunks as failures with the provider's reason, and a resume sends them again", async () => {
+    const chunks = await corpus(2, 10);
+    const { client, chain } = await start({
+      batches: {
+        fault: ({ index }) =>
+          index === 0
+            ? { fail: { code: "token_limit_exceeded", message: "Enqueued token limit reached." } }
+            : undefined,
+      },
+    });
+    const expected = await generateExam({ chunks, chain });
+    const journalPath = join(dir, `${randomUUID()}.journal.jsonl`);
+    const failed = await generateExamBatch({
+      chunks,
+      chain,
+      client,
+      journalPath,
+      pollIntervalMs: 5,
+      stopAfterRepeatedFailures: 0,
+    });
+    expect(failed.failures).toHaveLength(chunks.length);
+    expect(failed.failures[0]?.message).toMatch(
+      /failed validation: token_limit_exceeded: Enqueued token limit reached/u,
+    );
+    expect(failed.questions).toEqual([]);
+
+    const resumed = await generateExamBatch({ chunks, chain, client, journalPath, resume: true, pollIntervalMs: 5 });
+    expect(resumed.failures).toEqual([]);
+    expect(resumed.questions).toEqual(expected.questions);
+    expect(batchesCreated()).toBe(2);
+  });
+});
+
 describe("generateExamFromBatchResults", () => {
   it("ingests a results file in the format vLLM's run_batch writes", async () => {
     const chunks = await corpus(3, 10);

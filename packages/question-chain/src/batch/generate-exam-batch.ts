@@ -331,6 +331,7 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     const { take, answerSynchronously } = answerReader({ run, params, usageByMode });
 
     await submit(fresh);
+    const retriedFailed = new Set<string>();
     while (active.size > 0 && !params.signal?.aborted) {
       const ids = [...active.keys()];
       const finished = await waitForBatchJobs({
@@ -359,6 +360,13 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
         if (!FINISHED_BATCH_STATUSES.has(batch.status)) continue;
         const jobs = active.get(batch.id) ?? [];
         active.delete(batch.id);
+        if (batch.status === "failed" && resumedBatches.includes(batch.id) && !retriedFailed.has(batch.id)) {
+          // a batch of an earlier run that failed validation: its requests are built and sent again (the settings
+          // that made it fail, such as the per-batch limits, may have changed since)
+          retriedFailed.add(batch.id);
+          again.push(...jobs.map((job) => ({ ...job, unanswered: job.unanswered + 1 })));
+          continue;
+        }
         if (batch.status === "failed") {
           const errors = (batch.errors?.data ?? []).map(
             (e) => `${e.code}${e.line ? ` (line ${e.line})` : ""}: ${e.message}`,

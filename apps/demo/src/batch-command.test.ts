@@ -16,12 +16,10 @@ let docs: string;
 let prices: string;
 
 beforeAll(async () => {
-  // A little latency per line keeps a batch in progress long enough to kill the CLI while it polls.
   server = await startScriptedOpenAIServer({
     handler: examWriterHandler(),
     reportedModel: "gpt-4o-mini-2024-07-18",
-    latencyMs: 15,
-    batches: { stepMs: 20, lineConcurrency: 1 },
+    batches: { stepMs: 20 },
   });
   dir = await mkdtemp(join(tmpdir(), "cli-batch-"));
   docs = join(dir, "docs");
@@ -46,6 +44,38 @@ afterAll(async () => {
 });
 
 const env = () => cleanEnv({ OPENAI_BASE_URL: server.url, DOMAIN_EVAL_MODEL: "gpt-4o-mini" });
+
+/** A provider whose batch lines wait until the test lets them go: its batch is surely running when the test acts. */
+async function heldProvider() {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const writer = examWriterHandler();
+  const held = await startScriptedOpenAIServer({
+    handler: async (request, context) => {
+      await gate;
+      return writer(request, context);
+    },
+    reportedModel: "gpt-4o-mini-2024-07-18",
+    batches: { stepMs: 20, lineConcurrency: 1 },
+  });
+  return {
+    held,
+    release,
+    env: () => cleanEnv({ OPENAI_BASE_URL: held.url, DOMAIN_EVAL_MODEL: "gpt-4o-mini" }),
+    created: () => held.requests.filter((r) => r.method === "POST" && r.path === "/v1/batches").length,
+  };
+}
+
+/** Waits until the run's journal records a batch and the provider works on it. */
+async function untilBatchRunning(journal: string, provider: ScriptedOpenAIServer): Promise<void> {
+  for (;;) {
+    const text = existsSync(journal) ? await readFile(journal, "utf8") : "";
+    if (text.includes('"type":"batch"') && provider.batches().at(-1)?.status === "in_progress") return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 const args = (out: string) => ["generate", "--docs", docs, "--out", out, "--chunk-size", "120", "--chunk-overlap", "0"];
 const batchesCreated = () => server.requests.filter((r) => r.method === "POST" && r.path === "/v1/batches").length;
 const syncCalls = () => server.requests.filter((r) => r.path === "/v1/chat/completions" && !r.batchId).length;
@@ -174,23 +204,17 @@ describe("generate --batch", () => {
 
   it("killed mid-poll, resumes the running batch without submitting a second one", async () => {
     const ref = await syncReference();
-    const before = batchesCreated();
+    const { held, release, env, created } = await heldProvider();
     const file = out("killed");
-    const journal = `${file}.journal.jsonl`;
     const child = spawnCli([...args(file), "--batch", "--batch-poll", "0.05"], { env: env() });
     const exited = new Promise((resolve) => child.on("close", resolve));
-    // kill once the batch is recorded in the journal and the provider is working on it
-    for (;;) {
-      const text = existsSync(journal) ? await readFile(journal, "utf8") : "";
-      const running = server.batches().at(-1);
-      if (text.includes('"type":"batch"') && running?.status === "in_progress" && running.request_counts.completed > 0)
-        break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await untilBatchRunning(`${file}.journal.jsonl`, held);
+    await new Promise((r) => setTimeout(r, 150)); // a few polls
     child.kill("SIGKILL");
     await exited;
     expect(existsSync(file)).toBe(false);
-    expect(batchesCreated() - before).toBe(1);
+    expect(created()).toBe(1);
+    release();
 
     const resumed = await runCli([...args(file), "--batch", "--batch-poll", "0.05", "--resume", "--json"], {
       env: env(),
@@ -200,8 +224,10 @@ describe("generate --batch", () => {
     expect(summary.batches.submitted).toEqual([]);
     expect(summary.batches.resumed).toHaveLength(1);
     // the server's log shows one batch for the whole run
-    expect(batchesCreated() - before).toBe(1);
+    expect(created()).toBe(1);
+    expect(held.batches()[0]?.request_counts).toEqual({ total: ref.chunks, completed: ref.chunks, failed: 0 });
     expect(await readFile(file, "utf8")).toBe(ref.text);
+    await held.close();
   });
 
   it("needs the model id for batch requests", async () => {
@@ -286,28 +312,11 @@ describe("offline engines: --batch-file-only and --from-batch-results", () => {
 describe("domain-eval batches", () => {
   it("lists the batches of a run and cancels the unfinished ones; resume then finishes the run", async () => {
     const ref = await syncReference();
-    // a provider whose batch lines wait until the test lets them go: the batch is surely running when cancelled
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const writer = examWriterHandler();
-    const held = await startScriptedOpenAIServer({
-      handler: async (request, context) => {
-        await gate;
-        return writer(request, context);
-      },
-      reportedModel: "gpt-4o-mini-2024-07-18",
-      batches: { stepMs: 20, lineConcurrency: 1 },
-    });
-    const env = () => cleanEnv({ OPENAI_BASE_URL: held.url, DOMAIN_EVAL_MODEL: "gpt-4o-mini" });
+    const { held, release, env } = await heldProvider();
     const file = out("cancel");
     const child = spawnCli([...args(file), "--batch", "--batch-poll", "0.05"], { env: env() });
     const exited = new Promise((resolve) => child.on("close", resolve));
-    const journal = `${file}.journal.jsonl`;
-    while (!(existsSync(journal) && (await readFile(journal, "utf8")).includes('"type":"batch"'))) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await untilBatchRunning(`${file}.journal.jsonl`, held);
     child.kill("SIGKILL");
     await exited;
     const listed = await runCli(["batches", "--out", file, "--json"], { env: env() });

@@ -99,6 +99,16 @@ describe("generateExamBatch", () => {
     expect(result.questions).toEqual(sync.questions);
   });
 
+  it("never submits more requests than the maxCalls budget leaves", async () => {
+    const chunks = await corpus(2, 10);
+    const { client, chain } = await start();
+    const result = await generateExamBatch({ chunks, chain, client, pollIntervalMs: 5, budget: { maxCalls: 7 } });
+    expect(server?.batches()[0]?.request_counts.total).toBe(7);
+    expect(result.stats.calls).toBe(7);
+    expect(result.stats.chunksNotRun).toBe(chunks.length - 7);
+    expect(result.stats.stoppedBy).toBe("maxCalls");
+  });
+
   it("recovers expired and failed lines in a follow-up batch, and synchronously with retryMode sync", async () => {
     const chunks = await corpus(4, 10);
     // Lines 4 and 6 of the first batch fail with a server error (in the error file), and the batch runs out of time

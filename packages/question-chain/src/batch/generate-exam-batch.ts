@@ -259,11 +259,21 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     throw new TypeError(`retryMode "${String(retryMode)}" is not one of batch, sync`);
   }
   const recorded = params.resume && params.journalPath ? await readJournalBatches({ path: params.journalPath }) : [];
-  const run = await startExamRun({ ...params, chain: params.chain } as ExamRunParams);
+  // the run's call count (resumed chunks included), for the maxCalls budget of each submission
+  let callsSoFar = 0;
+  const run = await startExamRun({
+    ...params,
+    chain: params.chain,
+    onProgress: (p) => {
+      callsSoFar = p.calls;
+      params.onProgress?.(p);
+    },
+  } as ExamRunParams);
   const usageByMode: UsageByMode = {
     batch: { calls: 0, promptTokens: 0, completionTokens: 0 },
     sync: { calls: 0, promptTokens: 0, completionTokens: 0 },
   };
+  const maxCalls = params.budget?.maxCalls;
   const submitted: string[] = [];
   const resumedBatches: string[] = [];
   let running: string[] = [];
@@ -292,8 +302,11 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     const submit = async (jobs: Job[]) => {
       const lines: BatchRequestLine[] = [];
       const jobOf = new Map<string, Job>();
+      const inFlight = [...active.values()].reduce((n, batchJobs) => n + batchJobs.length, 0);
       for (const job of jobs) {
         if (run.shouldStop()) break;
+        // each request is one call: a batch never holds more than the budget leaves
+        if (maxCalls !== undefined && callsSoFar + inFlight + lines.length >= maxCalls) break;
         const request = await prepareChunkRequest({ chain: params.chain, chunk: job.chunk.chunk, retry: job.retry });
         if (!request.send) {
           await run.acceptChunkResult(job.chunk, request.emptyOutput as QuestionChainOutput);
@@ -389,6 +402,8 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     }
     running = [...active.keys()];
     if (params.signal?.aborted) run.markAborted();
+    // records a budget the last answers reached (chunks left out for it stay "not run")
+    run.shouldStop();
   } finally {
     await journal?.close();
     await run.close();

@@ -1,6 +1,9 @@
 import { createExamDataset, logExamRecords } from "@domain-eval/argilla-client";
 import type { DomainPlugin } from "@domain-eval/core";
+import type { Command } from "commander";
 import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
+import { commandContext } from "../command-context.js";
+import { type ArgillaFlags, addArgillaOptions, type JsonFlag, nonNegativeInt } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import { questionsToExamItems, readQuestionsFile, subjectFor } from "../exam-items.js";
 import type { CliOutput } from "../output.js";
@@ -64,4 +67,43 @@ export async function runAnnotate(params: {
     params.output.endProgress();
     throw asArgillaCliError(error);
   }
+}
+
+/** Options of `domain-eval annotate`. */
+export interface AnnotateCommandOptions extends ArgillaFlags, JsonFlag {
+  dataset: string;
+  replace: boolean;
+  domain?: string;
+  seed?: number;
+}
+
+/** Adds `domain-eval annotate` to the program. */
+export function registerAnnotateCommand(program: Command): void {
+  addArgillaOptions(
+    program
+      .command("annotate")
+      .description("send questions to an Argilla review dataset, the model's answer as a suggestion")
+      .argument("<file>", "questions.jsonl from generate")
+      .requiredOption("--dataset <name>", "Argilla dataset name (reused if it exists)")
+      .option("--replace", "delete and recreate a dataset of the same name", false)
+      .option("--domain <id>", "domain plugin whose reviewer guidelines to show")
+      .option("--seed <n>", "seed of the choice order", nonNegativeInt("--seed"))
+      .option("--json", "print the summary as JSON"),
+  ).action(async (file: string, opts: AnnotateCommandOptions) => {
+    const { config, out, domain } = await commandContext(program, opts);
+    const summary = await runAnnotate({
+      file,
+      dataset: opts.dataset,
+      workspace: opts.workspace,
+      replace: opts.replace,
+      seed: opts.seed,
+      domain,
+      config,
+      output: out,
+    });
+    out.result(
+      `${summary.records.total} questions in Argilla dataset ${summary.dataset} (${summary.records.created} new, ${summary.records.updated} updated): review them at ${summary.url}`,
+      summary,
+    );
+  });
 }

@@ -11,7 +11,10 @@ import {
   readJsonl,
   VALIDATION_FINDINGS,
 } from "@domain-eval/core";
+import type { Command } from "commander";
 import { CliError, EXIT } from "../cli-error.js";
+import { commandContext } from "../command-context.js";
+import type { JsonFlag } from "../command-options.js";
 
 export interface CheckSummary {
   questions: number;
@@ -108,4 +111,48 @@ export async function runCheck(params: {
     throw new CliError(`${params.file} holds no questions: it is empty`);
   }
   return { summary, exitCode: summary.withErrors > 0 ? EXIT.FAILED : EXIT.OK };
+}
+
+/** Options of `domain-eval check`. */
+export interface CheckCommandOptions extends JsonFlag {
+  domain?: string;
+}
+
+/** Adds `domain-eval check` to the program. */
+export function registerCheckCommand(program: Command): void {
+  program
+    .command("check")
+    .description("run the quality checks on a questions file (one JSON question per line)")
+    .argument("<file>", "questions.jsonl: id, question, answer, distractors, citations, optional source_text")
+    .option("--json", "one JSON line per question: {id, ok, findings}")
+    .option("--domain <id>", "also run this domain plugin's checks")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no question has an error, 1 some do, 2 the input is unusable.\n\nExamples:\n  domain-eval check questions.jsonl\n  domain-eval check questions.jsonl --json | jq 'select(.ok == false)'",
+    )
+    .action(async (file: string, opts: CheckCommandOptions) => {
+      const { out, domain } = await commandContext(program, opts);
+      const { summary, exitCode } = await runCheck({
+        file,
+        extraChecks: domain?.checks,
+        phrases: domain?.phrases,
+        onResult: (r) => {
+          if (out.json) out.result("", r);
+          else if (r.findings.length > 0) {
+            out.result(
+              [
+                `${r.ok ? "!" : "✗"} ${r.id}`,
+                ...r.findings.map((f) => `    ${f.severity} ${f.code}: ${f.message}`),
+              ].join("\n"),
+            );
+          }
+        },
+      });
+      if (!out.json) {
+        out.info(
+          `${summary.questions} questions: ${summary.questions - summary.withErrors - summary.withWarnings} clean, ${summary.withWarnings} with warnings only, ${summary.withErrors} with errors`,
+        );
+      }
+      process.exitCode = exitCode;
+    });
 }

@@ -15,6 +15,8 @@ import {
 import { publishDataset, replaceCardResults } from "@domain-eval/hub-publisher";
 import type { Command } from "commander";
 import { CliError, EXIT } from "../cli-error.js";
+import { commandContext } from "../command-context.js";
+import type { JsonFlag } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
 import { taskNameFor } from "./export.js";
@@ -176,11 +178,11 @@ export async function runEvaluate(params: {
   };
 }
 
-/** Adds `domain-eval evaluate` to the program; `context` resolves the config and output like every command's. */
-export function addEvaluateCommand(
-  program: Command,
-  context: (opts: Record<string, unknown>) => Promise<{ config: CliConfig; out: CliOutput }>,
-): void {
+/** Options of `domain-eval evaluate`. */
+export interface EvaluateCommandOptions extends EvaluateOptions, JsonFlag {}
+
+/** Adds `domain-eval evaluate` to the program. */
+export function registerEvaluateCommand(program: Command): void {
   program
     .command("evaluate")
     .description(
@@ -214,8 +216,8 @@ export function addEvaluateCommand(
       "after",
       "\nExit codes: 0 every model evaluated, 1 some model failed (the others are in results.json), 2 unusable input, 130 interrupted.\n\nExamples:\n  domain-eval evaluate --dataset out/acme-exam --models smollm2-135m-instruct gemma-3-270m --out out/acme-results\n  domain-eval evaluate --dataset out/acme-exam --models ./my-model.gguf endpoint:qwen2.5-7b@http://127.0.0.1:8000/v1 --out out/r",
     )
-    .action(async (opts: Record<string, unknown>) => {
-      const { config, out } = await context(opts);
+    .action(async (opts: EvaluateCommandOptions) => {
+      const { config, out } = await commandContext(program, opts);
       const controller = new AbortController();
       process.once("SIGINT", () => {
         out.info(
@@ -225,12 +227,12 @@ export function addEvaluateCommand(
         process.once("SIGINT", () => process.exit(130));
       });
       const { results, exitCode, card, hub } = await runEvaluate({
-        options: { ...(opts as unknown as EvaluateOptions), public: Boolean(opts.public) },
+        options: opts,
         config,
         output: out,
         signal: controller.signal,
       });
-      const where = join(resolve(opts.out as string), "results.json");
+      const where = join(resolve(opts.out), "results.json");
       if (out.json) out.result("", results);
       else {
         out.result(renderResultsMarkdown({ results, headingLevel: 2 }));

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { findDataset, readReviewedRecords } from "@domain-eval/argilla-client";
 import { type DomainPlugin, detectLanguageFromScript, type ExamItem, type ExamQuestion } from "@domain-eval/core";
 import {
@@ -8,11 +8,22 @@ import {
   writeDatasetFolder,
 } from "@domain-eval/hub-publisher";
 import { renderLightevalTask, validateTaskName } from "@domain-eval/lighteval-task";
+import type { Command } from "commander";
 import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
 import { CliError } from "../cli-error.js";
+import { commandContext } from "../command-context.js";
+import {
+  type ArgillaFlags,
+  addArgillaOptions,
+  addCardOptions,
+  type CardFlags,
+  cardOptions,
+  type JsonFlag,
+} from "../command-options.js";
 import type { CliConfig } from "../config.js";
-import { devSplitSize, questionsToExamItems, subjectFor } from "../exam-items.js";
+import { devSplitSize, questionsToExamItems, readQuestionsFile, subjectFor } from "../exam-items.js";
 import type { CliOutput } from "../output.js";
+import { writeExportReport } from "./report.js";
 
 /**
  * A LightEval task name from a dataset name: letters, digits, `_` and `-`, starting with a letter, at most 64
@@ -220,5 +231,92 @@ export async function runExportUnreviewed(
     ...params,
     items,
     records: { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: items.length, unreviewed: items.length },
+  });
+}
+
+/** Options of `domain-eval export`. */
+export interface ExportCommandOptions extends ArgillaFlags, CardFlags, JsonFlag {
+  dataset?: string;
+  questions?: string;
+  out: string;
+  includeUnreviewed: boolean;
+  /** `--report` alone (true) or `--report QUESTIONS`. */
+  report?: string | true;
+  domain?: string;
+  language?: string;
+}
+
+/** Where export reads from: exactly one of --dataset and --questions. */
+function exportSource(opts: ExportCommandOptions): { dataset: string } | { questions: string } {
+  if (opts.dataset && !opts.questions) return { dataset: opts.dataset };
+  if (opts.questions && !opts.dataset) return { questions: opts.questions };
+  throw new CliError("pass either --dataset NAME (reviewed in Argilla) or --questions FILE (publish without review)");
+}
+
+/** Adds `domain-eval export` to the program. */
+export function registerExportCommand(program: Command): void {
+  addCardOptions(
+    addArgillaOptions(
+      program
+        .command("export")
+        .description("reviewed questions → dataset folder (Parquet + card), optionally published to the Hub")
+        .option("--dataset <name>", "Argilla dataset to read the reviews from")
+        .option(
+          "--questions <file>",
+          "instead of Argilla: publish a questions file without review (rows marked unreviewed)",
+        )
+        .requiredOption("--out <dir>", "dataset folder to write")
+        .option("--include-unreviewed", "also export records nobody reviewed, marked unreviewed", false)
+        .option(
+          "--report [questions]",
+          "also write report.html into the dataset folder (questions file: --questions's)",
+        )
+        .option("--domain <id>", "domain plugin (subject, card)")
+        .option("--language <code>", "language of the questions for the card")
+        .option("--json", "print the summary as JSON"),
+    ),
+  ).action(async (opts: ExportCommandOptions) => {
+    const { config, out, domain } = await commandContext(program, opts);
+    const source = exportSource(opts);
+    const common = {
+      out: opts.out,
+      pushToHub: opts.pushToHub,
+      public: opts.public,
+      domain,
+      card: cardOptions(opts),
+      config,
+    };
+    const summary =
+      "questions" in source
+        ? await runExportUnreviewed({
+            ...common,
+            questions: await readQuestionsFile(source.questions),
+            name: basename(resolve(opts.out)),
+          })
+        : await runExport({
+            ...common,
+            dataset: source.dataset,
+            workspace: opts.workspace,
+            includeUnreviewed: opts.includeUnreviewed,
+            output: out,
+          });
+    if (opts.report)
+      summary.report = await writeExportReport({ report: opts.report, questions: opts.questions, dir: summary.dir });
+    const r = summary.records;
+    out.result(
+      [
+        `wrote ${summary.dir}: test ${summary.splits.test} rows, dev ${summary.splits.dev} rows (${r.unreviewed} unreviewed)`,
+        opts.dataset
+          ? `reviews: ${r.submitted} submitted, ${r.discarded} discarded, ${r.draft} draft, ${r.pending} pending`
+          : undefined,
+        summary.hub
+          ? `published ${summary.hub.commitUrl} (${summary.hub.private ? "private" : "public"}); pin it with --revision ${summary.hub.commitOid}`
+          : undefined,
+        summary.report ? `report: ${summary.report}` : undefined,
+      ]
+        .filter(Boolean)
+        .join("\n"),
+      summary,
+    );
   });
 }

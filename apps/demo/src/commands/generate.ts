@@ -11,8 +11,13 @@ import {
   splitDocuments,
 } from "@domain-eval/question-chain";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Command } from "commander";
+import { createChatModel, DryRunChatModel, describeModel, disposeChatModel } from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
+import { commandContext, interruptSignal } from "../command-context.js";
+import { addModelOptions, generateOptions, type JsonFlag, type ModelFlags } from "../command-options.js";
 import type { CliOutput } from "../output.js";
+import { runValidationStep } from "./validate.js";
 
 /** Options of `domain-eval generate` (and the generate step of `run`). */
 export interface GenerateOptions {
@@ -173,4 +178,75 @@ export function describeGenerateSummary(summary: GenerateSummary): string[] {
   if (summary.out)
     lines.push(`wrote ${summary.out}${summary.droppedFile ? ` (dropped questions: ${summary.droppedFile})` : ""}`);
   return lines;
+}
+
+/** Options of `domain-eval generate`. */
+export interface GenerateCommandOptions extends ModelFlags, JsonFlag {
+  docs: string;
+  out: string;
+  dryRun: boolean;
+  validate: boolean;
+}
+
+/** Adds `domain-eval generate` to the program. */
+export function registerGenerateCommand(program: Command): void {
+  addModelOptions(
+    program
+      .command("generate")
+      .description("documents → checked multiple-choice questions (questions.jsonl)")
+      .requiredOption("--docs <dir>", "folder of .txt, .md, .html, .pdf, .docx documents")
+      .option("--out <file>", "questions file to write", "questions.jsonl")
+      .option("--dry-run", "load and chunk, list skipped files, estimate calls and tokens; no model is called", false)
+      .option(
+        "--validate",
+        "then validate the questions with the configured model; error findings drop questions",
+        false,
+      )
+      .option("--json", "print the summary as JSON"),
+  )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  OPENAI_BASE_URL=http://localhost:8000/v1 DOMAIN_EVAL_MODEL=Qwen/Qwen2.5-7B-Instruct domain-eval generate --docs ./docs --out questions.jsonl\n  domain-eval generate --docs ./docs --dry-run\n  domain-eval generate --docs ./docs --out questions.jsonl --resume   # after an interruption",
+    )
+    .action(async (opts: GenerateCommandOptions) => {
+      const { config, out, domain } = await commandContext(program, opts);
+      const dryRun = opts.dryRun;
+      let model: BaseChatModel | undefined;
+      const signal = interruptSignal((t) => out.info(t));
+      const { summary, exitCode, questions } = await runGenerate({
+        options: { ...generateOptions(opts, domain), out: opts.out, dryRun },
+        // A dry run never calls the model, so it needs none configured.
+        model: async () => {
+          model =
+            dryRun && !config.modelFile && !config.openaiBaseUrl && !config.openaiApiKey
+              ? new DryRunChatModel({})
+              : await createChatModel(config, {
+                  maxOutputTokens: opts.maxOutputTokens,
+                  info: (line) => out.info(line),
+                });
+          return model;
+        },
+        output: out,
+        signal,
+      }).finally(() => disposeChatModel(model));
+      const validation =
+        opts.validate && !dryRun && questions.length > 0
+          ? await runValidationStep({
+              questionsFile: opts.out,
+              questions,
+              resume: opts.resume,
+              journalPath: `${opts.out}.validation-journal.jsonl`,
+              config,
+              output: out,
+              signal,
+            })
+          : undefined;
+      if (out.json)
+        out.result("", validation ? { ...summary, validation: { ...validation, kept: undefined } } : summary);
+      else {
+        if (!dryRun) out.info(`model: ${describeModel(config)}`);
+        for (const line of describeGenerateSummary(summary)) out.info(line);
+      }
+      process.exitCode = validation?.stoppedBy ? EXIT.FAILED : exitCode;
+    });
 }

@@ -4,6 +4,7 @@ import type { CorpusChunk, RunSummaryInput, TokenPrices } from "@domain-eval/rep
 import { ReportError, readQualityReportInput, writeQualityReport } from "@domain-eval/report";
 import { type Command, InvalidArgumentError } from "commander";
 import { CliError } from "../cli-error.js";
+import type { JsonFlag } from "../command-options.js";
 import { createOutput } from "../output.js";
 
 /** Options of `domain-eval report` (and the report step of `run` and `export --report`). */
@@ -74,7 +75,11 @@ export function pricesFrom(opts: {
 }
 
 /** `export --report [questions]`: the report inside the dataset folder (`domain-eval export` replaces it with the folder). */
-export async function writeExportReport(params: { report: unknown; questions: unknown; dir: string }): Promise<string> {
+export async function writeExportReport(params: {
+  report: string | true;
+  questions?: string;
+  dir: string;
+}): Promise<string> {
   const questions = typeof params.report === "string" ? params.report : params.questions;
   if (typeof questions !== "string") {
     throw new CliError("--report needs the questions file: pass --report questions.jsonl (the file annotate sent)");
@@ -98,6 +103,23 @@ function wholeNumber(name: string, min: number) {
       throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}`);
     return n;
   };
+}
+
+/** Options of `domain-eval report`. */
+export interface ReportCommandOptions extends JsonFlag {
+  questions: string;
+  out: string;
+  dataset?: string;
+  results?: string;
+  summary?: string;
+  docs?: string;
+  chunkSize: number;
+  chunkOverlap: number;
+  priceInput?: number;
+  priceOutput?: number;
+  currency: string;
+  argillaUrl?: string;
+  title?: string;
 }
 
 /** Adds `domain-eval report` to the program. */
@@ -135,20 +157,18 @@ export function registerReportCommand(program: Command): void {
       "after",
       "\nExamples:\n  domain-eval report --questions out/demo/questions.jsonl --dataset out/demo/dataset --out out/demo/report.html\n  domain-eval report --questions q.jsonl --results results/ --summary summary.json --price-input 0.15 --price-output 0.6",
     )
-    .action(async (opts: Record<string, unknown>) => {
+    .action(async (opts: ReportCommandOptions) => {
       const out = createOutput({ json: Boolean(opts.json) });
       const written = await runReport({
-        questions: opts.questions as string,
-        out: opts.out as string,
-        dataset: opts.dataset as string | undefined,
-        results: opts.results as string | undefined,
-        summary: opts.summary as string | undefined,
-        docs: opts.docs
-          ? { dir: opts.docs as string, chunkSize: opts.chunkSize as number, chunkOverlap: opts.chunkOverlap as number }
-          : undefined,
-        prices: pricesFrom(opts as never),
-        argillaUrl: opts.argillaUrl as string | undefined,
-        title: opts.title as string | undefined,
+        questions: opts.questions,
+        out: opts.out,
+        dataset: opts.dataset,
+        results: opts.results,
+        summary: opts.summary,
+        docs: opts.docs ? { dir: opts.docs, chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap } : undefined,
+        prices: pricesFrom(opts),
+        argillaUrl: opts.argillaUrl,
+        title: opts.title,
       });
       out.result(`wrote ${written.file} (${(written.bytes / 1024).toFixed(0)} KiB)`, written);
     });

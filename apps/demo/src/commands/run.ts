@@ -1,8 +1,22 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Command } from "commander";
 import { argillaClientFor, argillaReachable } from "../argilla-connection.js";
+import { createChatModel, disposeChatModel } from "../chat-model.js";
 import { EXIT } from "../cli-error.js";
+import { commandContext, interruptSignal } from "../command-context.js";
+import {
+  type ArgillaFlags,
+  addArgillaOptions,
+  addCardOptions,
+  addModelOptions,
+  type CardFlags,
+  cardOptions,
+  generateOptions,
+  type JsonFlag,
+  type ModelFlags,
+} from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
 import { type AnnotateSummary, runAnnotate } from "./annotate.js";
@@ -200,4 +214,65 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
     },
     exitCode: EXIT.OK,
   };
+}
+
+/** Options of `domain-eval run`. */
+export interface RunCommandOptions extends ModelFlags, ArgillaFlags, CardFlags, JsonFlag {
+  docs: string;
+  out: string;
+  dataset: string;
+  skipReview: boolean;
+  /** `--no-validate` sets it to false. */
+  validate: boolean;
+}
+
+/** Adds `domain-eval run` to the program. */
+export function registerRunCommand(program: Command): void {
+  addCardOptions(
+    addArgillaOptions(
+      addModelOptions(
+        program
+          .command("run")
+          .description("the whole pipeline: generate → review in Argilla → export → task")
+          .requiredOption("--docs <dir>", "folder of documents")
+          .option("--out <dir>", "folder for questions.jsonl, the dataset and the task file", "out")
+          .option("--dataset <name>", "name of the review dataset and the task", "domain_exam")
+          .option(
+            "--skip-review",
+            "no Argilla: publish the questions marked as unreviewed and write the task file",
+            false,
+          )
+          .option("--no-validate", "skip validation by the configured model (see `domain-eval validate`)")
+          .option("--json", "print the summary as JSON"),
+      ),
+    ),
+  )
+    .addHelpText(
+      "after",
+      "\nWith a reachable Argilla the run stops after sending the questions for review: review them, then run export and task.\nWithout one it stops before review, unless --skip-review.\n\nExample:\n  domain-eval run --docs examples/documents --out out/demo --skip-review",
+    )
+    .action(async (opts: RunCommandOptions) => {
+      const { config, out, domain } = await commandContext(program, opts);
+      // Fail on a missing model before any work.
+      const model = await createChatModel(config, {
+        maxOutputTokens: opts.maxOutputTokens,
+        info: (line) => out.info(line),
+      });
+      const { summary, exitCode } = await runPipeline({
+        generate: { ...generateOptions(opts, domain), outDir: opts.out },
+        datasetName: taskNameFor(opts.dataset),
+        skipReview: opts.skipReview,
+        validate: opts.validate !== false,
+        pushToHub: opts.pushToHub,
+        public: opts.public,
+        card: cardOptions(opts),
+        config,
+        model: async () => model,
+        output: out,
+        signal: interruptSignal((t) => out.info(t)),
+      }).finally(() => disposeChatModel(model));
+      if (out.json) out.result("", summary);
+      else if (summary.next.length > 0) out.result(["next:", ...summary.next.map((n) => `  ${n}`)].join("\n"));
+      process.exitCode = exitCode;
+    });
 }

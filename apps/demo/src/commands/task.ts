@@ -10,7 +10,10 @@ import {
   TaskConfigError,
   type TaskScoring,
 } from "@domain-eval/lighteval-task";
+import { type Command, Option } from "commander";
 import { CliError } from "../cli-error.js";
+import { type JsonFlag, nonNegativeInt } from "../command-options.js";
+import { createOutput } from "../output.js";
 
 export interface TaskOptions {
   dataset: string;
@@ -88,4 +91,59 @@ export async function runTask(options: TaskOptions): Promise<{ file: string; com
 
 export function taskFileName(name: string, format: TaskOptions["format"]): string {
   return format === "lm-eval" ? `${basename(name)}.yaml` : `${basename(name)}.py`;
+}
+
+/** Options of `domain-eval task`. */
+export interface TaskCommandOptions extends JsonFlag {
+  dataset: string;
+  name: string;
+  out?: string;
+  instruction?: string;
+  language?: string;
+  revision?: string;
+  lightevalVersion: LightevalVersion;
+  format: TaskOptions["format"];
+  metrics?: TaskScoring;
+  fewShots?: number;
+  modelArgs?: string;
+}
+
+/** Adds `domain-eval task` to the program. */
+export function registerTaskCommand(program: Command): void {
+  program
+    .command("task")
+    .description("write the LightEval task file (or lm-evaluation-harness YAML) for a dataset, and print the command")
+    .requiredOption("--dataset <dir-or-repo>", "dataset folder, or Hub dataset id owner/name")
+    .requiredOption("--name <name>", "task name: letters, digits, _ and -, starting with a letter")
+    .option("--out <file>", "file to write (default: NAME.py, or NAME.yaml for lm-eval)")
+    .option("--instruction <text>", "text shown before every question")
+    .option("--language <code>", "language of the default header (default: the dataset card's, else en)")
+    .option("--revision <sha>", "pin a Hub dataset to this commit")
+    .addOption(
+      new Option("--lighteval-version <v>", "LightEval API to target").choices(["0.13", "0.10"]).default("0.13"),
+    )
+    .addOption(new Option("--format <f>", "task file format").choices(["lighteval", "lm-eval"]).default("lighteval"))
+    .addOption(
+      new Option("--metrics <mode>", "scoring").choices(["loglikelihood", "loglikelihood-letters", "generative"]),
+    )
+    .option("--few-shots <k>", "few-shot examples from the dev split", nonNegativeInt("--few-shots"))
+    .option("--model-args <args>", "model arguments for the printed command, e.g. model_name=/path/to/model")
+    .option("--json", "print {file, command} as JSON")
+    .action(async (opts: TaskCommandOptions) => {
+      const out = createOutput({ json: Boolean(opts.json) });
+      const result = await runTask({
+        dataset: opts.dataset,
+        name: opts.name,
+        out: opts.out ?? `${opts.name}.${opts.format === "lm-eval" ? "yaml" : "py"}`,
+        instruction: opts.instruction,
+        language: opts.language,
+        revision: opts.revision,
+        lightevalVersion: opts.lightevalVersion,
+        format: opts.format,
+        metrics: opts.metrics,
+        fewShots: opts.fewShots,
+        modelArgs: opts.modelArgs,
+      });
+      out.result(`wrote ${result.file}\nrun it with:\n  ${result.command}`, result);
+    });
 }

@@ -26,6 +26,8 @@ import {
 import { type Command, InvalidArgumentError } from "commander";
 import { DEFAULT_EMBEDDED_MODEL, modelCacheDir } from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
+import { commandContext, interruptSignal } from "../command-context.js";
+import type { JsonFlag } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
 
@@ -380,14 +382,27 @@ function positive(name: string, integer: boolean) {
   };
 }
 
-/** Registers `domain-eval validate`; `context` resolves config and output as every command does. */
-export function registerValidateCommand(
-  program: Command,
-  helpers: {
-    context: (opts: Record<string, unknown>) => Promise<{ config: CliConfig; out: CliOutput }>;
-    signal: (info: (text: string) => void) => AbortSignal;
-  },
-): void {
+/** Options of `domain-eval validate`. */
+export interface ValidateCommandOptions extends JsonFlag {
+  out: string;
+  panel?: string[];
+  model?: string;
+  openaiBaseUrl?: string;
+  modelFile?: string;
+  threads?: number;
+  orders?: number;
+  alpha?: number;
+  closedBookError: boolean;
+  concurrency?: number;
+  maxCalls?: number;
+  maxTokens?: number;
+  resume: boolean;
+  skipInvalid: boolean;
+  dryRun: boolean;
+}
+
+/** Adds `domain-eval validate` to the program. */
+export function registerValidateCommand(program: Command): void {
   program
     .command("validate")
     .description("a panel of models answers every question open book, closed book, options only and order-swapped")
@@ -420,29 +435,29 @@ export function registerValidateCommand(
       "after",
       "\nExit codes: 0 all validated and no question has an error finding, 1 some do or the run stopped early, 2 unusable input.\n\nExamples:\n  domain-eval validate questions.jsonl --out validated.jsonl --panel gpt-4o-mini --panel embedded:smollm2-135m-instruct\n  domain-eval validate questions.jsonl --out validated.jsonl --dry-run\n  domain-eval validate questions.jsonl --out validated.jsonl --resume   # after an interruption",
     )
-    .action(async (file: string, opts: Record<string, unknown>) => {
-      const { config, out } = await helpers.context(opts);
-      const alpha = opts.alpha as number | undefined;
+    .action(async (file: string, opts: ValidateCommandOptions) => {
+      const { config, out } = await commandContext(program, opts);
+      const alpha = opts.alpha;
       if (alpha !== undefined && alpha >= 1) throw new CliError("--alpha must be below 1, e.g. 0.05");
       const { summary, exitCode } = await runValidate({
         file,
-        out: opts.out as string,
+        out: opts.out,
         options: {
-          panel: (opts.panel as string[] | undefined) ?? [],
-          threads: opts.threads as number | undefined,
-          orders: opts.orders as number | undefined,
+          panel: opts.panel ?? [],
+          threads: opts.threads,
+          orders: opts.orders,
           alpha,
-          closedBookError: Boolean(opts.closedBookError),
-          concurrency: opts.concurrency as number | undefined,
-          maxCalls: opts.maxCalls as number | undefined,
-          maxTokens: opts.maxTokens as number | undefined,
-          resume: Boolean(opts.resume),
+          closedBookError: opts.closedBookError,
+          concurrency: opts.concurrency,
+          maxCalls: opts.maxCalls,
+          maxTokens: opts.maxTokens,
+          resume: opts.resume,
         },
-        dryRun: Boolean(opts.dryRun),
-        skipInvalid: Boolean(opts.skipInvalid),
+        dryRun: opts.dryRun,
+        skipInvalid: opts.skipInvalid,
         config,
         output: out,
-        signal: helpers.signal((t) => out.info(t)),
+        signal: interruptSignal((t) => out.info(t)),
       });
       if (out.json) out.result("", summary);
       else for (const line of describeValidateSummary(summary)) out.info(line);

@@ -179,16 +179,22 @@ export function rawMessage(output: unknown): BaseMessage | undefined {
   return undefined;
 }
 
+/** The model's name as configured (`model` / `modelName`), else its LangChain type. */
+export function configuredModelName(model: BaseChatModel): string {
+  const configured = model as unknown as { model?: unknown; modelName?: unknown };
+  if (typeof configured.model === "string" && configured.model !== "") return configured.model;
+  if (typeof configured.modelName === "string" && configured.modelName !== "") return configured.modelName;
+  return model._llmType();
+}
+
+/** The model's name as the reply reports it, else as configured. */
 function reportedModelName(message: BaseMessage | undefined, model: BaseChatModel): string {
   const metadata = (message?.response_metadata ?? {}) as Record<string, unknown>;
   for (const key of ["model_name", "model", "modelId", "model_id"]) {
     const value = metadata[key];
     if (typeof value === "string" && value !== "") return value;
   }
-  const configured = model as unknown as { model?: unknown; modelName?: unknown };
-  if (typeof configured.model === "string" && configured.model !== "") return configured.model;
-  if (typeof configured.modelName === "string" && configured.modelName !== "") return configured.modelName;
-  return model._llmType();
+  return configuredModelName(model);
 }
 
 /** A parsed answer, before the checks: the questions with their quotes resolved, and the model that wrote them. */
@@ -340,6 +346,17 @@ function requestParams(settings: QuestionChainSettings, plan: PlannedChunk): Rec
   return Object.fromEntries(Object.entries(reported).filter(([, value]) => value !== undefined));
 }
 
+/** A chunk's plan and the messages of its request (the first, or the retry after `retry`). */
+function requestFor(
+  settings: QuestionChainSettings,
+  chunk: QuestionChainInput,
+  retry: ChunkRetry | undefined,
+): { plan: PlannedChunk; messages: BaseMessage[] } {
+  const plan = planChunk(settings, chunk);
+  const base = promptMessages(settings, plan);
+  return { plan, messages: retry ? retryMessages(base, retry) : base };
+}
+
 /**
  * The request the chain would send for a chunk, as plain data, for sending it another way (e.g. a batch API). Pass
  * `retry` (from {@link readChunkAnswer}) for the request that asks again after an unusable answer.
@@ -357,9 +374,7 @@ export async function prepareChunkRequest(params: {
   retry?: ChunkRetry;
 }): Promise<ChunkRequest> {
   const { settings } = params.chain;
-  const plan = planChunk(settings, params.chunk);
-  const base = promptMessages(settings, plan);
-  const messages = params.retry ? retryMessages(base, params.retry) : base;
+  const { plan, messages } = requestFor(settings, params.chunk, params.retry);
   const method =
     settings.strategy.method === null ? "text" : ((settings.strategy.method ?? "default") as ChunkRequest["method"]);
   const request: ChunkRequest = {
@@ -455,9 +470,7 @@ export async function readChunkAnswer(params: {
   retry?: ChunkRetry;
 }): Promise<ChunkAnswerReading> {
   const { settings } = params.chain;
-  const plan = planChunk(settings, params.chunk);
-  const base = promptMessages(settings, plan);
-  const messages = params.retry ? retryMessages(base, params.retry) : base;
+  const { plan, messages } = requestFor(settings, params.chunk, params.retry);
   const attempts = (params.retry?.attempts ?? 0) + 1;
   const usage: QuestionChainUsage = params.retry ? { ...params.retry.usage } : emptyUsage();
   usage.calls++;

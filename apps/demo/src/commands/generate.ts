@@ -115,6 +115,7 @@ export async function runGenerate(params: {
 
   const result = await generateExam({
     chunks,
+    chunking: { chunkSize: options.chunkSize, chunkOverlap: options.chunkOverlap },
     chain,
     concurrency: options.concurrency,
     budget: { maxQuestions: options.maxQuestions, maxCalls: options.maxCalls, maxTokens: options.maxTokens },

@@ -1,21 +1,12 @@
 import { examWriterHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
-import { Document } from "@langchain/core/documents";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { reserveChunk } from "../test/reserve-chunk.js";
 import { chatModel } from "../test/scripted-chat-model.js";
 import { type ChatCompletionAnswer, prepareChunkRequest, readChunkAnswer } from "./chunk-request.js";
 import { createQuestionChain, type StructuredOutputMode } from "./question-chain.js";
-import type { ChunkMetadata } from "./split-documents.js";
 
-const SOURCE =
-  "The reserve requirement for demand deposits was lowered to 10 percent in 2020. " +
-  "Banks that fall below the requirement must borrow overnight from the central bank at the penalty rate. " +
-  "The penalty rate is set 150 basis points above the main refinancing rate.";
-
-const chunk = new Document<ChunkMetadata>({
-  pageContent: SOURCE,
-  metadata: { document_id: "doc-r", chunk_id: "doc-r:0-260", chunk_index: 0, start: 0, end: 260 },
-});
+const chunk = reserveChunk;
 
 let server: ScriptedOpenAIServer | undefined;
 afterEach(async () => {

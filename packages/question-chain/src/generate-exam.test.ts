@@ -309,44 +309,20 @@ describe("generateExam", () => {
     });
     const requests = server.requests.length;
     const model = new ChatOpenAI({ model: "gpt-4o-mini", apiKey: "sk-test", configuration: { baseURL: server.url } });
-    const threeQuestions = createQuestionChain({ model, questionsPerChunk: 3 });
+    const resumeWith = (chain: ReturnType<typeof chainFor>, chunkSize = 80) =>
+      generateExam({ documents, split: { chunkSize, chunkOverlap: 0 }, chain, journalPath, resume: true });
+    await expect(resumeWith(createQuestionChain({ model, questionsPerChunk: 3 }))).rejects.toThrow(
+      /other settings \(questions_per_chunk 2 → 3\): resume with the settings it was written with/u,
+    );
+    await expect(resumeWith(chainFor(server.url), 60)).rejects.toThrow(
+      /chunking \{"chunk_overlap":0,"chunk_size":80,.*\} → \{"chunk_overlap":0,"chunk_size":60,/u,
+    );
     await expect(
-      generateExam({
-        documents,
-        split: { chunkSize: 80, chunkOverlap: 0 },
-        chain: threeQuestions,
-        journalPath,
-        resume: true,
-      }),
-    ).rejects.toThrow(/other settings \(questions_per_chunk 2 → 3\): resume with the settings it was written with/u);
-    await expect(
-      generateExam({
-        documents,
-        split: { chunkSize: 60, chunkOverlap: 0 },
-        chain: chainFor(server.url),
-        journalPath,
-        resume: true,
-      }),
-    ).rejects.toThrow(/chunking \{"chunk_overlap":0,"chunk_size":80,.*\} → \{"chunk_overlap":0,"chunk_size":60,/u);
-    const fiveOptions = createQuestionChain({ model, questionsPerChunk: 2, optionsPerQuestion: 5 });
-    await expect(
-      generateExam({
-        documents,
-        split: { chunkSize: 80, chunkOverlap: 0 },
-        chain: fiveOptions,
-        journalPath,
-        resume: true,
-      }),
+      resumeWith(createQuestionChain({ model, questionsPerChunk: 2, optionsPerQuestion: 5 })),
     ).rejects.toThrow(/options_per_question 4 → 5/u);
     expect(server.requests.length).toBe(requests);
     // the same settings resume
-    const resumed = await generateExam({
-      documents,
-      split: { chunkSize: 80, chunkOverlap: 0 },
-      chain: chainFor(server.url),
-      journalPath,
-      resume: true,
-    });
+    const resumed = await resumeWith(chainFor(server.url));
     expect(resumed.stats.chunksResumed).toBe(1);
   });
 

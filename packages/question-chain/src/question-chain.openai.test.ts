@@ -2,29 +2,14 @@ import { examWriterHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import { Document } from "@langchain/core/documents";
 import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
-import { ChatOpenAI } from "@langchain/openai";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { RESERVE_SOURCE, reserveChunk } from "../test/reserve-chunk.js";
 import { chatModel } from "../test/scripted-chat-model.js";
 import { createQuestionChain, type StructuredOutputMode } from "./question-chain.js";
-import type { ChunkMetadata } from "./split-documents.js";
 
-const SOURCE =
-  "The reserve requirement for demand deposits was lowered to 10 percent in 2020. " +
-  "Banks that fall below the requirement must borrow overnight from the central bank at the penalty rate. " +
-  "The penalty rate is set 150 basis points above the main refinancing rate.";
-
-const chunk = new Document<ChunkMetadata>({
-  pageContent: SOURCE,
-  metadata: {
-    document_id: "doc-r",
-    document_path: "reserves.txt",
-    chunk_id: "doc-r:0-260",
-    chunk_index: 0,
-    start: 0,
-    end: 260,
-  },
-});
+const SOURCE = RESERVE_SOURCE;
+const chunk = reserveChunk;
 
 let server: ScriptedOpenAIServer | undefined;
 afterEach(async () => {

@@ -66,14 +66,7 @@ describe("createQuestionChain with a fake structured-output model", () => {
     if (!first) throw new Error("no question");
     expect(() => parseExamQuestion(first)).not.toThrow();
     expect(first.id).toBe(questionIdFor("doc-1:100-400", good.question));
-    expect(first.source).toEqual({
-      document_id: "doc-1",
-      document_path: "basel.md",
-      chunk_id: "doc-1:100-400",
-      chunk_index: 0,
-      start: 100,
-      end: 400,
-    });
+    expect(first.source).toEqual(chunk.metadata); // document, path, chunk id and index, character span
     expect(first.source_text).toBe(SOURCE);
     expect(first.generator_model).toBe("fake-list");
     expect(first.prompt_version).toBe("question-chain/2");

@@ -1,15 +1,11 @@
 import { JournalError, openJsonlJournal } from "@domain-eval/core";
+import type { MemberAnswer } from "./panel-member.js";
 import { ValidatorError } from "./validator-error.js";
 
 const JOURNAL_FORMAT = "domain-eval/validation-journal@1";
 
-/** One recorded answer: its key (question content, setting, model, sample, order) and what the model said. */
-export interface JournalAnswer {
-  choice: number | null;
-  probabilities: number[] | null;
-  noAnswer: string | null;
-  usage: { promptTokens: number; completionTokens: number };
-}
+/** One recorded answer (under its key: question content, setting, model, sample, order): what the member said. */
+export type JournalAnswer = MemberAnswer;
 
 /** An open validation journal. */
 export interface ValidationJournal {

@@ -71,6 +71,18 @@ describe("prepareChunkRequest and readChunkAnswer: the chain's request and readi
     expect(last.output.usage).toEqual({ calls: 2, promptTokens: 1000, completionTokens: 24 });
   });
 
+  it('structuredOutput "tool" answered in text reads as the chain reads it: a final failure, no retry', async () => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
+    const chain = createQuestionChain({ model: chatModel(server.url), structuredOutput: "tool" });
+    const text: ChatCompletionAnswer = {
+      choices: [{ message: { content: '{"questions": []}' }, finish_reason: "stop" }],
+      usage: { prompt_tokens: 400, completion_tokens: 5 },
+    };
+    const { output, retry } = await readChunkAnswer({ chain, chunk, answer: text });
+    expect(retry).toBeUndefined();
+    expect(output.failure).toMatchObject({ code: "bad_request", retryable: false, attempts: 1 });
+  });
+
   it("a chunk with nothing to quote asks for no request", async () => {
     server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
     const chain = createQuestionChain({ model: chatModel(server.url) });

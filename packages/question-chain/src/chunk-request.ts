@@ -12,7 +12,7 @@ import {
   resolveCitations,
 } from "./grounding-schema.js";
 import { documentIdFor } from "./load-documents.js";
-import type { ModelCallFailureCode } from "./model-call-failure.js";
+import type { ModelCallFailure, ModelCallFailureCode } from "./model-call-failure.js";
 import { applyQuestionPolicy, type DroppedQuestion } from "./question-policy.js";
 import { buildQuestionPrompt } from "./question-prompt.js";
 import { type ModelOutputReading, readModelOutput } from "./read-model-output.js";
@@ -238,6 +238,47 @@ export function checkChunkAnswer(
     settings,
   });
   return { chunk_id: plan.source.chunk_id, questions, dropped, attempts: call.attempts, usage: call.usage };
+}
+
+/**
+ * Why the reply shows that the model did not do the structured output asked for explicitly, or undefined: a forced
+ * tool call (`tool`) answered with plain text means the endpoint ignores tools, and parsing that text would be the
+ * silent fallback only `auto` may take.
+ */
+export function unsupportedModeReply(settings: QuestionChainSettings, output: unknown): ModelCallFailure | undefined {
+  if (settings.strategy.mode !== "tool") return undefined;
+  const raw = rawMessage(output);
+  if (!raw || !AIMessage.isInstance(raw)) return undefined;
+  if ((raw.tool_calls?.length ?? 0) > 0 || (raw.invalid_tool_calls?.length ?? 0) > 0) return undefined;
+  return {
+    code: "bad_request",
+    retryable: false,
+    message: 'the model answered in text instead of the forced tool call asked for by structuredOutput "tool"',
+    fix: 'the endpoint does not support tool calling: use structuredOutput "auto" or "json_mode"',
+  };
+}
+
+/** The output for a chunk whose last call failed in a way a retry cannot change. */
+export function finalFailureOutput(
+  plan: PlannedChunk,
+  failure: ModelCallFailure,
+  attempts: number,
+  usage: QuestionChainUsage,
+): QuestionChainOutput {
+  const fix = failure.fix ? `: ${failure.fix}` : "";
+  return {
+    chunk_id: plan.source.chunk_id,
+    questions: [],
+    dropped: [],
+    failure: {
+      message: `the model call failed (${failure.code}, not retried): ${failure.message}${fix}`,
+      attempts,
+      code: failure.code,
+      retryable: false,
+    },
+    attempts,
+    usage,
+  };
 }
 
 /** The output for a chunk that never got a usable answer after `attempts` calls. */
@@ -476,6 +517,8 @@ export async function readChunkAnswer(params: {
   usage.calls++;
   const raw = answerMessage(params.answer);
   await addAnsweredCallUsage(usage, { raw, messages, output: raw });
+  const unsupported = unsupportedModeReply(settings, raw);
+  if (unsupported) return { output: finalFailureOutput(plan, unsupported, attempts, usage) };
   const parsed = parseChunkAnswer(settings, plan, raw);
   if (parsed.ok) return { output: checkChunkAnswer(settings, plan, parsed.answer, { attempts, usage }) };
   const output = unusableAnswerOutput(plan, { code: "unparseable", message: parsed.error }, attempts, usage);

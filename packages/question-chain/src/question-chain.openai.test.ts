@@ -41,6 +41,27 @@ describe("question chain with the real ChatOpenAI against the scripted server", 
     expect(out.usage.completionTokens).toBeGreaterThan(10);
   });
 
+  it('structuredOutput "tool" answered in text (an endpoint that ignores tools) fails with that reason, not parsed', async () => {
+    const writer = examWriterHandler();
+    server = await startScriptedOpenAIServer({
+      handler: async (request, context) => {
+        const reply = await writer({ ...request, tools: undefined, tool_choice: undefined }, context);
+        return "json" in reply ? { content: JSON.stringify(reply.json) } : reply;
+      },
+    });
+    const tool = createQuestionChain({ model: chatModel(server.url), questionsPerChunk: 2, structuredOutput: "tool" });
+    const out = await tool.invoke(chunk);
+    expect(out.questions).toEqual([]);
+    expect(out.failure).toMatchObject({ code: "bad_request", retryable: false, attempts: 1 });
+    expect(out.failure?.message).toMatch(
+      /answered in text instead of the forced tool call .*: the endpoint does not support tool calling: use structuredOutput "auto" or "json_mode"/u,
+    );
+    expect(server.requests).toHaveLength(1);
+    // auto takes the same text answer
+    const auto = createQuestionChain({ model: chatModel(server.url), questionsPerChunk: 2, structuredOutput: "auto" });
+    expect((await auto.invoke(chunk)).questions).toHaveLength(2);
+  });
+
   it("retries truncated and malformed answers with the error fed back", async () => {
     const writer = examWriterHandler();
     let calls = 0;

@@ -16,6 +16,7 @@ import {
   chunkModel,
   configuredModelName,
   emptyChunkOutput,
+  finalFailureOutput,
   type ParsedChunkAnswer,
   type PlannedChunk,
   parseChunkAnswer,
@@ -26,6 +27,7 @@ import {
   type QuestionChainSettings,
   rawMessage,
   retryMessages,
+  unsupportedModeReply,
   unusableAnswerOutput,
 } from "./chunk-request.js";
 import type { CitationStyle, GroundingOrder } from "./grounding-schema.js";
@@ -282,28 +284,12 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
         if (config?.signal?.aborted) throw error;
         addFailedCallUsage(usage, error);
         last = classifyModelCallError(error);
-        if (!last.retryable) {
-          const fix = last.fix ? `: ${last.fix}` : "";
-          return {
-            kind: "output",
-            output: {
-              chunk_id: plan.source.chunk_id,
-              questions: [],
-              dropped: [],
-              failure: {
-                message: `the model call failed (${last.code}, not retried): ${last.message}${fix}`,
-                attempts: attempt,
-                code: last.code,
-                retryable: false,
-              },
-              attempts: attempt,
-              usage,
-            },
-          };
-        }
+        if (!last.retryable) return { kind: "output", output: finalFailureOutput(plan, last, attempt, usage) };
         continue;
       }
       await addAnsweredCallUsage(usage, { raw: rawMessage(output), messages, output });
+      const unsupported = unsupportedModeReply(settings, output);
+      if (unsupported) return { kind: "output", output: finalFailureOutput(plan, unsupported, attempt, usage) };
       const parsed = parseChunkAnswer(settings, plan, output);
       if (parsed.ok) return { kind: "answer", plan, answer: parsed.answer, attempts: attempt, usage };
       last = { code: "unparseable", retryable: true, message: parsed.error };

@@ -121,6 +121,8 @@ export type BatchGeneration =
 export async function runBatchGeneration(params: {
   settings: BatchSettings;
   chunks: Document[];
+  /** How the chunks were made, recorded in the journal header. */
+  chunking?: { chunkSize: number; chunkOverlap: number };
   chain: QuestionChain;
   config: CliConfig;
   out: string;
@@ -146,6 +148,7 @@ export async function runBatchGeneration(params: {
     }
     const common = {
       chunks: params.chunks,
+      chunking: params.chunking,
       chain: params.chain,
       journalPath: params.journalPath,
       resume: params.resume,

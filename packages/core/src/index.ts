@@ -47,7 +47,22 @@ export {
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
 export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
-export { findDuplicateQuestions, NearDuplicateIndex, type NearDuplicateMatch } from "./near-duplicate-index.js";
+export {
+  JournalError,
+  type JournalErrorCode,
+  type JournalSetting,
+  type JournalSettings,
+  type JsonlJournal,
+  openJsonlJournal,
+} from "./jsonl-journal.js";
+export {
+  DEFAULT_DUPLICATE_THRESHOLD,
+  DuplicateQuestionFilter,
+  duplicateQuestionFinding,
+  findDuplicateQuestions,
+  NearDuplicateIndex,
+  type NearDuplicateMatch,
+} from "./near-duplicate-index.js";
 export {
   characterShingles,
   contentWordStems,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findDuplicateQuestions, NearDuplicateIndex } from "./near-duplicate-index.js";
+import {
+  DEFAULT_DUPLICATE_THRESHOLD,
+  DuplicateQuestionFilter,
+  findDuplicateQuestions,
+  NearDuplicateIndex,
+} from "./near-duplicate-index.js";
 
 describe("NearDuplicateIndex", () => {
   it("flags reworded copies and names the original", () => {
@@ -13,6 +18,33 @@ describe("NearDuplicateIndex", () => {
     expect(found.get("c")?.[0]?.data?.duplicateOf).toBe("a");
     expect(found.get("c")?.[0]?.code).toBe("DUPLICATE_QUESTION");
     expect(found.get("c")?.[0]?.severity).toBe("error");
+  });
+
+  it("a repeated id repeats its first question (similarity 1) instead of failing the whole set", () => {
+    const found = findDuplicateQuestions([
+      { id: "a", question: "What was the company's net revenue for fiscal 2023?" },
+      { id: "b", question: "Which dividend per share did the board propose?" },
+      { id: "a", question: "What was the company's net revenue for fiscal 2023?" },
+    ]);
+    expect([...found.keys()]).toEqual(["a"]);
+    expect(found.get("a")?.[0]).toMatchObject({
+      code: "DUPLICATE_QUESTION",
+      data: { duplicateOf: "a", similarity: 1 },
+    });
+  });
+
+  it("the streaming filter gives the same findings, one question at a time", () => {
+    const questions = [
+      { id: "a", question: "What was the company's net revenue for fiscal 2023?" },
+      { id: "b", question: "Which dividend per share did the board propose?" },
+      { id: "c", question: "what was the companys net revenue in fiscal 2023" },
+    ];
+    const filter = new DuplicateQuestionFilter();
+    const streamed = questions.map((q) => filter.check(q));
+    expect(streamed[0]).toBeUndefined();
+    expect(streamed[1]).toBeUndefined();
+    expect(streamed[2]).toEqual(findDuplicateQuestions(questions).get("c")?.[0]);
+    expect(new NearDuplicateIndex().threshold).toBe(DEFAULT_DUPLICATE_THRESHOLD);
   });
 
   it("never calls questions about different numbers duplicates", () => {

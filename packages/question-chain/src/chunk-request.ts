@@ -12,7 +12,7 @@ import {
   resolveCitations,
 } from "./grounding-schema.js";
 import { documentIdFor } from "./load-documents.js";
-import type { ModelCallFailureCode } from "./model-call-failure.js";
+import type { ModelCallFailure, ModelCallFailureCode } from "./model-call-failure.js";
 import { applyQuestionPolicy, type DroppedQuestion } from "./question-policy.js";
 import { buildQuestionPrompt } from "./question-prompt.js";
 import { type ModelOutputReading, readModelOutput } from "./read-model-output.js";
@@ -179,16 +179,22 @@ export function rawMessage(output: unknown): BaseMessage | undefined {
   return undefined;
 }
 
+/** The model's name as configured (`model` / `modelName`), else its LangChain type. */
+export function configuredModelName(model: BaseChatModel): string {
+  const configured = model as unknown as { model?: unknown; modelName?: unknown };
+  if (typeof configured.model === "string" && configured.model !== "") return configured.model;
+  if (typeof configured.modelName === "string" && configured.modelName !== "") return configured.modelName;
+  return model._llmType();
+}
+
+/** The model's name as the reply reports it, else as configured. */
 function reportedModelName(message: BaseMessage | undefined, model: BaseChatModel): string {
   const metadata = (message?.response_metadata ?? {}) as Record<string, unknown>;
   for (const key of ["model_name", "model", "modelId", "model_id"]) {
     const value = metadata[key];
     if (typeof value === "string" && value !== "") return value;
   }
-  const configured = model as unknown as { model?: unknown; modelName?: unknown };
-  if (typeof configured.model === "string" && configured.model !== "") return configured.model;
-  if (typeof configured.modelName === "string" && configured.modelName !== "") return configured.modelName;
-  return model._llmType();
+  return configuredModelName(model);
 }
 
 /** A parsed answer, before the checks: the questions with their quotes resolved, and the model that wrote them. */
@@ -232,6 +238,47 @@ export function checkChunkAnswer(
     settings,
   });
   return { chunk_id: plan.source.chunk_id, questions, dropped, attempts: call.attempts, usage: call.usage };
+}
+
+/**
+ * Why the reply shows that the model did not do the structured output asked for explicitly, or undefined: a forced
+ * tool call (`tool`) answered with plain text means the endpoint ignores tools, and parsing that text would be the
+ * silent fallback only `auto` may take.
+ */
+export function unsupportedModeReply(settings: QuestionChainSettings, output: unknown): ModelCallFailure | undefined {
+  if (settings.strategy.mode !== "tool") return undefined;
+  const raw = rawMessage(output);
+  if (!raw || !AIMessage.isInstance(raw)) return undefined;
+  if ((raw.tool_calls?.length ?? 0) > 0 || (raw.invalid_tool_calls?.length ?? 0) > 0) return undefined;
+  return {
+    code: "bad_request",
+    retryable: false,
+    message: 'the model answered in text instead of the forced tool call asked for by structuredOutput "tool"',
+    fix: 'the endpoint does not support tool calling: use structuredOutput "auto" or "json_mode"',
+  };
+}
+
+/** The output for a chunk whose last call failed in a way a retry cannot change. */
+export function finalFailureOutput(
+  plan: PlannedChunk,
+  failure: ModelCallFailure,
+  attempts: number,
+  usage: QuestionChainUsage,
+): QuestionChainOutput {
+  const fix = failure.fix ? `: ${failure.fix}` : "";
+  return {
+    chunk_id: plan.source.chunk_id,
+    questions: [],
+    dropped: [],
+    failure: {
+      message: `the model call failed (${failure.code}, not retried): ${failure.message}${fix}`,
+      attempts,
+      code: failure.code,
+      retryable: false,
+    },
+    attempts,
+    usage,
+  };
 }
 
 /** The output for a chunk that never got a usable answer after `attempts` calls. */
@@ -340,6 +387,17 @@ function requestParams(settings: QuestionChainSettings, plan: PlannedChunk): Rec
   return Object.fromEntries(Object.entries(reported).filter(([, value]) => value !== undefined));
 }
 
+/** A chunk's plan and the messages of its request (the first, or the retry after `retry`). */
+function requestFor(
+  settings: QuestionChainSettings,
+  chunk: QuestionChainInput,
+  retry: ChunkRetry | undefined,
+): { plan: PlannedChunk; messages: BaseMessage[] } {
+  const plan = planChunk(settings, chunk);
+  const base = promptMessages(settings, plan);
+  return { plan, messages: retry ? retryMessages(base, retry) : base };
+}
+
 /**
  * The request the chain would send for a chunk, as plain data, for sending it another way (e.g. a batch API). Pass
  * `retry` (from {@link readChunkAnswer}) for the request that asks again after an unusable answer.
@@ -357,9 +415,7 @@ export async function prepareChunkRequest(params: {
   retry?: ChunkRetry;
 }): Promise<ChunkRequest> {
   const { settings } = params.chain;
-  const plan = planChunk(settings, params.chunk);
-  const base = promptMessages(settings, plan);
-  const messages = params.retry ? retryMessages(base, params.retry) : base;
+  const { plan, messages } = requestFor(settings, params.chunk, params.retry);
   const method =
     settings.strategy.method === null ? "text" : ((settings.strategy.method ?? "default") as ChunkRequest["method"]);
   const request: ChunkRequest = {
@@ -455,14 +511,14 @@ export async function readChunkAnswer(params: {
   retry?: ChunkRetry;
 }): Promise<ChunkAnswerReading> {
   const { settings } = params.chain;
-  const plan = planChunk(settings, params.chunk);
-  const base = promptMessages(settings, plan);
-  const messages = params.retry ? retryMessages(base, params.retry) : base;
+  const { plan, messages } = requestFor(settings, params.chunk, params.retry);
   const attempts = (params.retry?.attempts ?? 0) + 1;
   const usage: QuestionChainUsage = params.retry ? { ...params.retry.usage } : emptyUsage();
   usage.calls++;
   const raw = answerMessage(params.answer);
   await addAnsweredCallUsage(usage, { raw, messages, output: raw });
+  const unsupported = unsupportedModeReply(settings, raw);
+  if (unsupported) return { output: finalFailureOutput(plan, unsupported, attempts, usage) };
   const parsed = parseChunkAnswer(settings, plan, raw);
   if (parsed.ok) return { output: checkChunkAnswer(settings, plan, parsed.answer, { attempts, usage }) };
   const output = unusableAnswerOutput(plan, { code: "unparseable", message: parsed.error }, attempts, usage);

@@ -4,7 +4,10 @@ export {
   type ChunkRequest,
   type ChunkRequestMessage,
   type ChunkRetry,
+  type ParsedChunkAnswer,
+  type PlannedChunk,
   prepareChunkRequest,
+  type QuestionChainSettings,
   readChunkAnswer,
 } from "./chunk-request.js";
 export { type TokenEncodingName, tokenCounter } from "./count-tokens.js";

@@ -4,13 +4,13 @@ import {
   checkQuestion,
   DEFAULT_FINDING_POLICY,
   type DomainPlugin,
+  DuplicateQuestionFilter,
   decideFindingAction,
   describeZodIssues,
   type ExamQuestion,
   ExamQuestionSchema,
   type Finding,
   type FindingPolicy,
-  NearDuplicateIndex,
   normalizeForComparison,
 } from "@domain-eval/core";
 import type { ChunkMetadata } from "./split-documents.js";
@@ -68,8 +68,7 @@ export function applyQuestionPolicy(params: {
   const wanted = settings.optionsPerQuestion - 1;
   const questions: ExamQuestion[] = [];
   const dropped: DroppedQuestion[] = [];
-  const duplicates = new NearDuplicateIndex();
-  const seenIds = new Map<string, string>();
+  const duplicates = new DuplicateQuestionFilter();
   params.generated.forEach((g, index) => {
     const questionText = g.question.trim();
     const id = questionIdFor(source.chunk_id, questionText);
@@ -121,18 +120,8 @@ export function applyQuestionPolicy(params: {
         thresholds: settings.thresholds,
       }),
     );
-    const earlier = seenIds.get(id);
-    const match = earlier === undefined ? duplicates.add(id, questionText) : { duplicateOf: earlier, similarity: 1 };
-    if (earlier === undefined) seenIds.set(id, id);
-    if (match) {
-      findings.push(
-        finding(
-          "DUPLICATE_QUESTION",
-          "error",
-          `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
-        ),
-      );
-    }
+    const duplicate = duplicates.check({ id, question: questionText });
+    if (duplicate) findings.push(duplicate);
     const action = decideFindingAction(findings, policy);
     if (action === "drop") {
       dropped.push({ question: candidate, findings });

@@ -8,7 +8,6 @@ import {
   startScriptedOpenAIServer,
 } from "@domain-eval/testing";
 import { Document } from "@langchain/core/documents";
-import { ChatOpenAI } from "@langchain/openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { chatModel } from "../test/scripted-chat-model.js";
 import { generateExam } from "./generate-exam.js";

@@ -2,10 +2,10 @@ import { access } from "node:fs/promises";
 import {
   type CheckableQuestion,
   checkQuestion,
+  DuplicateQuestionFilter,
   type Finding,
   hasErrors,
   JsonlParseError,
-  NearDuplicateIndex,
   type PhraseLists,
   type QualityCheck,
   readJsonl,
@@ -70,7 +70,7 @@ export async function runCheck(params: {
   } catch {
     throw new CliError(`cannot read ${params.file}: the file does not exist or is not readable`);
   }
-  const duplicates = new NearDuplicateIndex();
+  const duplicates = new DuplicateQuestionFilter();
   const seenIds = new Set<string>();
   const summary: CheckSummary = { questions: 0, withErrors: 0, withWarnings: 0, byCode: {} };
   try {
@@ -85,14 +85,8 @@ export async function runCheck(params: {
       );
       // Findings of `domain-eval validate` come from models, not rules: show the ones stored with the question.
       findings.push(...storedValidationFindings(value));
-      const match = duplicates.add(question.id, question.question);
-      if (match) {
-        findings.push({
-          code: "DUPLICATE_QUESTION",
-          severity: "error",
-          message: `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
-        });
-      }
+      const duplicate = duplicates.check(question);
+      if (duplicate) findings.push(duplicate);
       summary.questions++;
       if (hasErrors(findings)) summary.withErrors++;
       else if (findings.length > 0) summary.withWarnings++;

@@ -197,6 +197,7 @@ export async function runGenerate(params: {
     return { summary: { ...base, estimate, ...(cost ? { cost } : {}) }, exitCode: EXIT.OK, questions: [] };
   }
 
+  const chunking = { chunkSize: options.chunkSize, chunkOverlap: options.chunkOverlap };
   const budget = { maxQuestions: options.maxQuestions, maxCalls: options.maxCalls, maxTokens: options.maxTokens };
   const resume = options.resume && existsSync(journal);
   let usageByMode: UsageByMode | undefined;
@@ -206,6 +207,7 @@ export async function runGenerate(params: {
     const generation = await runBatchGeneration({
       settings: options.batch,
       chunks,
+      chunking,
       chain: chain as QuestionChain,
       config: params.config ?? {},
       out: options.out,
@@ -241,6 +243,7 @@ export async function runGenerate(params: {
   } else {
     result = await generateExam({
       chunks,
+      chunking,
       chain,
       concurrency: options.concurrency,
       budget,

@@ -118,8 +118,8 @@ export function writeExamQuestions(
     const blanked = sentence.replace(answer, "_____");
     out.push({
       question: CJK.test(sentence)
-        ? `本文の次の記述の空欄に入るものはどれか。「${blanked}」`
-        : `Which option completes this statement from the text: "${blanked}"?`,
+        ? `次の記述の空欄に入るものはどれか。「${blanked}」`
+        : `Which option completes this statement: "${blanked}"?`,
       answer,
       distractors: numbers ? numericDistractors(answer, distractors) : wordDistractors(answer, source, distractors),
       citations: [sentence],

@@ -28,7 +28,7 @@ const CURRENCY_WORDS = words(
     "yuan krw won inr rupee rupees 円 元 ドル ユーロ ポンド 美元 欧元 歐元 英镑 英鎊 日元 人民币 人民幣 ريال دينار درهم جنيه دولار يورو שקל שקלים ש״ח",
 );
 const PERCENT_WORDS = words(
-  "percent per cent pct prozent prozentpunkte pourcent pourcents porcentaje porcentual ciento パーセント ポイント 百分之 百分点 百分點 个百分点 個百分點 بالمئة بالمائة אחוז אחוזים",
+  "percent per cent pct percentage percentages point points pp bp bps basis prozent prozentpunkt prozentpunkte pourcent pourcents porcentaje porcentual ciento パーセント ポイント 百分之 百分点 百分點 个百分点 個百分點 بالمئة بالمائة אחוז אחוזים",
 );
 const MONTHS = words(
   "january february march april may june july august september october november december jan feb mar apr jun jul aug sep " +

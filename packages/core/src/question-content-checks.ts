@@ -135,7 +135,9 @@ export const answerGiveawayCheck: QualityCheck = {
     if (countLettersAndDigits({ text: words.join("") }) < 2) return [];
     const stem = new ContentHaystack({ text: q.question });
     if (!answerDistinct.every((u) => stem.has(u))) return [];
-    if (distinct.slice(1).some((units) => units.some((u) => stem.has(u)))) return [];
+    // A distractor's own words (not the answer's) in the stem: the stem points at it as much as at the answer.
+    const answer = new ContentHaystack({ text: q.answer });
+    if (distinct.slice(1).some((units) => units.some((u) => !answer.has(u) && stem.has(u)))) return [];
     return [
       warning(
         "STEM_GIVES_AWAY_ANSWER",
@@ -227,8 +229,11 @@ export const distractorFormCheck: QualityCheck = {
     const answerSigns = new Set(fragmentSigns(q.answer).map((s) => s.replace(/".*"/u, "")));
     const answerIsQuestion = /[?？؟]\s*$/u.test(q.answer);
     const stem = new ContentHaystack({ text: q.question });
-    const answerWords = contentUnits({ text: q.answer }).words;
-    const answerInStem = answerWords.length > 0 && answerWords.every((w) => stem.hasWord(w));
+    const answerUnits = contentUnits({ text: q.answer });
+    const answerInStem =
+      answerUnits.words.length + answerUnits.numbers.length > 0 &&
+      answerUnits.words.every((w) => stem.hasWord(w)) &&
+      answerUnits.numbers.every((x) => stem.hasNumber(x));
     q.distractors.forEach((d, index) => {
       const n = index + 1;
       if (d.trim() === "") return;

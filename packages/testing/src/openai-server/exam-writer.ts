@@ -63,6 +63,7 @@ const NUMBER = /\d+(?:[.,]\d+)?/gu;
 const WORD = /\p{L}{5,}/gu;
 // Japanese and Chinese: the writer asks in the passage's language, as a model told to write in it would.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const PARTICLE_START = /^[のがをにはでとへもや]/u;
 const words = new Intl.Segmenter(undefined, { granularity: "word" });
 
 function wordCount(sentence: string): number {
@@ -85,7 +86,10 @@ function numericDistractors(answer: string, count: number): string[] {
 }
 
 function wordDistractors(answer: string, source: string, count: number): string[] {
-  const words = [...new Set(source.match(WORD) ?? [])].filter((w) => w.toLowerCase() !== answer.toLowerCase());
+  // A Japanese run of letters that starts with a particle (を水または…) is a fragment, not an option.
+  const words = [...new Set(source.match(WORD) ?? [])].filter(
+    (w) => w.toLowerCase() !== answer.toLowerCase() && !PARTICLE_START.test(w),
+  );
   // options of similar length, so the length-bias check stays quiet
   words.sort((a, b) => Math.abs(a.length - answer.length) - Math.abs(b.length - answer.length) || a.localeCompare(b));
   const out = words.slice(0, count);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { type CheckableQuestion, checkQuestion } from "./check-question.js";
 import { classifyOption, type OptionKind } from "./option-kinds.js";
+import type { PhraseLists } from "./phrase-lists.js";
 import { SOURCE_TEXT } from "./test-fixtures.js";
 
 const FINANCE_EN = SOURCE_TEXT;
@@ -624,7 +625,7 @@ describe("content checks catch flawed questions", () => {
 });
 
 describe("standalone stems", () => {
-  const stem = (question: string, phrases?: Parameters<typeof checkQuestion>[1]["phrases"]) =>
+  const stem = (question: string, phrases?: PhraseLists) =>
     checkQuestion({ question, answer: "30 days", distractors: ["14 days", "60 days", "90 days"] }, { phrases })
       .filter((f) => f.code === "QUESTION_REFERS_TO_SOURCE")
       .map((f) => f.data?.phrase);

@@ -117,6 +117,16 @@ const CLEAN: Case[] = [
     ),
   },
   {
+    name: "en law: a distractor copied from the source with an abbreviation in it is a complete phrase",
+    ...q(
+      "Requests are answered by the data protection officer. Appeals go to the Supervisory Authority under Art. 77 GDPR.",
+      "Under the Northgate privacy policy, who answers a data access request?",
+      "The data protection officer",
+      ["The Supervisory Authority under Art. 77 GDPR", "The chief executive", "The IT helpdesk"],
+      ["Requests are answered by the data protection officer."],
+    ),
+  },
+  {
     name: "ja finance: kanji amounts in the same form",
     ...q(
       FINANCE_JA,

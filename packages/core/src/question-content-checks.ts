@@ -167,8 +167,9 @@ const DANGLING_START = new Set(
     "が を に は で と の も や 的 了 和 而 但 并 並"
   ).split(" "),
 );
-// A sentence ends inside the option: ". " then more text, or 。！？ then more text (decimals like 14.2 are not ends).
-const INNER_SENTENCE_END = /(?<!\d)[.!?](?=\s+\S)|[。！？](?=\S)/u;
+// A sentence ends inside the option: a word of 3+ lower-case letters (or a figure, or a bracket), ". " and a capital;
+// or 。！？ then more text. Abbreviations ("Mr. Smith", "Art. 5 GDPR", "approx. 5") and decimals are not ends.
+const INNER_SENTENCE_END = /(?:(?<=\p{Ll}{3})|(?<=[\p{N})%]))[.!?]\s+(?=\p{Lu})|[。！？](?=\S)/u;
 
 function fragmentSigns(text: string): string[] {
   const tokens = wordTokens(text);

@@ -12,6 +12,21 @@ export interface ContentUnits {
   words: string[];
 }
 
+// Numbers written as words, where the word is not also an article ("un", "eine", "una" are left alone).
+const NUMBER_WORD_VALUES = new Map<string, number>(
+  [
+    "one two three four five six seven eight nine ten eleven twelve",
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+    "_ deux trois quatre cinq six _ huit neuf dix onze douze",
+    "_ dos tres cuatro cinco seis siete ocho nueve diez _ doce",
+  ].flatMap((line) =>
+    line
+      .split(" ")
+      .map((word, i) => [word, i + 1] as [string, number])
+      .filter(([word]) => word !== "_"),
+  ),
+);
+
 // A short answer that says yes or no: no quote or stem "contains" it in a way rules can judge.
 const YES_NO = new Set(
   "yes no true false ja nein wahr falsch oui non vrai faux sí si verdadero falso はい いいえ 正しい 誤り 是 否 对 錯 错 對".split(
@@ -27,11 +42,17 @@ const YES_NO = new Set(
  * contentUnits({ text: "売上高は480億円" }).words                // ["売上", "高", "億", "円"]
  */
 export function contentUnits(params: { text: string }): ContentUnits {
-  const words = wordTokens(params.text)
-    .filter((w) => !/^\d+$/u.test(w))
+  const tokens = wordTokens(params.text);
+  const words = tokens
+    .filter((w) => !/^\d+$/u.test(w) && !NUMBER_WORD_VALUES.has(w))
     .filter((w) => (w.length > 1 || hasSpacelessScript({ text: w })) && !isFunctionWord({ word: w }))
     .map(stemWord);
-  return { numbers: numbersIn({ text: params.text }), words: [...new Set(words)] };
+  // "three" and "3" are the same figure: a quote that says "3 free withdrawals" supports the answer "Three".
+  const spelled = tokens.flatMap((w) => {
+    const value = NUMBER_WORD_VALUES.get(w);
+    return value === undefined ? [] : [String(value)];
+  });
+  return { numbers: [...numbersIn({ text: params.text }), ...spelled], words: [...new Set(words)] };
 }
 
 /** True when the text is only a yes or a no ("Yes", "Nein", "いいえ"). */

@@ -677,3 +677,24 @@ describe("classifyOption", () => {
     expect(classifyOption({ text })).toBe(kind);
   });
 });
+
+describe("quote support with figures written out", () => {
+  it('takes "three" in the quote and "3" in the answer as the same figure', () => {
+    const source =
+      "The Easy Saver account allows three free withdrawals per calendar month. Further withdrawals cost EUR 3 each. " +
+      "The account has no monthly fee.";
+    const c: Case = {
+      name: "en finance: a spelled-out figure",
+      ...q(
+        source,
+        "How many free withdrawals per calendar month does the Easy Saver account allow?",
+        "3",
+        ["1", "2", "5"],
+        ["The Easy Saver account allows three free withdrawals per calendar month."],
+      ),
+    };
+    expect(problems(c)).toEqual([]);
+    const wrong = { ...c, question: { ...c.question, citations: ["The account has no monthly fee."] } };
+    expect(problems(wrong)).toEqual([expect.stringMatching(/^QUOTE_DOES_NOT_SUPPORT_ANSWER/u)]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Finding } from "./findings.js";
 import { scoreGrounding } from "./grounding.js";
 import { characterShingles, jaccard, normalizeForComparison, wordTokens } from "./normalize-text.js";
 import { findPhrase, type PhraseLists } from "./phrase-lists.js";
+import { QUESTION_CONTENT_CHECKS } from "./question-content-checks.js";
 import { countLettersAndDigits, displayWidth, isMostlySpacelessScript } from "./text-units.js";
 
 /**
@@ -175,6 +176,8 @@ function distinctOptionsCheck(t: Required<CheckThresholds>): QualityCheck {
   };
 }
 
+const ABOVE_KINDS = ["allOfTheAbove", "noneOfTheAbove"] as const;
+
 const aboveOptionsCheck: QualityCheck = {
   name: "above-options",
   codes: ["ALL_OR_NONE_OF_THE_ABOVE"],
@@ -182,7 +185,10 @@ const aboveOptionsCheck: QualityCheck = {
     '"All of the above" / "none of the above" options in any language of the phrase lists (上記のすべて, 以上都不是, keine der genannten, …), which break when choices are shuffled.',
   run(q, context) {
     return options(q)
-      .filter((o) => ABOVE_PATTERN.test(o) || findPhrase({ text: o, extra: context.phrases }) !== undefined)
+      .filter(
+        (o) =>
+          ABOVE_PATTERN.test(o) || findPhrase({ text: o, extra: context.phrases, kinds: ABOVE_KINDS }) !== undefined,
+      )
       .map((o) =>
         finding(
           "ALL_OR_NONE_OF_THE_ABOVE",
@@ -266,10 +272,21 @@ function groundingCheck(t: Required<CheckThresholds>): QualityCheck {
   };
 }
 
-/** The built-in checks, in the order they run. */
+/**
+ * The built-in checks, in the order they run: form (text, distinct options, "all of the above", length bias),
+ * grounding, then the content checks (standalone stem, answer giveaway, quote support, distractor form, option kind;
+ * see `question-content-checks.ts`).
+ */
 export function builtinChecks(thresholds: CheckThresholds = {}): QualityCheck[] {
   const t = { ...DEFAULTS, ...thresholds };
-  return [textCheck(t), distinctOptionsCheck(t), aboveOptionsCheck, lengthBiasCheck(t), groundingCheck(t)];
+  return [
+    textCheck(t),
+    distinctOptionsCheck(t),
+    aboveOptionsCheck,
+    lengthBiasCheck(t),
+    groundingCheck(t),
+    ...QUESTION_CONTENT_CHECKS,
+  ];
 }
 
 /**

@@ -29,7 +29,10 @@ describe("defineDomainPlugin", () => {
   });
 
   it("keeps a plugin's phrases for the phrase checks", () => {
-    const phrases = { de: { noneOfTheAbove: ["keines der genannten Arzneimittel"] } };
+    const phrases = {
+      de: { noneOfTheAbove: ["keines der genannten Arzneimittel"] },
+      en: { refersToSource: ["in the leaflet"] },
+    };
     expect(defineDomainPlugin({ ...valid, phrases }).phrases).toEqual(phrases);
   });
 

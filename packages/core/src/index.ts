@@ -14,6 +14,13 @@ export {
   orderChoices,
   seededShuffle,
 } from "./choice-order.js";
+export {
+  ContentHaystack,
+  type ContentUnits,
+  contentUnits,
+  distinguishingUnits,
+  type Unit,
+} from "./content-units.js";
 export { type DomainPlugin, defineDomainPlugin, type FewShotExample, promptVersionFor } from "./domain-plugin.js";
 export {
   EXAM_ITEM_COLUMNS,
@@ -70,16 +77,29 @@ export {
   jaccard,
   normalizeForComparison,
   normalizeForQuoteMatch,
+  numbersIn,
   stemWord,
   wordTokens,
 } from "./normalize-text.js";
+export { classifyOption, isNegationOption, kindConflict, type OptionKind } from "./option-kinds.js";
 export {
+  BUILTIN_FUNCTION_WORDS,
   BUILTIN_PHRASE_LISTS,
   findPhrase,
+  isFunctionWord,
+  PHRASE_KINDS,
   type PhraseKind,
   type PhraseLists,
   type PhraseMatch,
 } from "./phrase-lists.js";
+export {
+  answerGiveawayCheck,
+  distractorFormCheck,
+  optionKindCheck,
+  QUESTION_CONTENT_CHECKS,
+  quoteSupportCheck,
+  standaloneQuestionCheck,
+} from "./question-content-checks.js";
 export {
   countLettersAndDigits,
   detectLanguageFromScript,

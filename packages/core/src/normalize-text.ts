@@ -20,6 +20,20 @@ function canonicalForm(text: string): string {
 }
 
 /**
+ * The numbers written in a text, in order, as digit strings with `.` for every separator: NFKC and every decimal
+ * digit set as ASCII first, so `４８０`, `١٠٠٠` and `480` are the same number and `0,45` is `0.45`. Unlike
+ * {@link normalizeForComparison}, decimals stay whole (`14.2%` is `14.2`, not `14` and `2`).
+ *
+ * @example
+ * numbersIn({ text: "EUR 0,45 je Aktie (２０２３)" }) // ["0.45", "2023"]
+ */
+export function numbersIn(params: { text: string }): string[] {
+  return (canonicalForm(params.text).match(/\d+(?:[.,\u066B\u066C]\d+)*/gu) ?? []).map((n) =>
+    n.replace(/[,\u066B\u066C]/gu, "."),
+  );
+}
+
+/**
  * Text normalisation shared by every comparison in the quality checks, so "The Answer." and "the  answer" compare
  * equal everywhere: Unicode NFKC (full-width `４８０億円` is `480億円`; any decimal digits, `١٠٠٠`, are ASCII digits), lower case, punctuation removed, runs of
  * whitespace collapsed, and no whitespace next to scripts written without spaces (`480 億円` is `480億円`).

@@ -108,4 +108,25 @@ describe("findPhrase", () => {
   ])("leaves the standalone option %s alone", (text) => {
     expect(findPhrase({ text })).toBeUndefined();
   });
+
+  it.each([
+    ["What was revenue in fiscal 2023, according to the passage?", "en"],
+    ["本文によると、売上高はいくらか。", "ja"],
+    ["文中提到的给药间隔是多久？", "zh"],
+    ["Wie viele Urlaubstage stehen laut dem Text zu?", "de"],
+    ["D'après le texte, quelle est la dose maximale ?", "fr"],
+  ])("finds a reference to the source anywhere in %s", (text, language) => {
+    const match = findPhrase({ text, kinds: ["refersToSource"], position: "anywhere" });
+    expect(match?.language).toBe(language);
+    // an option is a reference only when it is one: the default position is the start of a short text
+    expect(findPhrase({ text, kinds: ["refersToSource"] })).toBeUndefined();
+  });
+
+  it("finds references as whole words only, and never a statute's own 本文", () => {
+    const anywhere = (text: string) => findPhrase({ text, kinds: ["refersToSource"], position: "anywhere" });
+    expect(anywhere("What did the passage of the 2019 Act change?")).toBeUndefined();
+    expect(anywhere("Which context applies under the textile rules?")).toBeUndefined();
+    expect(anywhere("第40条本文に定める予告期間は何日か。")).toBeUndefined();
+    expect(anywhere("上記の文章で、予告期間は何日か。")?.phrase).toBe("上記の文章");
+  });
 });

@@ -1,5 +1,5 @@
 import type { ExamItem, Finding } from "@domain-eval/core";
-import { type ArgillaApiError, createArgillaApiError, dataOrThrow } from "./argilla-api-error.js";
+import { type ArgillaApiError, ArgillaClientError, createArgillaApiError, dataOrThrow } from "./argilla-api-error.js";
 import type { ArgillaClient } from "./create-argilla-client.js";
 import { EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
 import { choicesOfRecordFields, examItemProblems, examRecordFor, keepChoiceOrder } from "./exam-record.js";
@@ -11,12 +11,12 @@ export const MAX_BULK_RECORDS = 500;
 const MAX_TERMS_FILTER_VALUES = 250;
 
 /** One or more items cannot be logged; nothing of the rejected batch was written. */
-export class ExamRecordRejectedError extends Error {
+export class ExamRecordRejectedError extends ArgillaClientError {
   override readonly name = "ExamRecordRejectedError";
   /** The item id and what is wrong with it, for each rejected item that could be identified. */
   readonly rejected: { itemId: string; reason: string }[];
   constructor(message: string, rejected: { itemId: string; reason: string }[], cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
+    super({ code: "RECORDS_REJECTED", message, cause });
     this.rejected = rejected;
   }
 }

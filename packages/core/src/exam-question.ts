@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainEvalError } from "./domain-eval-error.js";
 import { normalizeForComparison } from "./normalize-text.js";
 
 /** Where a question came from: the document, the chunk and the chunk's character span in the document. */
@@ -70,13 +71,13 @@ export const ExamQuestionSchema = z
 
 export type ExamQuestion = z.infer<typeof ExamQuestionSchema>;
 
-/** Thrown by {@link parseExamQuestion} with every problem listed by its field path. */
-export class ExamQuestionValidationError extends TypeError {
+/** Thrown by {@link parseExamQuestion} (code `INVALID_EXAM_QUESTION`) with every problem listed by its field path. */
+export class ExamQuestionValidationError extends DomainEvalError<"INVALID_EXAM_QUESTION"> {
+  override readonly name = "ExamQuestionValidationError";
   readonly issues: { path: string; message: string }[];
   constructor(issues: { path: string; message: string }[], context?: string) {
     const list = issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ");
-    super(`${context ? `${context}: ` : ""}invalid exam question: ${list}`);
-    this.name = "ExamQuestionValidationError";
+    super({ code: "INVALID_EXAM_QUESTION", message: `${context ? `${context}: ` : ""}invalid exam question: ${list}` });
     this.issues = issues;
   }
 }

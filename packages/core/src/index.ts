@@ -14,6 +14,7 @@ export {
   orderChoices,
   seededShuffle,
 } from "./choice-order.js";
+export { DomainEvalError, errorMessage } from "./domain-eval-error.js";
 export { type DomainPlugin, defineDomainPlugin, type FewShotExample, promptVersionFor } from "./domain-plugin.js";
 export {
   EXAM_ITEM_COLUMNS,
@@ -65,6 +66,7 @@ export {
   type PhraseLists,
   type PhraseMatch,
 } from "./phrase-lists.js";
+export { MIN_SECRET_LENGTH, redactSecrets, secretsOf } from "./redact-secrets.js";
 export {
   countLettersAndDigits,
   detectLanguageFromScript,

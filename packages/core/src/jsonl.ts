@@ -2,16 +2,21 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import { DomainEvalError, errorMessage } from "./domain-eval-error.js";
 
-/** A JSONL line that is not valid JSON; names the file and line so the user can fix it. */
-export class JsonlParseError extends SyntaxError {
+/** A JSONL line that is not valid JSON (code `INVALID_JSONL`); names the file and line so the user can fix it. */
+export class JsonlParseError extends DomainEvalError<"INVALID_JSONL"> {
+  override readonly name = "JsonlParseError";
   constructor(
     readonly path: string,
     readonly lineNumber: number,
     cause: unknown,
   ) {
-    super(`${path} line ${lineNumber} is not valid JSON (${(cause as Error).message}): fix or remove that line`);
-    this.name = "JsonlParseError";
+    super({
+      code: "INVALID_JSONL",
+      message: `${path} line ${lineNumber} is not valid JSON (${errorMessage(cause)}): fix or remove that line`,
+      cause,
+    });
   }
 }
 

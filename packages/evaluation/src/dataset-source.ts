@@ -27,7 +27,7 @@ export interface DatasetSource {
 }
 
 function invalid(message: string): never {
-  throw new EvaluationError({ code: "invalid_dataset", message });
+  throw new EvaluationError({ code: "INVALID_DATASET", message });
 }
 
 async function sha256Files(paths: readonly string[], root: string): Promise<string> {
@@ -46,7 +46,7 @@ async function sha256Files(paths: readonly string[], root: string): Promise<stri
  * closed-book validation rate if present, and a content hash of the Parquet files that identifies this revision.
  * A Hub id (`owner/name`) is passed through; LightEval loads it.
  *
- * @throws {EvaluationError} `invalid_dataset`, one line naming what is missing.
+ * @throws {EvaluationError} `INVALID_DATASET`, one line naming what is missing.
  * @example
  * const dataset = await readDatasetSource({ dataset: "out/acme-exam" });
  * console.log(dataset.questions.length, dataset.revision); // 95 sha256:…

@@ -1,10 +1,11 @@
 import { openAsBlob } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { redactSecrets } from "@domain-eval/core";
 import { createRepo, datasetInfo, HUB_URL, HubApiError, uploadFiles } from "@huggingface/hub";
 import { resolveAccessToken } from "./access-token.js";
 import { HubPublishError } from "./hub-publish-error.js";
-import { redactSecrets, secretLeakIn } from "./secret-guard.js";
+import { secretLeakIn } from "./secret-guard.js";
 
 /** Where a published dataset is. */
 export interface PublishedDataset {
@@ -42,8 +43,8 @@ async function datasetFiles(dir: string): Promise<string[]> {
 function publishFailure(error: unknown, step: string, repo: string, token: string): HubPublishError {
   if (error instanceof HubPublishError) return error;
   if (error instanceof HubApiError) {
-    const details = { statusCode: error.statusCode, url: error.url, requestId: error.requestId };
-    const serverSaid = redactSecrets(error.message, [token]);
+    const details = { statusCode: error.statusCode, url: error.url, requestId: error.requestId, cause: error };
+    const serverSaid = redactSecrets({ text: error.message, secrets: [token] });
     if (error.statusCode === 401) {
       return new HubPublishError(
         `the Hub rejected the access token while ${step} (HTTP 401): it is invalid, expired or revoked; create a new write token and set HF_TOKEN`,
@@ -63,8 +64,8 @@ function publishFailure(error: unknown, step: string, repo: string, token: strin
   }
   const message = error instanceof Error ? error.message : String(error);
   return new HubPublishError(
-    `${step} failed: ${redactSecrets(message, [token])}. The repo is unchanged (all files go up in one commit, which was not made); check the network and retry`,
-    { reason: "upload-failed" },
+    `${step} failed: ${redactSecrets({ text: message, secrets: [token] })}. The repo is unchanged (all files go up in one commit, which was not made); check the network and retry`,
+    { reason: "upload-failed", cause: error },
   );
 }
 

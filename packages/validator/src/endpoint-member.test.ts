@@ -37,7 +37,7 @@ describe("createEndpointMember", () => {
     const member = createEndpointMember({ baseUrl: server.url, model: "m", apiKey: "sk-wrong-secret" });
     const error = await member.answer({ item }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidatorError);
-    expect((error as ValidatorError).code).toBe("endpoint_failed");
+    expect((error as ValidatorError).code).toBe("ENDPOINT_FAILED");
     expect((error as Error).message).toMatch(/m at http:\/\/127\.0\.0\.1.*HTTP 401/);
     expect((error as Error).message).not.toContain("sk-wrong-secret");
   });

@@ -57,7 +57,7 @@ export function createLocalMember(params: LocalMemberParams): PanelMember {
     }
     return scorer.catch((error: unknown) => {
       throw new ValidatorError({
-        code: "local_model_failed",
+        code: "LOCAL_MODEL_FAILED",
         message: `the local panel model ${params.modelFile} failed: ${(error as Error).message}`,
         cause: error,
       });

@@ -45,7 +45,7 @@ export async function openValidationJournal(params: {
   );
   if (exists && !params.resume) {
     throw new ValidatorError({
-      code: "journal_mismatch",
+      code: "JOURNAL_MISMATCH",
       message: `${params.path} holds an interrupted validation: pass --resume to continue it, or delete it to start over`,
     });
   }
@@ -63,13 +63,13 @@ export async function openValidationJournal(params: {
       if (lineNumber === 1) {
         if (record.type !== "header" || record.format !== JOURNAL_FORMAT) {
           throw new ValidatorError({
-            code: "journal_mismatch",
+            code: "JOURNAL_MISMATCH",
             message: `${params.path} is not a validation journal: delete it or choose another --out`,
           });
         }
         if (record.prompt_version !== params.promptVersion) {
           throw new ValidatorError({
-            code: "journal_mismatch",
+            code: "JOURNAL_MISMATCH",
             message: `${params.path} was written with prompts ${record.prompt_version}, this version uses ${params.promptVersion}: delete it to start over`,
           });
         }

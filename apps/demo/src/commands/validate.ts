@@ -236,7 +236,7 @@ export async function validateExamQuestions(params: {
     output.endProgress();
     if (error instanceof ValidatorError) {
       throw new CliError(
-        `${error.message}${error.code === "journal_mismatch" ? "" : ` (answers so far are in ${params.journalPath}: rerun with --resume)`}`,
+        `${error.message}${error.code === "JOURNAL_MISMATCH" ? "" : ` (answers so far are in ${params.journalPath}: rerun with --resume)`}`,
         EXIT.FAILED,
       );
     }

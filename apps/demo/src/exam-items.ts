@@ -9,7 +9,7 @@ import {
   readJsonl,
   toExamItem,
 } from "@domain-eval/core";
-import { CliError } from "./cli-error.js";
+import { CliError, EXIT } from "./cli-error.js";
 
 /** Seed of the choice order; fixed so reruns produce the same dataset. `--seed` overrides it. */
 export const DEFAULT_CHOICE_SEED = 1234;
@@ -23,7 +23,7 @@ export async function readQuestionsFile(file: string): Promise<ExamQuestion[]> {
     }
   } catch (error) {
     if (error instanceof JsonlParseError || error instanceof ExamQuestionValidationError)
-      throw new CliError(error.message);
+      throw new CliError(error.message, EXIT.USAGE, { cause: error });
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new CliError(`${file} does not exist: create it with domain-eval generate --docs DIR --out ${file}`);
     }

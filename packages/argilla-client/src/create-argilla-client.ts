@@ -27,8 +27,10 @@ function serverRootOf(raw: string, source: string): string {
   let url: URL;
   try {
     url = new URL(raw);
-  } catch {
-    throw new TypeError(`${source} is not a valid URL: use the server root, e.g. http://localhost:6900`);
+  } catch (error) {
+    throw new TypeError(`${source} is not a valid URL: use the server root, e.g. http://localhost:6900`, {
+      cause: error,
+    });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new TypeError(`${source} must be an http(s) URL, e.g. http://localhost:6900`);

@@ -47,6 +47,7 @@ export {
   type ValidationFindingCode,
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
+export { ifExists } from "./if-exists.js";
 export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
 export { findDuplicateQuestions, NearDuplicateIndex, type NearDuplicateMatch } from "./near-duplicate-index.js";
 export {

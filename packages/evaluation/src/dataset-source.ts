@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { errorMessage, ifExists } from "@domain-eval/core";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from "hyparquet";
 import { EvaluationError } from "./evaluation-error.js";
 import type { AnalysedQuestion } from "./item-analysis.js";
@@ -26,8 +27,16 @@ export interface DatasetSource {
   questions: AnalysedQuestion[];
 }
 
-function invalid(message: string): never {
-  throw new EvaluationError({ code: "INVALID_DATASET", message });
+function invalid(message: string, cause?: unknown): never {
+  throw new EvaluationError({ code: "INVALID_DATASET", message, cause });
+}
+
+/** The .parquet files of a dataset's data/ folder; none when it is missing, the real cause when it is unreadable. */
+async function parquetFilesIn(dataDir: string, given: string): Promise<string[]> {
+  const names = await ifExists(readdir(dataDir)).catch((error: unknown) =>
+    invalid(`cannot read dataset ${given} (${errorMessage(error)}): check the folder's permissions`, error),
+  );
+  return (names ?? []).filter((f) => f.endsWith(".parquet")).sort();
 }
 
 async function sha256Files(paths: readonly string[], root: string): Promise<string> {
@@ -77,7 +86,7 @@ export async function readDatasetSource(params: {
     invalid(`dataset ${given} is a file: pass the dataset folder (the one holding data/)`);
   if (params.revision) invalid("--revision applies to Hub datasets only: drop it for a local folder");
   const dataDir = join(dir, "data");
-  const parquet = existsSync(dataDir) ? (await readdir(dataDir)).filter((f) => f.endsWith(".parquet")).sort() : [];
+  const parquet = await parquetFilesIn(dataDir, given);
   if (parquet.length === 0) {
     invalid(`${given} is not a dataset folder: no data/*.parquet files (write one with \`domain-eval export\`)`);
   }

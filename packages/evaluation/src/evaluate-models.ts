@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { redactSecrets, secretsOf } from "@domain-eval/core";
+import { errorMessage, redactSecrets, secretsOf } from "@domain-eval/core";
 import { renderLightevalTask, shellCommand, type TaskConfig, TaskConfigError } from "@domain-eval/lighteval-task";
 import { defaultModelCacheDir, EMBEDDED_MODELS, fetchEmbeddedModel } from "@domain-eval/local-model/embedded-models";
 import { type DatasetSource, readDatasetSource } from "./dataset-source.js";
@@ -109,10 +109,11 @@ async function prepareTaskFile(
   const fewShots = params.fewShots ?? 0;
   if (params.taskFile) {
     const path = resolve(params.taskFile);
-    const source = await readFile(path, "utf8").catch(() => {
+    const source = await readFile(path, "utf8").catch((error: unknown) => {
       throw new EvaluationError({
         code: "INVALID_OPTION",
-        message: `task file ${params.taskFile} cannot be read: check the path`,
+        message: `task file ${params.taskFile} cannot be read (${errorMessage(error)}): check the path and its permissions`,
+        cause: error,
       });
     });
     const name = source.match(TASK_NAME_LINE)?.[2];
@@ -143,7 +144,9 @@ async function prepareTaskFile(
     await writeFileAtomically(path, rendered.source);
     return { path, source: rendered.source, taskSpec: rendered.taskSpec };
   } catch (error) {
-    if (error instanceof TaskConfigError) throw new EvaluationError({ code: "INVALID_OPTION", message: error.message });
+    if (error instanceof TaskConfigError) {
+      throw new EvaluationError({ code: "INVALID_OPTION", message: error.message, cause: error });
+    }
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { openAsBlob } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { redactSecrets } from "@domain-eval/core";
+import { ifExists, redactSecrets } from "@domain-eval/core";
 import { createRepo, datasetInfo, HUB_URL, HubApiError, uploadFiles } from "@huggingface/hub";
 import { resolveAccessToken } from "./access-token.js";
 import { HubPublishError } from "./hub-publish-error.js";
@@ -27,10 +27,11 @@ async function datasetFiles(dir: string): Promise<string[]> {
     new HubPublishError(`${dir} is not a dataset folder (${why}): write it with writeDatasetFolder() first`, {
       reason: "not-a-dataset-folder",
     });
-  const readme = await readFile(join(dir, "README.md"), "utf8").catch(() => undefined);
+  // Only a missing file is "no README.md": an unreadable one rejects with its own cause (EACCES, EISDIR, …).
+  const readme = await ifExists(readFile(join(dir, "README.md"), "utf8"));
   if (readme === undefined) throw notADataset("no README.md");
   if (!readme.startsWith("---\n")) throw notADataset("README.md has no YAML front matter");
-  const parquet = await readdir(join(dir, "data")).catch(() => [] as string[]);
+  const parquet = (await ifExists(readdir(join(dir, "data")))) ?? [];
   const files = parquet.filter((name) => name.endsWith(".parquet")).sort();
   if (files.length === 0) throw notADataset("no data/*.parquet files");
   for (const name of files) {

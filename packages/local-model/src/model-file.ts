@@ -46,10 +46,13 @@ export async function checkModelFile(params: {
     sizeBytes = info.size;
   } catch (error) {
     if (error instanceof LocalModelError) throw error;
+    const missing = ["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? "");
     throw new LocalModelError({
       code: "MODEL_FILE_NOT_FOUND",
       modelFile: path,
-      message: `model file not found: ${path}: check the path, or download a GGUF model (for example a small instruct model) and pass its path`,
+      message: missing
+        ? `model file not found: ${path}: check the path, or download a GGUF model (for example a small instruct model) and pass its path`
+        : `cannot read model file ${path} (${(error as Error).message}): check its permissions`,
       cause: error,
     });
   }
@@ -68,7 +71,7 @@ export async function checkModelFile(params: {
     throw new LocalModelError({
       code: "MODEL_FILE_NOT_FOUND",
       modelFile: path,
-      message: `cannot read model file ${path}: check its permissions`,
+      message: `cannot read model file ${path} (${(error as Error).message}): check its permissions`,
       cause: error,
     });
   }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { readJsonl } from "@domain-eval/core";
+import { errorMessage, ifExists, readJsonl } from "@domain-eval/core";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from "hyparquet";
 import { collectReportData } from "./collect-report-data.js";
 import { renderReportHtml } from "./render-report-html.js";
@@ -54,7 +54,14 @@ const DATASET_COLUMNS = ["id", "choices", "answer", "review_status", "reviewer_c
 
 async function* datasetRowsFrom(dir: string): AsyncGenerator<DatasetRowInput> {
   const dataDir = join(dir, "data");
-  const files = existsSync(dataDir) ? (await readdir(dataDir)).filter((f) => f.endsWith(".parquet")).sort() : [];
+  const names = await ifExists(readdir(dataDir)).catch((error: unknown) => {
+    throw new ReportError(
+      "DATASET_UNREADABLE",
+      `cannot read dataset ${dir} (${errorMessage(error)}): check the folder's permissions`,
+      { cause: error },
+    );
+  });
+  const files = (names ?? []).filter((f) => f.endsWith(".parquet")).sort();
   if (files.length === 0) {
     throw new ReportError(
       "DATASET_UNREADABLE",

@@ -1,7 +1,9 @@
+import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import {
   type CheckableQuestion,
   checkQuestion,
+  errorMessage,
   type Finding,
   hasErrors,
   JsonlParseError,
@@ -66,9 +68,16 @@ export async function runCheck(params: {
   onResult: (result: { id: string; ok: boolean; findings: Finding[] }) => void;
 }): Promise<{ summary: CheckSummary; exitCode: number }> {
   try {
-    await access(params.file);
-  } catch {
-    throw new CliError(`cannot read ${params.file}: the file does not exist or is not readable`);
+    await access(params.file, constants.R_OK);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new CliError(
+      missing
+        ? `${params.file} does not exist: pass the questions.jsonl written by domain-eval generate`
+        : `cannot read ${params.file} (${errorMessage(error)}): check its permissions`,
+      EXIT.USAGE,
+      { cause: error },
+    );
   }
   const duplicates = new NearDuplicateIndex();
   const seenIds = new Set<string>();
@@ -104,7 +113,7 @@ export async function runCheck(params: {
       });
     }
   } catch (error) {
-    if (error instanceof JsonlParseError) throw new CliError(error.message);
+    if (error instanceof JsonlParseError) throw new CliError(error.message, EXIT.USAGE, { cause: error });
     throw error;
   }
   if (summary.questions === 0) {

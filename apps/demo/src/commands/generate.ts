@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { rm, stat } from "node:fs/promises";
-import { type DomainPlugin, type ExamQuestion, writeJsonl } from "@domain-eval/core";
+import { type DomainPlugin, type ExamQuestion, errorMessage, ifExists, writeJsonl } from "@domain-eval/core";
 import {
   createQuestionChain,
   type ExamStats,
@@ -56,7 +56,12 @@ export function journalPathFor(out: string): string {
 
 /** Loads and chunks the documents; a missing, empty or all-skipped folder is an input error. */
 async function loadCorpus(docs: string, options: GenerateOptions) {
-  const info = await stat(docs).catch(() => undefined);
+  // Only a missing folder "does not exist": an unreadable one reports its own cause (EACCES).
+  const info = await ifExists(stat(docs)).catch((error: unknown) => {
+    throw new CliError(`cannot read --docs ${docs} (${errorMessage(error)}): check its permissions`, EXIT.USAGE, {
+      cause: error,
+    });
+  });
   if (!info)
     throw new CliError(`--docs ${docs} does not exist: point it at a folder of .txt, .md, .html, .pdf or .docx files`);
   if (!info.isDirectory()) throw new CliError(`--docs ${docs} is a file: point it at the folder that holds it`);

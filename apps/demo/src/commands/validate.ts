@@ -7,6 +7,7 @@ import {
   decideFindingAction,
   type ExamQuestion,
   ExamQuestionValidationError,
+  errorMessage,
   type FindingSeverity,
   parseExamQuestion,
   VALIDATION_FINDINGS,
@@ -85,7 +86,7 @@ export async function createPanel(params: {
     try {
       return createEndpointMember({ baseUrl, model, apiKey: config.openaiApiKey, concurrency: params.concurrency });
     } catch (error) {
-      throw new CliError(`--panel ${model}: ${(error as Error).message}`);
+      throw new CliError(`--panel ${model}: ${errorMessage(error)}`, EXIT.USAGE, { cause: error });
     }
   };
   const local = (modelFile: string, name?: string, mustExist = true): PanelMember => {
@@ -93,7 +94,7 @@ export async function createPanel(params: {
     try {
       return createLocalMember({ modelFile, name, threads: params.threads });
     } catch (error) {
-      throw new CliError(`--panel gguf:${modelFile}: ${(error as Error).message}`);
+      throw new CliError(`--panel gguf:${modelFile}: ${errorMessage(error)}`, EXIT.USAGE, { cause: error });
     }
   };
   const specs = [...params.specs];
@@ -238,6 +239,7 @@ export async function validateExamQuestions(params: {
       throw new CliError(
         `${error.message}${error.code === "JOURNAL_MISMATCH" ? "" : ` (answers so far are in ${params.journalPath}: rerun with --resume)`}`,
         EXIT.FAILED,
+        { cause: error },
       );
     }
     throw error;

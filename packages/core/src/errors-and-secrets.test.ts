@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainEvalError } from "./domain-eval-error.js";
+import { ifExists } from "./if-exists.js";
 import { MIN_SECRET_LENGTH, redactSecrets, secretsOf } from "./redact-secrets.js";
 
 describe("redactSecrets", () => {
@@ -32,5 +33,17 @@ describe("DomainEvalError", () => {
     expect(error.code).toBe("UNREADABLE");
     expect(error.cause).toBe(cause);
     expect(error.name).toBe("DomainEvalError");
+  });
+});
+
+describe("ifExists", () => {
+  it("is undefined for a missing path and rejects with the real cause otherwise", async () => {
+    const { mkdtemp, readFile, mkdir } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = await mkdtemp(join(tmpdir(), "if-exists-"));
+    await mkdir(join(dir, "README.md"));
+    expect(await ifExists(readFile(join(dir, "missing.md"), "utf8"))).toBeUndefined();
+    await expect(ifExists(readFile(join(dir, "README.md"), "utf8"))).rejects.toThrow(/EISDIR/);
   });
 });

@@ -19,7 +19,7 @@ export async function readQuestionsFile(file: string): Promise<ExamQuestion[]> {
   const questions: ExamQuestion[] = [];
   try {
     for await (const { value, lineNumber } of readJsonl(file)) {
-      questions.push(parseExamQuestion(value, `${file} line ${lineNumber}`));
+      questions.push(parseExamQuestion({ value, context: `${file} line ${lineNumber}` }));
     }
   } catch (error) {
     if (error instanceof JsonlParseError || error instanceof ExamQuestionValidationError)
@@ -48,12 +48,12 @@ export function questionsToExamItems(params: {
   seed?: number;
 }): ExamItem[] {
   const seed = params.seed ?? DEFAULT_CHOICE_SEED;
-  const positions = assignAnswerPositions(
-    params.questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
+  const positions = assignAnswerPositions({
+    items: params.questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
     seed,
-  );
-  return params.questions.map((q) =>
-    toExamItem(q, { subject: params.subject, seed, answerIndex: positions.get(q.id) }),
+  });
+  return params.questions.map((question) =>
+    toExamItem({ question, subject: params.subject, seed, answerIndex: positions.get(question.id) }),
   );
 }
 

@@ -207,15 +207,17 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
 
   const totals = { created: 0, updated: 0 };
   const writeBatch = async (given: Batch): Promise<void> => {
-    const existing = await retryTransient(
-      () =>
+    const existing = await retryTransient({
+      call: () =>
         existingChoiceOrders(
           client,
           dataset.id,
           given.map((i) => i.id),
         ),
-      { retries: params.retries, baseDelayMs: params.retryBaseDelayMs, signal },
-    );
+      retries: params.retries,
+      baseDelayMs: params.retryBaseDelayMs,
+      signal,
+    });
     // A record that exists may carry reviews of its options by letter: keep the order reviewers saw.
     const batch = given.map((item) => keepChoiceOrder({ item, existingChoices: existing.get(item.id) }));
     const records = batch.map((item) => {
@@ -236,8 +238,8 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
       if (!hasFindingsField && record.fields) delete record.fields[EXAM_DATASET_NAMES.findingsField];
       return record;
     });
-    await retryTransient(
-      async () => {
+    await retryTransient({
+      call: async () => {
         signal?.throwIfAborted();
         const result = await client.PUT("/datasets/{dataset_id}/records/bulk", {
           params: { path: { dataset_id: dataset.id } },
@@ -249,8 +251,10 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
           throw error.status === 422 ? rejectionFrom(error, batch) : error;
         }
       },
-      { retries: params.retries, baseDelayMs: params.retryBaseDelayMs, signal },
-    );
+      retries: params.retries,
+      baseDelayMs: params.retryBaseDelayMs,
+      signal,
+    });
     totals.created += batch.length - existing.size;
     totals.updated += existing.size;
     params.onProgress?.({ done: totals.created + totals.updated, ...totals, batchSize: batch.length });

@@ -26,7 +26,7 @@ export class JsonlParseError extends DomainEvalError<"INVALID_JSONL"> {
  *
  * @example
  * for await (const { value, lineNumber } of readJsonl("questions.jsonl")) {
- *   const question = parseExamQuestion(value, `questions.jsonl line ${lineNumber}`);
+ *   const question = parseExamQuestion({ value, context: `questions.jsonl line ${lineNumber}` });
  * }
  */
 export async function* readJsonl(path: string): AsyncGenerator<{ lineNumber: number; value: unknown }> {
@@ -68,9 +68,21 @@ async function closeStream(stream: WriteStream): Promise<void> {
  * a failure halfway never leaves a truncated file where a good one was. Returns the number of lines.
  *
  * @example
- * await writeJsonl("questions.jsonl", questions);
+ * await writeJsonl({ path: "questions.jsonl", values: questions });
  */
-export async function writeJsonl(path: string, values: Iterable<unknown> | AsyncIterable<unknown>): Promise<number> {
+export async function writeJsonl(params: {
+  /** The file to write (replaced only once every line is written). */
+  path: string;
+  /** One JSON value per line. */
+  values: Iterable<unknown> | AsyncIterable<unknown>;
+}): Promise<number>;
+/** @deprecated pass one params object: `writeJsonl({ path, values })`. */
+export async function writeJsonl(path: string, values: Iterable<unknown> | AsyncIterable<unknown>): Promise<number>;
+export async function writeJsonl(
+  first: string | { path: string; values: Iterable<unknown> | AsyncIterable<unknown> },
+  second?: Iterable<unknown> | AsyncIterable<unknown>,
+): Promise<number> {
+  const { path, values } = typeof first === "string" ? { path: first, values: second ?? [] } : first;
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
   const stream = createWriteStream(temporary, { encoding: "utf8" });
   let count = 0;

@@ -104,7 +104,7 @@ export class NearDuplicateIndex {
         tried.add(candidate);
         const entry = this.entries.get(candidate);
         if (!entry || entry.numbers !== numbers) continue;
-        const similarity = jaccard(shingles, entry.shingles);
+        const similarity = jaccard({ a: shingles, b: entry.shingles });
         if (similarity >= this.threshold && (!best || similarity > best.similarity)) {
           best = { duplicateOf: candidate, similarity };
         }
@@ -119,11 +119,29 @@ export class NearDuplicateIndex {
  * `DUPLICATE_QUESTION` error naming the one it repeats.
  *
  * @returns findings by question id (only ids with a finding appear).
+ * @example
+ * const findings = findDuplicateQuestions({ questions, threshold: 0.8 });
  */
+export function findDuplicateQuestions(params: {
+  questions: Iterable<{ id: string; question: string }>;
+  /** Similarity (0..1] above which two questions are near-duplicates (the index's default when omitted). */
+  threshold?: number;
+}): Map<string, Finding[]>;
+/** @deprecated pass one params object: `findDuplicateQuestions({ questions, threshold })`. */
 export function findDuplicateQuestions(
   questions: Iterable<{ id: string; question: string }>,
-  options: { threshold?: number } = {},
+  options?: { threshold?: number },
+): Map<string, Finding[]>;
+export function findDuplicateQuestions(
+  first:
+    | Iterable<{ id: string; question: string }>
+    | { questions: Iterable<{ id: string; question: string }>; threshold?: number },
+  second: { threshold?: number } = {},
 ): Map<string, Finding[]> {
+  const { questions, ...options } =
+    "questions" in first && !(Symbol.iterator in first)
+      ? first
+      : { questions: first as Iterable<{ id: string; question: string }>, ...second };
   const index = new NearDuplicateIndex(options);
   const out = new Map<string, Finding[]>();
   for (const q of questions) {

@@ -24,7 +24,7 @@ import type { DatasetRowInput, EvaluationResultsInput, QualityReportInput, RunSu
 export async function renderQualityReport(params: QualityReportInput): Promise<string> {
   const data = await collectReportData(params);
   const charts = await renderReportCharts(data);
-  return renderReportHtml(data, charts);
+  return renderReportHtml({ data, charts });
 }
 
 /** Paths in the header are relative to the working folder when inside it, so a shared report shows no home folder. */

@@ -89,7 +89,7 @@ export async function runCheck(params: {
         throw new CliError(`${params.file} line ${lineNumber} repeats id "${question.id}": ids must be unique`);
       }
       seenIds.add(question.id);
-      const findings = checkQuestion(question, { extraChecks: params.extraChecks, phrases: params.phrases }).filter(
+      const findings = checkQuestion({ question, extraChecks: params.extraChecks, phrases: params.phrases }).filter(
         (f) => f.severity !== "info",
       );
       // Findings of `domain-eval validate` come from models, not rules: show the ones stored with the question.

@@ -130,11 +130,11 @@ export async function runGenerate(params: {
   });
   output.endProgress();
 
-  await writeJsonl(options.out, result.questions);
+  await writeJsonl({ path: options.out, values: result.questions });
   let droppedFile: string | undefined;
   if (result.dropped.length > 0) {
     droppedFile = `${options.out.replace(/\.jsonl$/u, "")}.dropped.jsonl`;
-    await writeJsonl(droppedFile, result.dropped);
+    await writeJsonl({ path: droppedFile, values: result.dropped });
   }
   const complete = result.failures.length === 0 && result.stats.stoppedBy === undefined;
   // A complete run needs no journal; an incomplete one keeps it so --resume continues where it stopped.

@@ -162,7 +162,7 @@ export async function readQuestionsForValidation(params: {
       } catch (error) {
         throw new Error(`not valid JSON (${(error as Error).message})`);
       }
-      const question = parseExamQuestion(value);
+      const question = parseExamQuestion({ value });
       if (ids.has(question.id)) throw new Error(`repeats id "${question.id}"`);
       ids.add(question.id);
       questions.push(question);
@@ -254,7 +254,10 @@ export function applyFindingPolicy(questions: readonly ExamQuestion[]): {
   const kept: ExamQuestion[] = [];
   const dropped: ExamQuestion[] = [];
   for (const q of questions) {
-    (decideFindingAction(q.findings ?? [], DEFAULT_FINDING_POLICY) === "drop" ? dropped : kept).push(q);
+    (decideFindingAction({ findings: q.findings ?? [], policy: DEFAULT_FINDING_POLICY }) === "drop"
+      ? dropped
+      : kept
+    ).push(q);
   }
   return { kept, dropped };
 }
@@ -321,7 +324,7 @@ export async function runValidate(params: {
       output,
       signal: params.signal,
     });
-    await writeJsonl(params.out, validated);
+    await writeJsonl({ path: params.out, values: validated });
     const complete = stats.stoppedBy === undefined;
     if (complete) await rm(journal, { force: true });
     const { byCode, withErrors } = countFindings(validated);
@@ -517,10 +520,10 @@ export async function runValidationStep(params: {
     };
     if (stats.stoppedBy) return summary;
     const { kept, dropped } = applyFindingPolicy(questions);
-    await writeJsonl(params.questionsFile, kept);
+    await writeJsonl({ path: params.questionsFile, values: kept });
     if (dropped.length > 0) {
       summary.droppedFile = `${params.questionsFile.replace(/\.jsonl$/u, "")}.validation-dropped.jsonl`;
-      await writeJsonl(summary.droppedFile, dropped);
+      await writeJsonl({ path: summary.droppedFile, values: dropped });
     }
     await rm(params.journalPath, { force: true });
     summary.kept = kept;

@@ -388,20 +388,13 @@ function positive(name: string, integer: boolean) {
 }
 
 /** Options of `domain-eval validate`. */
-export interface ValidateCommandOptions extends JsonFlag {
+export interface ValidateCommandOptions extends JsonFlag, Omit<ValidateOptions, "panel"> {
   out: string;
+  /** Absent when no --panel is given. */
   panel?: string[];
   model?: string;
   openaiBaseUrl?: string;
   modelFile?: string;
-  threads?: number;
-  orders?: number;
-  alpha?: number;
-  closedBookError: boolean;
-  concurrency?: number;
-  maxCalls?: number;
-  maxTokens?: number;
-  resume: boolean;
   skipInvalid: boolean;
   dryRun: boolean;
 }

@@ -40,6 +40,12 @@ describe("an unreadable (chmod 000) dataset folder is reported as unreadable, ex
     ["evaluate", ["evaluate", "--dataset", "LOCKED", "--models", "smollm2-135m-instruct", "--out", "OUT/results"]],
     ["generate --docs", ["generate", "--docs", "LOCKED/docs", "--dry-run"]],
     ["check", ["check", "LOCKED/questions.jsonl"]],
+    ["report --questions", ["report", "--questions", "LOCKED/questions.jsonl", "--out", "OUT/r2.html"]],
+    ["validate", ["validate", "LOCKED/questions.jsonl", "--out", "OUT/v.jsonl", "--dry-run"]],
+    [
+      "evaluate, a folder inside it",
+      ["evaluate", "--dataset", "LOCKED/inner", "--models", "gemma-3-270m", "--out", "OUT/r3"],
+    ],
   ])("%s", async (_, args) => {
     const { code, stderr } = await runCli(
       args.map((a) => a.replace("LOCKED", locked).replace("OUT", dir)),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -69,7 +69,14 @@ export async function readDatasetSource(params: {
   const given = params.dataset;
   if (typeof given !== "string" || given.trim() === "")
     invalid("--dataset is empty: pass a dataset folder or owner/name");
-  if (!existsSync(given)) {
+  const found = (() => {
+    try {
+      return statSync(given, { throwIfNoEntry: false });
+    } catch (error) {
+      return invalid(`cannot read dataset ${given} (${errorMessage(error)}): check its permissions`, error);
+    }
+  })();
+  if (!found) {
     if (/^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/u.test(given) && !given.startsWith(".")) {
       return {
         location: given,

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { errorMessage, ifExists, readJsonl } from "@domain-eval/core";
@@ -6,7 +6,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetS
 import { collectReportData } from "./collect-report-data.js";
 import { renderReportHtml } from "./render-report-html.js";
 import { renderReportCharts } from "./report-charts.js";
-import { ReportError } from "./report-error.js";
+import { ReportError, type ReportErrorCode } from "./report-error.js";
 import type { DatasetRowInput, EvaluationResultsInput, QualityReportInput, RunSummaryInput } from "./report-input.js";
 
 /**
@@ -37,6 +37,17 @@ function shownPath(path: string | undefined): string | undefined {
 /** `questions.jsonl` → `questions.dropped.jsonl`, where generate writes the dropped questions. */
 export function droppedFileFor(questionsFile: string): string {
   return `${questionsFile.replace(/\.jsonl$/u, "")}.dropped.jsonl`;
+}
+
+/** False only when the path does not exist; an unreadable one (EACCES) is a ReportError with its cause. */
+function pathExists(path: string, code: ReportErrorCode): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    throw new ReportError(code, `cannot read ${path} (${errorMessage(error)}): check its permissions`, {
+      cause: error,
+    });
+  }
 }
 
 async function* jsonlValues(file: string, code: "QUESTIONS_UNREADABLE"): AsyncGenerator<unknown> {
@@ -161,14 +172,14 @@ export async function readQualityReportInput(params: {
   results?: string;
   summaryFile?: string;
 }): Promise<QualityReportInput> {
-  if (!existsSync(params.questionsFile)) {
+  if (!pathExists(params.questionsFile, "QUESTIONS_UNREADABLE")) {
     throw new ReportError(
       "QUESTIONS_UNREADABLE",
       `${params.questionsFile} does not exist: pass the questions.jsonl written by domain-eval generate`,
     );
   }
   const droppedFile = params.droppedFile ?? droppedFileFor(params.questionsFile);
-  if (params.datasetDir && !existsSync(params.datasetDir)) {
+  if (params.datasetDir && !pathExists(params.datasetDir, "DATASET_UNREADABLE")) {
     throw new ReportError(
       "DATASET_UNREADABLE",
       `${params.datasetDir} does not exist: pass a dataset folder written by domain-eval export`,
@@ -176,7 +187,9 @@ export async function readQualityReportInput(params: {
   }
   return {
     questions: jsonlValues(params.questionsFile, "QUESTIONS_UNREADABLE"),
-    dropped: existsSync(droppedFile) ? jsonlValues(droppedFile, "QUESTIONS_UNREADABLE") : undefined,
+    dropped: pathExists(droppedFile, "QUESTIONS_UNREADABLE")
+      ? jsonlValues(droppedFile, "QUESTIONS_UNREADABLE")
+      : undefined,
     datasetRows: params.datasetDir ? datasetRowsFrom(params.datasetDir) : undefined,
     results: params.results ? await readEvaluationResults({ path: params.results }) : undefined,
     runSummary: params.summaryFile ? await readRunSummary({ path: params.summaryFile }) : undefined,

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -145,7 +145,16 @@ export async function readQuestionsForValidation(params: {
   file: string;
   skipInvalid: boolean;
 }): Promise<{ questions: ExamQuestion[]; skipped: { line: number; reason: string }[] }> {
-  if (!existsSync(params.file)) throw new CliError(`cannot read ${params.file}: the file does not exist`);
+  const found = (() => {
+    try {
+      return statSync(params.file, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new CliError(`cannot read ${params.file} (${errorMessage(error)}): check its permissions`, EXIT.USAGE, {
+        cause: error,
+      });
+    }
+  })();
+  if (!found) throw new CliError(`cannot read ${params.file}: the file does not exist`);
   const questions: ExamQuestion[] = [];
   const skipped: { line: number; reason: string }[] = [];
   const ids = new Set<string>();

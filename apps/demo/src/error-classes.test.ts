@@ -35,22 +35,30 @@ const errors: [string, Error, new (...args: never[]) => Error][] = [
     new ExamDatasetMismatchError({ datasetName: "d", datasetId: "1", problems: ["x"] }),
     ExamDatasetMismatchError,
   ],
-  ["ExamRecordRejectedError", new ExamRecordRejectedError("rejected", [], cause), ExamRecordRejectedError],
-  ["JsonlParseError", new JsonlParseError("q.jsonl", 3, new SyntaxError("Unexpected token")), JsonlParseError],
+  [
+    "ExamRecordRejectedError",
+    new ExamRecordRejectedError({ message: "rejected", rejected: [], cause: cause }),
+    ExamRecordRejectedError,
+  ],
+  [
+    "JsonlParseError",
+    new JsonlParseError({ path: "q.jsonl", lineNumber: 3, cause: new SyntaxError("Unexpected token") }),
+    JsonlParseError,
+  ],
   [
     "ExamQuestionValidationError",
-    new ExamQuestionValidationError([{ path: "answer", message: "x" }]),
+    new ExamQuestionValidationError({ issues: [{ path: "answer", message: "x" }] }),
     ExamQuestionValidationError,
   ],
   ["EvaluationError", new EvaluationError({ code: "INVALID_DATASET", message: "m", cause }), EvaluationError],
-  ["HubPublishError", new HubPublishError("m", { reason: "not-a-dataset-folder", cause }), HubPublishError],
+  ["HubPublishError", new HubPublishError({ message: "m", reason: "not-a-dataset-folder", cause }), HubPublishError],
   ["TaskConfigError", new TaskConfigError({ code: "TASK_NAME_PIPE", field: "name", message: "m" }), TaskConfigError],
   [
     "LocalModelError",
     new LocalModelError({ code: "MODEL_FILE_NOT_FOUND", modelFile: "m.gguf", message: "m", cause }),
     LocalModelError,
   ],
-  ["ReportError", new ReportError("DATASET_UNREADABLE", "m", { cause }), ReportError],
+  ["ReportError", new ReportError({ code: "DATASET_UNREADABLE", message: "m", cause }), ReportError],
   ["ValidatorError", new ValidatorError({ code: "ENDPOINT_FAILED", message: "m", cause }), ValidatorError],
   ["CliError", new CliError("m", EXIT.FAILED, { cause }), CliError],
 ];
@@ -79,7 +87,7 @@ describe("every package's error extends core's DomainEvalError", () => {
     expect(new ArgillaApiError({ status: 401, method: "GET", url: "u", detail: "", message: "" }).code).toBe(
       "UNAUTHORIZED",
     );
-    expect(new HubPublishError("m", { reason: "rejected-token" }).code).toBe("REJECTED_TOKEN");
+    expect(new HubPublishError({ message: "m", reason: "rejected-token" }).code).toBe("REJECTED_TOKEN");
     const thrown = (() => {
       try {
         validateTaskName({ name: "a|b" });

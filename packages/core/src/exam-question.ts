@@ -75,7 +75,8 @@ export type ExamQuestion = z.infer<typeof ExamQuestionSchema>;
 export class ExamQuestionValidationError extends DomainEvalError<"INVALID_EXAM_QUESTION"> {
   override readonly name = "ExamQuestionValidationError";
   readonly issues: { path: string; message: string }[];
-  constructor(issues: { path: string; message: string }[], context?: string) {
+  constructor(params: { issues: { path: string; message: string }[]; context?: string }) {
+    const { issues, context } = params;
     const list = issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ");
     super({ code: "INVALID_EXAM_QUESTION", message: `${context ? `${context}: ` : ""}invalid exam question: ${list}` });
     this.issues = issues;
@@ -117,6 +118,7 @@ export function parseExamQuestion(value: unknown, context?: string): ExamQuestio
 export function parseExamQuestion(first: unknown, second?: string): ExamQuestion {
   const { value, context } = isParseParams(first, second) ? first : { value: first, context: second };
   const result = ExamQuestionSchema.safeParse(value);
-  if (!result.success) throw new ExamQuestionValidationError(describeZodIssues(result.error), context);
+  if (!result.success)
+    throw new ExamQuestionValidationError({ issues: describeZodIssues(result.error), context: context });
   return result.data;
 }

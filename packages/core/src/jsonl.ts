@@ -7,16 +7,19 @@ import { DomainEvalError, errorMessage } from "./domain-eval-error.js";
 /** A JSONL line that is not valid JSON (code `INVALID_JSONL`); names the file and line so the user can fix it. */
 export class JsonlParseError extends DomainEvalError<"INVALID_JSONL"> {
   override readonly name = "JsonlParseError";
-  constructor(
-    readonly path: string,
-    readonly lineNumber: number,
-    cause: unknown,
-  ) {
+  /** The file. */
+  readonly path: string;
+  /** The line, from 1. */
+  readonly lineNumber: number;
+  constructor(params: { path: string; lineNumber: number; cause: unknown }) {
+    const { path, lineNumber, cause } = params;
     super({
       code: "INVALID_JSONL",
       message: `${path} line ${lineNumber} is not valid JSON (${errorMessage(cause)}): fix or remove that line`,
       cause,
     });
+    this.path = path;
+    this.lineNumber = lineNumber;
   }
 }
 
@@ -42,7 +45,7 @@ export async function* readJsonl(path: string): AsyncGenerator<{ lineNumber: num
       try {
         value = JSON.parse(line);
       } catch (error) {
-        throw new JsonlParseError(path, lineNumber, error);
+        throw new JsonlParseError({ path: path, lineNumber: lineNumber, cause: error });
       }
       yield { lineNumber, value };
     }

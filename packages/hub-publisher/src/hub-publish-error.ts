@@ -34,15 +34,17 @@ export class HubPublishError extends DomainEvalError<HubPublishErrorCode> {
   readonly url?: string;
   readonly requestId?: string;
 
-  constructor(
-    message: string,
-    details: { reason: HubPublishFailure; statusCode?: number; url?: string; requestId?: string; cause?: unknown },
-  ) {
-    super({
-      code: details.reason.toUpperCase().replaceAll("-", "_") as HubPublishErrorCode,
-      message,
-      cause: details.cause,
-    });
+  constructor(params: {
+    /** One line: the problem and the fix; never the token. */
+    message: string;
+    reason: HubPublishFailure;
+    statusCode?: number;
+    url?: string;
+    requestId?: string;
+    cause?: unknown;
+  }) {
+    const { message, cause, ...details } = params;
+    super({ code: details.reason.toUpperCase().replaceAll("-", "_") as HubPublishErrorCode, message, cause });
     this.reason = details.reason;
     this.statusCode = details.statusCode;
     this.url = details.url;

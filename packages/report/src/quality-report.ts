@@ -44,7 +44,9 @@ function pathExists(path: string, code: ReportErrorCode): boolean {
   try {
     return statSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch (error) {
-    throw new ReportError(code, `cannot read ${path} (${errorMessage(error)}): check its permissions`, {
+    throw new ReportError({
+      code,
+      message: `cannot read ${path} (${errorMessage(error)}): check its permissions`,
       cause: error,
     });
   }
@@ -55,9 +57,12 @@ async function* jsonlValues(file: string, code: "QUESTIONS_UNREADABLE"): AsyncGe
     for await (const { value } of readJsonl(file)) yield value;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new ReportError(code, `${file} does not exist: pass the questions.jsonl written by domain-eval generate`);
+      throw new ReportError({
+        code,
+        message: `${file} does not exist: pass the questions.jsonl written by domain-eval generate`,
+      });
     }
-    throw new ReportError(code, `${file} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new ReportError({ code, message: `${file} cannot be read: ${(error as Error).message}`, cause: error });
   }
 }
 
@@ -66,18 +71,18 @@ const DATASET_COLUMNS = ["id", "choices", "answer", "review_status", "reviewer_c
 async function* datasetRowsFrom(dir: string): AsyncGenerator<DatasetRowInput> {
   const dataDir = join(dir, "data");
   const names = await ifExists(readdir(dataDir)).catch((error: unknown) => {
-    throw new ReportError(
-      "DATASET_UNREADABLE",
-      `cannot read dataset ${dir} (${errorMessage(error)}): check the folder's permissions`,
-      { cause: error },
-    );
+    throw new ReportError({
+      code: "DATASET_UNREADABLE",
+      message: `cannot read dataset ${dir} (${errorMessage(error)}): check the folder's permissions`,
+      cause: error,
+    });
   });
   const files = (names ?? []).filter((f) => f.endsWith(".parquet")).sort();
   if (files.length === 0) {
-    throw new ReportError(
-      "DATASET_UNREADABLE",
-      `${dir} holds no data/*.parquet: pass a dataset folder written by domain-eval export`,
-    );
+    throw new ReportError({
+      code: "DATASET_UNREADABLE",
+      message: `${dir} holds no data/*.parquet: pass a dataset folder written by domain-eval export`,
+    });
   }
   // test first, then dev: the order does not matter for counts
   for (const name of files) {
@@ -108,7 +113,9 @@ async function* datasetRowsFrom(dir: string): AsyncGenerator<DatasetRowInput> {
       }
     } catch (error) {
       if (error instanceof ReportError) throw error;
-      throw new ReportError("DATASET_UNREADABLE", `${path} cannot be read: ${(error as Error).message}`, {
+      throw new ReportError({
+        code: "DATASET_UNREADABLE",
+        message: `${path} cannot be read: ${(error as Error).message}`,
         cause: error,
       });
     }
@@ -120,12 +127,20 @@ async function readJsonFile(path: string, code: "RESULTS_UNREADABLE" | "SUMMARY_
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new ReportError(code, `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): ${fix}`);
+    throw new ReportError({
+      code,
+      message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): ${fix}`,
+      cause: error,
+    });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ReportError(code, `${path} is not valid JSON (${(error as Error).message}): ${fix}`);
+    throw new ReportError({
+      code,
+      message: `${path} is not valid JSON (${(error as Error).message}): ${fix}`,
+      cause: error,
+    });
   }
 }
 
@@ -136,10 +151,10 @@ export async function readEvaluationResults(params: { path: string }): Promise<E
   const fix = "pass the folder domain-eval evaluate wrote (it holds results.json)";
   const value = (await readJsonFile(file, "RESULTS_UNREADABLE", fix)) as Partial<EvaluationResultsInput> | null;
   if (value?.format !== "domain-eval/results@1" || !Array.isArray(value.models) || !Array.isArray(value.items)) {
-    throw new ReportError(
-      "RESULTS_UNREADABLE",
-      `${file} is not a domain-eval results file (format "domain-eval/results@1" with models and items): ${fix}`,
-    );
+    throw new ReportError({
+      code: "RESULTS_UNREADABLE",
+      message: `${file} is not a domain-eval results file (format "domain-eval/results@1" with models and items): ${fix}`,
+    });
   }
   return value as EvaluationResultsInput;
 }
@@ -150,7 +165,7 @@ export async function readRunSummary(params: { path: string }): Promise<RunSumma
   const value = (await readJsonFile(params.path, "SUMMARY_UNREADABLE", fix)) as Record<string, unknown> | null;
   const summary = (value && typeof value.generate === "object" ? value.generate : value) as RunSummaryInput | null;
   if (!summary || typeof summary !== "object" || (summary.documents === undefined && summary.stats === undefined)) {
-    throw new ReportError("SUMMARY_UNREADABLE", `${params.path} is not a generate summary: ${fix}`);
+    throw new ReportError({ code: "SUMMARY_UNREADABLE", message: `${params.path} is not a generate summary: ${fix}` });
   }
   return summary;
 }
@@ -173,17 +188,17 @@ export async function readQualityReportInput(params: {
   summaryFile?: string;
 }): Promise<QualityReportInput> {
   if (!pathExists(params.questionsFile, "QUESTIONS_UNREADABLE")) {
-    throw new ReportError(
-      "QUESTIONS_UNREADABLE",
-      `${params.questionsFile} does not exist: pass the questions.jsonl written by domain-eval generate`,
-    );
+    throw new ReportError({
+      code: "QUESTIONS_UNREADABLE",
+      message: `${params.questionsFile} does not exist: pass the questions.jsonl written by domain-eval generate`,
+    });
   }
   const droppedFile = params.droppedFile ?? droppedFileFor(params.questionsFile);
   if (params.datasetDir && !pathExists(params.datasetDir, "DATASET_UNREADABLE")) {
-    throw new ReportError(
-      "DATASET_UNREADABLE",
-      `${params.datasetDir} does not exist: pass a dataset folder written by domain-eval export`,
-    );
+    throw new ReportError({
+      code: "DATASET_UNREADABLE",
+      message: `${params.datasetDir} does not exist: pass a dataset folder written by domain-eval export`,
+    });
   }
   return {
     questions: jsonlValues(params.questionsFile, "QUESTIONS_UNREADABLE"),

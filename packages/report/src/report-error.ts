@@ -17,8 +17,4 @@ export type ReportErrorCode =
  */
 export class ReportError extends DomainEvalError<ReportErrorCode> {
   override readonly name = "ReportError";
-
-  constructor(code: ReportErrorCode, message: string, options?: { cause?: unknown }) {
-    super({ code, message, cause: options?.cause });
-  }
 }

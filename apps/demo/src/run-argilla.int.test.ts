@@ -51,3 +51,17 @@ describe("a configured Argilla that refuses the key", () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe("a configured Argilla that accepts the key", () => {
+  it("run checks it first, generates, sends the questions for review and exits 0", async () => {
+    const out = await mkdtemp(join(tmpdir(), "run-right-key-"));
+    const dataset = `run_check_${Date.now().toString(36)}`;
+    const { code, stderr } = await runCli(
+      ["run", "--docs", EXAMPLES, "--out", out, "--dataset", dataset, "--no-validate", "--max-questions", "4"],
+      { env: { ...env, ARGILLA_API_KEY: process.env.ARGILLA_API_KEY as string } },
+    );
+    expect(code, stderr).toBe(0);
+    expect(stderr).toMatch(/questions are ready for review at http/);
+    expect(stderr).not.toContain(process.env.ARGILLA_API_KEY as string);
+  });
+});

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { EmbeddedModelName } from "@domain-eval/local-model";
 import { type BaseChatModel, SimpleChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatOpenAI } from "@langchain/openai";
-import { CliError } from "./cli-error.js";
+import { CliError, EXIT } from "./cli-error.js";
 import type { CliConfig } from "./config.js";
 
 /** Every way to configure a real model. */
@@ -54,7 +54,9 @@ export async function createChatModel(
       });
       return await createLocalChatModel({ modelFile, maxTokens: options.maxOutputTokens });
     } catch (error) {
-      if (error instanceof LocalModelError) throw new CliError(`--model-file: ${error.message}`);
+      if (error instanceof LocalModelError) {
+        throw new CliError(`--model-file: ${error.message}`, EXIT.USAGE, { cause: error });
+      }
       throw error;
     }
   }
@@ -116,6 +118,8 @@ async function embeddedChatModel(options: {
     if (error instanceof LocalModelError) {
       throw new CliError(
         `no model configured and the embedded model is unavailable (${error.message}); ${HOW_TO_USE_A_REAL_MODEL}`,
+        EXIT.USAGE,
+        { cause: error },
       );
     }
     throw error;

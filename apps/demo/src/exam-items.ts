@@ -9,7 +9,7 @@ import {
   readJsonl,
   toExamItem,
 } from "@domain-eval/core";
-import { CliError } from "./cli-error.js";
+import { CliError, EXIT } from "./cli-error.js";
 
 /** Seed of the choice order; fixed so reruns produce the same dataset. `--seed` overrides it. */
 export const DEFAULT_CHOICE_SEED = 1234;
@@ -19,11 +19,11 @@ export async function readQuestionsFile(file: string): Promise<ExamQuestion[]> {
   const questions: ExamQuestion[] = [];
   try {
     for await (const { value, lineNumber } of readJsonl(file)) {
-      questions.push(parseExamQuestion(value, `${file} line ${lineNumber}`));
+      questions.push(parseExamQuestion({ value, context: `${file} line ${lineNumber}` }));
     }
   } catch (error) {
     if (error instanceof JsonlParseError || error instanceof ExamQuestionValidationError)
-      throw new CliError(error.message);
+      throw new CliError(error.message, EXIT.USAGE, { cause: error });
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new CliError(`${file} does not exist: create it with domain-eval generate --docs DIR --out ${file}`);
     }
@@ -48,12 +48,12 @@ export function questionsToExamItems(params: {
   seed?: number;
 }): ExamItem[] {
   const seed = params.seed ?? DEFAULT_CHOICE_SEED;
-  const positions = assignAnswerPositions(
-    params.questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
+  const positions = assignAnswerPositions({
+    items: params.questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
     seed,
-  );
-  return params.questions.map((q) =>
-    toExamItem(q, { subject: params.subject, seed, answerIndex: positions.get(q.id) }),
+  });
+  return params.questions.map((question) =>
+    toExamItem({ question, subject: params.subject, seed, answerIndex: positions.get(question.id) }),
   );
 }
 

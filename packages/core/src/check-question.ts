@@ -289,21 +289,37 @@ export function builtinChecks(thresholds: CheckThresholds = {}): QualityCheck[] 
   ];
 }
 
+/** What {@link checkQuestion} takes besides the question. */
+export type CheckQuestionOptions = CheckContext & {
+  /** More checks, e.g. a domain plugin's. */
+  extraChecks?: readonly QualityCheck[];
+  thresholds?: CheckThresholds;
+};
+
 /**
  * Runs the built-in checks (and any extra ones, e.g. a domain plugin's) on one question.
  *
  * @example
- * const findings = checkQuestion(question, {
+ * const findings = checkQuestion({
+ *   question,
  *   sourceText: chunk.pageContent,
  *   extraChecks: plugin.checks,
  *   phrases: plugin.phrases, // e.g. { ja: { noneOfTheAbove: ["該当する薬剤はない"] } }
  * });
- * const action = decideFindingAction(findings); // "drop" | "flag" | "keep"
+ * const action = decideFindingAction({ findings }); // "drop" | "flag" | "keep"
  */
+export function checkQuestion(params: CheckQuestionOptions & { question: CheckableQuestion }): Finding[];
+/** @deprecated pass one params object: `checkQuestion({ question, sourceText, … })`. */
+export function checkQuestion(question: CheckableQuestion, options?: CheckQuestionOptions): Finding[];
 export function checkQuestion(
-  question: CheckableQuestion,
-  options: CheckContext & { extraChecks?: readonly QualityCheck[]; thresholds?: CheckThresholds } = {},
+  first: CheckableQuestion | (CheckQuestionOptions & { question: CheckableQuestion }),
+  second: CheckQuestionOptions = {},
 ): Finding[] {
+  // The params form holds the question object under `question`; a question holds its text there.
+  const { question, ...options } =
+    typeof first.question === "object"
+      ? (first as CheckQuestionOptions & { question: CheckableQuestion })
+      : { ...second, question: first as CheckableQuestion };
   const context: CheckContext = { sourceText: options.sourceText, phrases: options.phrases };
   const checks = [...builtinChecks(options.thresholds), ...(options.extraChecks ?? [])];
   return checks.flatMap((check) => check.run(question, context));

@@ -32,8 +32,23 @@ function seededRandom(seed: string | number, key: string): () => number {
   };
 }
 
-/** A permutation of `values` (Fisher–Yates, without replacement), deterministic in seed and key. */
-export function seededShuffle<T>(values: readonly T[], seed: string | number, key: string): T[] {
+/**
+ * A permutation of `values` (Fisher–Yates, without replacement), deterministic in seed and key.
+ *
+ * @example
+ * seededShuffle({ values: ["a", "b", "c"], seed: 7, key: "q1" }); // the same order for the same seed and key
+ */
+export function seededShuffle<T>(params: { values: readonly T[]; seed: string | number; key: string }): T[];
+/** @deprecated pass one params object: `seededShuffle({ values, seed, key })`. */
+export function seededShuffle<T>(values: readonly T[], seed: string | number, key: string): T[];
+export function seededShuffle<T>(
+  first: readonly T[] | { values: readonly T[]; seed: string | number; key: string },
+  seedArg?: string | number,
+  keyArg?: string,
+): T[] {
+  const { values, seed, key } = Array.isArray(first)
+    ? { values: first as readonly T[], seed: seedArg ?? 0, key: keyArg ?? "" }
+    : (first as { values: readonly T[]; seed: string | number; key: string });
   const out = [...values];
   const random = seededRandom(seed, key);
   for (let i = out.length - 1; i > 0; i--) {
@@ -54,19 +69,38 @@ export interface OrderedChoices {
  * Every distractor is used exactly once.
  *
  * @example
- * orderChoices({ id: "q1", answer: "4", distractors: ["3", "5", "22"] }, { seed: 7, answerIndex: 2 })
+ * orderChoices({ item: { id: "q1", answer: "4", distractors: ["3", "5", "22"] }, seed: 7, answerIndex: 2 })
  * // { choices: ["5", "22", "4", "3"], answerIndex: 2 } (distractor order depends on the seed)
  */
+export function orderChoices(params: {
+  item: { id: string; answer: string; distractors: readonly string[] };
+  seed: string | number;
+  /** Where the answer goes; default: a position derived from seed and id. */
+  answerIndex?: number;
+}): OrderedChoices;
+/** @deprecated pass one params object: `orderChoices({ item, seed, answerIndex })`. */
 export function orderChoices(
   item: { id: string; answer: string; distractors: readonly string[] },
   options: { seed: string | number; answerIndex?: number },
+): OrderedChoices;
+export function orderChoices(
+  first:
+    | { id: string; answer: string; distractors: readonly string[] }
+    | {
+        item: { id: string; answer: string; distractors: readonly string[] };
+        seed: string | number;
+        answerIndex?: number;
+      },
+  second?: { seed: string | number; answerIndex?: number },
 ): OrderedChoices {
+  const { item, ...options } =
+    "item" in first ? first : { item: first, seed: second?.seed ?? 0, answerIndex: second?.answerIndex };
   const count = item.distractors.length + 1;
   const answerIndex = options.answerIndex ?? Number(seededHash(options.seed, item.id, "position") % BigInt(count));
   if (!Number.isInteger(answerIndex) || answerIndex < 0 || answerIndex >= count) {
     throw new RangeError(`answerIndex ${answerIndex} is out of range for ${count} choices`);
   }
-  const choices = seededShuffle(item.distractors, options.seed, item.id);
+  const choices = seededShuffle({ values: item.distractors, seed: options.seed, key: item.id });
   choices.splice(answerIndex, 0, item.answer);
   return { choices, answerIndex };
 }
@@ -78,12 +112,30 @@ export function orderChoices(
  *
  * @returns a map from item id to answer index.
  * @example
- * const positions = assignAnswerPositions(items.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })), 42);
+ * const positions = assignAnswerPositions({
+ *   items: questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
+ *   seed: 42,
+ * });
  */
+export function assignAnswerPositions(params: {
+  items: Iterable<{ id: string; optionCount: number }>;
+  seed: string | number;
+}): Map<string, number>;
+/** @deprecated pass one params object: `assignAnswerPositions({ items, seed })`. */
 export function assignAnswerPositions(
   items: Iterable<{ id: string; optionCount: number }>,
   seed: string | number,
+): Map<string, number>;
+export function assignAnswerPositions(
+  first:
+    | Iterable<{ id: string; optionCount: number }>
+    | { items: Iterable<{ id: string; optionCount: number }>; seed: string | number },
+  second?: string | number,
 ): Map<string, number> {
+  const { items, seed } =
+    second === undefined && "items" in first && "seed" in first
+      ? first
+      : { items: first as Iterable<{ id: string; optionCount: number }>, seed: second ?? 0 };
   const byCount = new Map<number, { id: string; rank: bigint }[]>();
   const seen = new Set<string>();
   for (const { id, optionCount } of items) {

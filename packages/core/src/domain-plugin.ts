@@ -98,7 +98,25 @@ export function defineDomainPlugin(plugin: DomainPlugin): Readonly<DomainPlugin>
   return Object.freeze({ ...plugin });
 }
 
-/** `prompt_version` for a question: the package's prompt version and, when a domain is used, the plugin's. */
-export function promptVersionFor(basePromptVersion: string, plugin?: Pick<DomainPlugin, "id" | "version">): string {
+/**
+ * `prompt_version` for a question: the package's prompt version and, when a domain is used, the plugin's.
+ *
+ * @example
+ * promptVersionFor({ basePromptVersion: "exam-3", plugin: finance }); // "exam-3+finance@1.2.0"
+ */
+export function promptVersionFor(params: {
+  /** The prompt version of the package that wrote the question. */
+  basePromptVersion: string;
+  /** The domain plugin used, if any. */
+  plugin?: Pick<DomainPlugin, "id" | "version">;
+}): string;
+/** @deprecated pass one params object: `promptVersionFor({ basePromptVersion, plugin })`. */
+export function promptVersionFor(basePromptVersion: string, plugin?: Pick<DomainPlugin, "id" | "version">): string;
+export function promptVersionFor(
+  first: string | { basePromptVersion: string; plugin?: Pick<DomainPlugin, "id" | "version"> },
+  second?: Pick<DomainPlugin, "id" | "version">,
+): string {
+  const { basePromptVersion, plugin } =
+    typeof first === "string" ? { basePromptVersion: first, plugin: second } : first;
   return plugin ? `${basePromptVersion}+${plugin.id}@${plugin.version}` : basePromptVersion;
 }

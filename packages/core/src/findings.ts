@@ -27,12 +27,22 @@ const ACTION_RANK: Record<FindingAction, number> = { keep: 0, flag: 1, drop: 2 }
  * Decides what to do with a question from its findings.
  *
  * @example
- * decideFindingAction([{ code: "LENGTH_BIAS", severity: "warning", message: "…" }]) // "flag"
+ * decideFindingAction({ findings: [{ code: "LENGTH_BIAS", severity: "warning", message: "…" }] }) // "flag"
  */
+export function decideFindingAction(params: {
+  findings: readonly Finding[];
+  /** Default {@link DEFAULT_FINDING_POLICY}. */
+  policy?: FindingPolicy;
+}): FindingAction;
+/** @deprecated pass one params object: `decideFindingAction({ findings, policy })`. */
+export function decideFindingAction(findings: readonly Finding[], policy?: FindingPolicy): FindingAction;
 export function decideFindingAction(
-  findings: readonly Finding[],
-  policy: FindingPolicy = DEFAULT_FINDING_POLICY,
+  first: readonly Finding[] | { findings: readonly Finding[]; policy?: FindingPolicy },
+  second?: FindingPolicy,
 ): FindingAction {
+  const { findings, policy = DEFAULT_FINDING_POLICY } = Array.isArray(first)
+    ? { findings: first as readonly Finding[], policy: second }
+    : (first as { findings: readonly Finding[]; policy?: FindingPolicy });
   let action: FindingAction = "keep";
   for (const finding of findings) {
     const candidate = policy[finding.severity];

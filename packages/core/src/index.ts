@@ -2,6 +2,7 @@ export {
   builtinChecks,
   type CheckableQuestion,
   type CheckContext,
+  type CheckQuestionOptions,
   type CheckThresholds,
   checkQuestion,
   type QualityCheck,
@@ -21,6 +22,7 @@ export {
   distinguishingUnits,
   type Unit,
 } from "./content-units.js";
+export { DomainEvalError, errorMessage } from "./domain-eval-error.js";
 export { type DomainPlugin, defineDomainPlugin, type FewShotExample, promptVersionFor } from "./domain-plugin.js";
 export {
   EXAM_ITEM_COLUMNS,
@@ -28,6 +30,7 @@ export {
   ExamItemSchema,
   type ReviewStatus,
   ReviewStatusSchema,
+  type ToExamItemOptions,
   toExamItem,
   VALIDATION_COLUMNS,
   validationColumnsOf,
@@ -53,6 +56,7 @@ export {
   type ValidationFindingCode,
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
+export { ifExists } from "./if-exists.js";
 export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
 export {
   JournalError,
@@ -100,6 +104,7 @@ export {
   quoteSupportCheck,
   standaloneQuestionCheck,
 } from "./question-content-checks.js";
+export { MIN_SECRET_LENGTH, redactSecrets, secretsOf } from "./redact-secrets.js";
 export {
   countLettersAndDigits,
   detectLanguageFromScript,

@@ -40,17 +40,17 @@ describe("openJsonlJournal", () => {
     const path = join(dir, "run.journal.jsonl");
     await (await openJsonlJournal({ path, format: FORMAT, settings, resume: false })).close();
     await expect(openJsonlJournal({ path, format: FORMAT, settings, resume: false })).rejects.toMatchObject({
-      code: "journal_exists",
+      code: "JOURNAL_EXISTS",
       message: expect.stringMatching(/already exists: pass resume: true \(--resume\).*or delete it/u),
     });
     await expect(openJsonlJournal({ path, format: "test/journal@2", settings, resume: true })).rejects.toMatchObject({
-      code: "journal_format",
+      code: "JOURNAL_FORMAT",
       message: expect.stringContaining("is not a test/journal@2 journal (it is test/journal@1)"),
     });
     const changed = { ...settings, questions_per_chunk: 5, chunking: { chunk_size: 400, chunk_overlap: 64 } };
     const error = await openJsonlJournal({ path, format: FORMAT, settings: changed, resume: true }).catch((e) => e);
     expect(error).toBeInstanceOf(JournalError);
-    expect(error.code).toBe("journal_settings");
+    expect(error.code).toBe("JOURNAL_SETTINGS");
     expect(error.message).toContain("questions_per_chunk 3 → 5");
     expect(error.message).toContain(
       'chunking {"chunk_overlap":64,"chunk_size":800} → {"chunk_overlap":64,"chunk_size":400}',
@@ -77,7 +77,7 @@ describe("openJsonlJournal", () => {
     const path = join(dir, "questions.jsonl");
     await writeFile(path, '{"id": "q-1", "question": "?"}\n');
     await expect(openJsonlJournal({ path, format: FORMAT, settings, resume: true })).rejects.toMatchObject({
-      code: "journal_format",
+      code: "JOURNAL_FORMAT",
     });
   });
 });

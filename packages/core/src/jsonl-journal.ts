@@ -1,29 +1,25 @@
 import { open, stat, truncate } from "node:fs/promises";
+import { DomainEvalError } from "./domain-eval-error.js";
 import { JsonlAppender, readJsonl } from "./jsonl.js";
 
 /** Why a journal cannot be opened, as a stable code. */
 export type JournalErrorCode =
   /** The journal exists and `resume` was not asked for. */
-  | "journal_exists"
+  | "JOURNAL_EXISTS"
   /** The file is not a journal of this format (another file, or a journal of an older version). */
-  | "journal_format"
+  | "JOURNAL_FORMAT"
   /** The journal was written with other settings than this run's. */
-  | "journal_settings";
+  | "JOURNAL_SETTINGS";
 
 /**
  * The error of {@link openJsonlJournal}. The message is one line: which journal, what differs, and what to do.
  *
  * @example
  * try { await openJsonlJournal({ path, format, settings, resume: true }); }
- * catch (error) { if (error instanceof JournalError && error.code === "journal_settings") console.error(error.message); }
+ * catch (error) { if (error instanceof JournalError && error.code === "JOURNAL_SETTINGS") console.error(error.message); }
  */
-export class JournalError extends Error {
-  override readonly name = "JournalError";
-  readonly code: JournalErrorCode;
-  constructor(params: { code: JournalErrorCode; message: string }) {
-    super(params.message);
-    this.code = params.code;
-  }
+export class JournalError extends DomainEvalError<JournalErrorCode> {
+  override name = "JournalError";
 }
 
 /** A value a journal header can record: JSON. */
@@ -87,7 +83,7 @@ const HEADER_FIELDS = new Set(["type", "format", "created_at"]);
  * flight. Opening an existing journal needs `resume`; it repairs a half-written last line, and refuses a journal of
  * another format or written with other settings, naming each setting that differs.
  *
- * @throws JournalError `journal_exists` (exists, no `resume`), `journal_format`, `journal_settings`.
+ * @throws JournalError `JOURNAL_EXISTS` (exists, no `resume`), `JOURNAL_FORMAT`, `JOURNAL_SETTINGS`.
  * @example
  * const journal = await openJsonlJournal({
  *   path: "run.journal.jsonl",
@@ -115,7 +111,7 @@ export async function openJsonlJournal(params: {
   );
   if (exists && !params.resume) {
     throw new JournalError({
-      code: "journal_exists",
+      code: "JOURNAL_EXISTS",
       message: `journal ${params.path} already exists: pass resume: true (--resume) to continue that run, or delete it to start over`,
     });
   }
@@ -154,7 +150,7 @@ function checkHeader(params: { path: string; format: string; settings: JournalSe
   if (header.type !== "header" || header.format !== params.format) {
     const written = typeof header.format === "string" ? ` (it is ${header.format})` : "";
     throw new JournalError({
-      code: "journal_format",
+      code: "JOURNAL_FORMAT",
       message: `${params.path} is not a ${params.format} journal${written}: delete it to start over, or use another journal path`,
     });
   }
@@ -165,7 +161,7 @@ function checkHeader(params: { path: string; format: string; settings: JournalSe
   }
   if (differences.length > 0) {
     throw new JournalError({
-      code: "journal_settings",
+      code: "JOURNAL_SETTINGS",
       message: `journal ${params.path} was written with other settings (${differences.join("; ")}): resume with the settings it was written with, or delete it (or use another path) to start over`,
     });
   }

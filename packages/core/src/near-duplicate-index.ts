@@ -107,7 +107,7 @@ export class NearDuplicateIndex {
         tried.add(candidate);
         const entry = this.entries.get(candidate);
         if (!entry || entry.numbers !== numbers) continue;
-        const similarity = jaccard(shingles, entry.shingles);
+        const similarity = jaccard({ a: shingles, b: entry.shingles });
         if (similarity >= this.threshold && (!best || similarity > best.similarity)) {
           best = { duplicateOf: candidate, similarity };
         }
@@ -164,13 +164,29 @@ export class DuplicateQuestionFilter {
  *
  * @returns findings by question id (only ids with a finding appear; for a repeated id, the finding of its repeat).
  * @example
- * const found = findDuplicateQuestions(questions, { threshold: DEFAULT_DUPLICATE_THRESHOLD });
+ * const found = findDuplicateQuestions({ questions, threshold: DEFAULT_DUPLICATE_THRESHOLD });
  * const kept = questions.filter((q) => !found.has(q.id));
  */
+export function findDuplicateQuestions(params: {
+  questions: Iterable<{ id: string; question: string }>;
+  /** Similarity (0..1] above which two questions are near-duplicates (the index's default when omitted). */
+  threshold?: number;
+}): Map<string, Finding[]>;
+/** @deprecated pass one params object: `findDuplicateQuestions({ questions, threshold })`. */
 export function findDuplicateQuestions(
   questions: Iterable<{ id: string; question: string }>,
-  options: { threshold?: number } = {},
+  options?: { threshold?: number },
+): Map<string, Finding[]>;
+export function findDuplicateQuestions(
+  first:
+    | Iterable<{ id: string; question: string }>
+    | { questions: Iterable<{ id: string; question: string }>; threshold?: number },
+  second: { threshold?: number } = {},
 ): Map<string, Finding[]> {
+  const { questions, ...options } =
+    "questions" in first && !(Symbol.iterator in first)
+      ? first
+      : { questions: first as Iterable<{ id: string; question: string }>, ...second };
   const filter = new DuplicateQuestionFilter(options);
   const out = new Map<string, Finding[]>();
   for (const q of questions) {

@@ -79,8 +79,17 @@ export function wordTokens(text: string): string[] {
   return normalized === "" ? [] : segmentWords({ text: normalized });
 }
 
-/** Character n-gram shingles of the comparison form (the whole string when it is shorter than n). */
-export function characterShingles(text: string, n = 5): Set<string> {
+/**
+ * Character n-gram shingles of the comparison form (the whole string when it is shorter than `size`).
+ *
+ * @example
+ * characterShingles({ text: "Net margin", size: 5 }); // Set { "net m", "et ma", … }
+ */
+export function characterShingles(params: { text: string /** Default 5. */; size?: number }): Set<string>;
+/** @deprecated pass one params object: `characterShingles({ text, size })`. */
+export function characterShingles(text: string, n?: number): Set<string>;
+export function characterShingles(first: string | { text: string; size?: number }, second?: number): Set<string> {
+  const { text, size: n = 5 } = typeof first === "string" ? { text: first, size: second } : first;
   const normalized = normalizeForComparison(text);
   const shingles = new Set<string>();
   if (normalized.length <= n) {
@@ -91,8 +100,23 @@ export function characterShingles(text: string, n = 5): Set<string> {
   return shingles;
 }
 
-/** Jaccard similarity of two sets (1 for two empty sets). */
-export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+/**
+ * Jaccard similarity of two sets (1 for two empty sets).
+ *
+ * @example
+ * jaccard({ a: new Set([1, 2]), b: new Set([2, 3]) }); // 1/3
+ */
+export function jaccard<T>(params: { a: ReadonlySet<T>; b: ReadonlySet<T> }): number;
+/** @deprecated pass one params object: `jaccard({ a, b })`. */
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number;
+export function jaccard<T>(
+  first: ReadonlySet<T> | { a: ReadonlySet<T>; b: ReadonlySet<T> },
+  second?: ReadonlySet<T>,
+): number {
+  const { a, b } =
+    second === undefined
+      ? (first as { a: ReadonlySet<T>; b: ReadonlySet<T> })
+      : { a: first as ReadonlySet<T>, b: second };
   if (a.size === 0 && b.size === 0) return 1;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;

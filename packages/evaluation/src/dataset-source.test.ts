@@ -29,7 +29,7 @@ function item(i: number, answer: number): ExamItem {
 async function problem(dataset: string): Promise<string> {
   const error = await readDatasetSource({ dataset }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(EvaluationError);
-  expect((error as EvaluationError).code).toBe("invalid_dataset");
+  expect((error as EvaluationError).code).toBe("INVALID_DATASET");
   return (error as Error).message;
 }
 

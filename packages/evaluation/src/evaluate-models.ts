@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { errorMessage, redactSecrets, secretsOf } from "@domain-eval/core";
 import { renderLightevalTask, shellCommand, type TaskConfig, TaskConfigError } from "@domain-eval/lighteval-task";
 import { defaultModelCacheDir, EMBEDDED_MODELS, fetchEmbeddedModel } from "@domain-eval/local-model/embedded-models";
 import { type DatasetSource, readDatasetSource } from "./dataset-source.js";
@@ -108,16 +109,17 @@ async function prepareTaskFile(
   const fewShots = params.fewShots ?? 0;
   if (params.taskFile) {
     const path = resolve(params.taskFile);
-    const source = await readFile(path, "utf8").catch(() => {
+    const source = await readFile(path, "utf8").catch((error: unknown) => {
       throw new EvaluationError({
-        code: "invalid_option",
-        message: `task file ${params.taskFile} cannot be read: check the path`,
+        code: "INVALID_OPTION",
+        message: `task file ${params.taskFile} cannot be read (${errorMessage(error)}): check the path and its permissions`,
+        cause: error,
       });
     });
     const name = source.match(TASK_NAME_LINE)?.[2];
     if (!name) {
       throw new EvaluationError({
-        code: "invalid_option",
+        code: "INVALID_OPTION",
         message: `task file ${params.taskFile} has no TASK_NAME constant: pass a file \`domain-eval task\` wrote, or leave --task-file out`,
       });
     }
@@ -142,20 +144,24 @@ async function prepareTaskFile(
     await writeFileAtomically(path, rendered.source);
     return { path, source: rendered.source, taskSpec: rendered.taskSpec };
   } catch (error) {
-    if (error instanceof TaskConfigError) throw new EvaluationError({ code: "invalid_option", message: error.message });
+    if (error instanceof TaskConfigError) {
+      throw new EvaluationError({ code: "INVALID_OPTION", message: error.message, cause: error });
+    }
     throw error;
   }
 }
 
 /** Secret values from the environment (API keys, tokens) that must never reach results, cards or the terminal. */
 function secretsIn(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env)
-    .filter(([key, value]) => /(API_KEY|TOKEN|SECRET)$/u.test(key) && typeof value === "string" && value.length >= 8)
-    .map(([, value]) => value as string);
+  return secretsOf({
+    values: Object.entries(env)
+      .filter(([key]) => /(API_KEY|TOKEN|SECRET)$/u.test(key))
+      .map(([, value]) => value),
+  });
 }
 
 function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  return redactSecrets({ text, secrets });
 }
 
 /** A name for a spec that could not be understood: the file or folder name, else the spec. */
@@ -267,11 +273,11 @@ function lightevalExecutable(python: string): { command: string; prefix: string[
 export async function evaluateModels(params: EvaluateModelsParams): Promise<EvaluationResults> {
   const dataset = await readDatasetSource({ dataset: params.dataset, revision: params.revision });
   if (!Array.isArray(params.models) || params.models.length === 0) {
-    throw new EvaluationError({ code: "invalid_option", message: "no models given: pass at least one --models SPEC" });
+    throw new EvaluationError({ code: "INVALID_OPTION", message: "no models given: pass at least one --models SPEC" });
   }
   if (!existsSync(params.python)) {
     throw new EvaluationError({
-      code: "python_unavailable",
+      code: "PYTHON_UNAVAILABLE",
       message: `the evaluation Python ${params.python} does not exist: build it with tools/peers/venv.sh eval, or pass --python`,
     });
   }

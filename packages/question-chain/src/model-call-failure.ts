@@ -78,7 +78,8 @@ export function classifyModelCallError(error: unknown): ModelCallFailure {
     return { code: failure, retryable: RETRYABLE.has(failure), message, ...(fix ? { fix } : {}) };
   };
 
-  if (code === "output_truncated") return classify("unparseable");
+  // local-model's LocalModelError: OUTPUT_TRUNCATED since its codes follow core's casing (output_truncated before).
+  if (code === "OUTPUT_TRUNCATED" || code === "output_truncated") return classify("unparseable");
   if (code === "context_length_exceeded" || CONTEXT_OVERFLOW.test(message) || name === "RangeError") {
     return classify("context_overflow");
   }

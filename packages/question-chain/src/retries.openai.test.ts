@@ -139,7 +139,7 @@ describe("classifyModelCallError", () => {
     [
       Object.assign(new Error("the structured answer was cut off"), {
         name: "LocalModelError",
-        code: "output_truncated",
+        code: "OUTPUT_TRUNCATED",
       }),
       "unparseable",
       true,
@@ -157,7 +157,7 @@ describe("classifyModelCallError", () => {
       false,
     ],
     [
-      Object.assign(new Error("llama.cpp could not load"), { name: "LocalModelError", code: "model_load_failed" }),
+      Object.assign(new Error("llama.cpp could not load"), { name: "LocalModelError", code: "MODEL_LOAD_FAILED" }),
       "model_error",
       false,
     ],

@@ -224,14 +224,17 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
   };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 1) {
-      throw new ReportError("BAD_OPTION", `limits.${name} must be a whole number of at least 1, got ${value}`);
+      throw new ReportError({
+        code: "BAD_OPTION",
+        message: `limits.${name} must be a whole number of at least 1, got ${value}`,
+      });
     }
   }
   if (input.argillaDatasetUrl !== undefined && !/^https?:\/\//iu.test(input.argillaDatasetUrl)) {
-    throw new ReportError(
-      "BAD_OPTION",
-      `argillaDatasetUrl must start with http:// or https://, got "${input.argillaDatasetUrl}": pass the dataset URL annotate printed`,
-    );
+    throw new ReportError({
+      code: "BAD_OPTION",
+      message: `argillaDatasetUrl must start with http:// or https://, got "${input.argillaDatasetUrl}": pass the dataset URL annotate printed`,
+    });
   }
 
   const documents = new Map<string, DocumentStats>();
@@ -305,10 +308,10 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
     const text = asString(q?.question);
     const answer = asString(q?.answer);
     if (!q || !id || text === undefined || answer === undefined || !Array.isArray(q.distractors)) {
-      throw new ReportError(
-        "QUESTIONS_UNREADABLE",
-        `question ${lineNumber} has no id, question, answer or distractors: pass a questions.jsonl written by domain-eval generate`,
-      );
+      throw new ReportError({
+        code: "QUESTIONS_UNREADABLE",
+        message: `question ${lineNumber} has no id, question, answer or distractors: pass a questions.jsonl written by domain-eval generate`,
+      });
     }
     kept++;
     const distractors = q.distractors.filter((d): d is string => typeof d === "string");
@@ -384,10 +387,10 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
     }
   }
   if (kept === 0 && lineNumber === 0) {
-    throw new ReportError(
-      "QUESTIONS_UNREADABLE",
-      "the questions file holds no questions: generate some with domain-eval generate",
-    );
+    throw new ReportError({
+      code: "QUESTIONS_UNREADABLE",
+      message: "the questions file holds no questions: generate some with domain-eval generate",
+    });
   }
 
   // dropped questions

@@ -402,8 +402,14 @@ function flaggedSection(data: ReportData): string {
   );
 }
 
-/** The whole page: inline CSS, inline SVG charts, no script, a CSP that forbids scripts and network access. */
-export function renderReportHtml(data: ReportData, charts: Map<string, RenderedChart>): string {
+/**
+ * The whole page: inline CSS, inline SVG charts, no script, a CSP that forbids scripts and network access.
+ *
+ * @example
+ * const page = renderReportHtml({ data, charts: await renderReportCharts(data) });
+ */
+export function renderReportHtml(params: { data: ReportData; charts: Map<string, RenderedChart> }): string {
+  const { data, charts } = params;
   const sources = Object.entries(data.sources ?? {})
     .filter(([, v]) => v)
     .map(([k, v]) => `${escapeHtml(k)}: <code>${escapeHtml(v)}</code>`)

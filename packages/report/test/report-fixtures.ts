@@ -260,7 +260,8 @@ export async function evaluatedRun(dir: string): Promise<{
   await writeFile(join(dir, "results", "results.json"), `${JSON.stringify(run.results, null, 2)}\n`);
   const changed: string[] = [];
   const items: ExamItem[] = run.questions.map((q, i) => {
-    const item = toExamItem(q, {
+    const item = toExamItem({
+      question: q,
       subject: "finance",
       seed: 1234,
       answerIndex: i % 4,

@@ -159,14 +159,14 @@ describe("validateQuestions with an exact scripted panel", () => {
       (e) => e,
     );
     expect(error).toBeInstanceOf(ValidatorError);
-    expect(error.code).toBe("journal_mismatch");
+    expect(error.code).toBe("JOURNAL_MISMATCH");
     expect(error.message).toMatch(/other settings \(prompt_version "validate-0" → "validate-1"\)/u);
     expect(error.cause).toBeInstanceOf(JournalError);
     await writeFile(journalPath, '{"type": "header", "format": "domain-eval/question-chain-journal@2"}\n');
     await expect(
       validateQuestions({ questions: all, panel: [member], journalPath, resume: true }),
     ).rejects.toMatchObject({
-      code: "journal_mismatch",
+      code: "JOURNAL_MISMATCH",
       message: expect.stringContaining("is not a domain-eval/validation-journal@1 journal"),
     });
   });

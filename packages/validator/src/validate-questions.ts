@@ -125,11 +125,7 @@ function planTasks(params: ValidateQuestionsParams): Task[] {
   for (const question of params.questions) {
     const options = [question.answer, ...question.distractors];
     const count = Math.min(orders ?? options.length, options.length);
-    const base = seededShuffle(
-      options.map((_, i) => i),
-      seed,
-      question.id,
-    );
+    const base = seededShuffle({ values: options.map((_, i) => i), seed, key: question.id });
     const rotation = (r: number) => base.map((_, j) => base[(j + r) % base.length] as number);
     const hash = contentHash(question);
     const hasPassage = typeof question.source_text === "string" && question.source_text.trim() !== "";

@@ -20,7 +20,7 @@ export interface ValidationJournal {
  * an interrupted run resumes without asking any model again what it already answered. Core's `openJsonlJournal`
  * does the file work (header check, repair of a line cut off by a crash).
  *
- * @throws ValidatorError `journal_mismatch` when the journal exists without `resume`, is not a validation journal,
+ * @throws ValidatorError `JOURNAL_MISMATCH` when the journal exists without `resume`, is not a validation journal,
  * or was written with other prompts.
  * @example
  * const journal = await openValidationJournal({ path: "validated.jsonl.journal.jsonl", resume: true, promptVersion: "validate-1" });
@@ -38,7 +38,7 @@ export async function openValidationJournal(params: {
   }).catch((error: unknown) => {
     // the package's one error type, same message, the cause kept
     if (error instanceof JournalError) {
-      throw new ValidatorError({ code: "journal_mismatch", message: error.message, cause: error });
+      throw new ValidatorError({ code: "JOURNAL_MISMATCH", message: error.message, cause: error });
     }
     throw error;
   });

@@ -1,8 +1,10 @@
+import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import {
   type CheckableQuestion,
   checkQuestion,
   DuplicateQuestionFilter,
+  errorMessage,
   type Finding,
   hasErrors,
   JsonlParseError,
@@ -66,9 +68,16 @@ export async function runCheck(params: {
   onResult: (result: { id: string; ok: boolean; findings: Finding[] }) => void;
 }): Promise<{ summary: CheckSummary; exitCode: number }> {
   try {
-    await access(params.file);
-  } catch {
-    throw new CliError(`cannot read ${params.file}: the file does not exist or is not readable`);
+    await access(params.file, constants.R_OK);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new CliError(
+      missing
+        ? `${params.file} does not exist: pass the questions.jsonl written by domain-eval generate`
+        : `cannot read ${params.file} (${errorMessage(error)}): check its permissions`,
+      EXIT.USAGE,
+      { cause: error },
+    );
   }
   const duplicates = new DuplicateQuestionFilter();
   const seenIds = new Set<string>();
@@ -80,7 +89,7 @@ export async function runCheck(params: {
         throw new CliError(`${params.file} line ${lineNumber} repeats id "${question.id}": ids must be unique`);
       }
       seenIds.add(question.id);
-      const findings = checkQuestion(question, { extraChecks: params.extraChecks, phrases: params.phrases }).filter(
+      const findings = checkQuestion({ question, extraChecks: params.extraChecks, phrases: params.phrases }).filter(
         (f) => f.severity !== "info",
       );
       // Findings of `domain-eval validate` come from models, not rules: show the ones stored with the question.
@@ -98,7 +107,7 @@ export async function runCheck(params: {
       });
     }
   } catch (error) {
-    if (error instanceof JsonlParseError) throw new CliError(error.message);
+    if (error instanceof JsonlParseError) throw new CliError(error.message, EXIT.USAGE, { cause: error });
     throw error;
   }
   if (summary.questions === 0) {

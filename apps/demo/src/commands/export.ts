@@ -1,6 +1,12 @@
 import { basename, resolve } from "node:path";
 import { findDataset, readReviewedRecords } from "@domain-eval/argilla-client";
-import { type DomainPlugin, detectLanguageFromScript, type ExamItem, type ExamQuestion } from "@domain-eval/core";
+import {
+  type DomainPlugin,
+  detectLanguageFromScript,
+  type ExamItem,
+  type ExamQuestion,
+  errorMessage,
+} from "@domain-eval/core";
 import {
   type DatasetCardInput,
   type DatasetFolder,
@@ -10,7 +16,7 @@ import {
 import { renderLightevalTask, validateTaskName } from "@domain-eval/lighteval-task";
 import type { Command } from "commander";
 import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
-import { CliError } from "../cli-error.js";
+import { CliError, EXIT } from "../cli-error.js";
 import { commandContext } from "../command-context.js";
 import {
   type ArgillaFlags,
@@ -125,7 +131,7 @@ export async function publishFolder(params: {
     });
     return { repo: params.repo, private: params.private, ...published };
   } catch (error) {
-    throw new CliError(`publishing to ${params.repo} failed: ${(error as Error).message}`, 1);
+    throw new CliError(`publishing to ${params.repo} failed: ${errorMessage(error)}`, EXIT.FAILED, { cause: error });
   }
 }
 

@@ -5,7 +5,9 @@ import {
   costOf,
   type DomainPlugin,
   type ExamQuestion,
+  errorMessage,
   formatCost,
+  ifExists,
   type PriceTable,
   pricesForModel,
   type TokenPrices,
@@ -132,7 +134,12 @@ export function journalPathFor(out: string): string {
 
 /** Loads and chunks the documents; a missing, empty or all-skipped folder is an input error. */
 async function loadCorpus(docs: string, options: GenerateOptions) {
-  const info = await stat(docs).catch(() => undefined);
+  // Only a missing folder "does not exist": an unreadable one reports its own cause (EACCES).
+  const info = await ifExists(stat(docs)).catch((error: unknown) => {
+    throw new CliError(`cannot read --docs ${docs} (${errorMessage(error)}): check its permissions`, EXIT.USAGE, {
+      cause: error,
+    });
+  });
   if (!info)
     throw new CliError(`--docs ${docs} does not exist: point it at a folder of .txt, .md, .html, .pdf or .docx files`);
   if (!info.isDirectory()) throw new CliError(`--docs ${docs} is a file: point it at the folder that holds it`);
@@ -255,11 +262,11 @@ export async function runGenerate(params: {
     output.endProgress();
   }
 
-  await writeJsonl(options.out, result.questions);
+  await writeJsonl({ path: options.out, values: result.questions });
   let droppedFile: string | undefined;
   if (result.dropped.length > 0) {
     droppedFile = `${options.out.replace(/\.jsonl$/u, "")}.dropped.jsonl`;
-    await writeJsonl(droppedFile, result.dropped);
+    await writeJsonl({ path: droppedFile, values: result.dropped });
   }
   const complete = result.failures.length === 0 && result.stats.stoppedBy === undefined;
   // A complete run needs no journal; an incomplete one keeps it so --resume continues where it stopped.

@@ -4,7 +4,7 @@ import { loadDocuments, splitDocuments } from "@domain-eval/question-chain";
 import type { CorpusChunk, RunSummaryInput } from "@domain-eval/report";
 import { ReportError, readQualityReportInput, writeQualityReport } from "@domain-eval/report";
 import { type Command, InvalidArgumentError } from "commander";
-import { CliError } from "../cli-error.js";
+import { CliError, EXIT } from "../cli-error.js";
 import type { JsonFlag } from "../command-options.js";
 import { createOutput } from "../output.js";
 import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
@@ -69,7 +69,7 @@ export async function runReport(options: ReportOptions): Promise<{ file: string;
       out: options.out,
     });
   } catch (error) {
-    if (error instanceof ReportError) throw new CliError(error.message);
+    if (error instanceof ReportError) throw new CliError(error.message, EXIT.USAGE, { cause: error });
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -7,6 +7,7 @@ import {
   decideFindingAction,
   type ExamQuestion,
   ExamQuestionValidationError,
+  errorMessage,
   type FindingSeverity,
   parseExamQuestion,
   VALIDATION_FINDINGS,
@@ -85,7 +86,7 @@ export async function createPanel(params: {
     try {
       return createEndpointMember({ baseUrl, model, apiKey: config.openaiApiKey, concurrency: params.concurrency });
     } catch (error) {
-      throw new CliError(`--panel ${model}: ${(error as Error).message}`);
+      throw new CliError(`--panel ${model}: ${errorMessage(error)}`, EXIT.USAGE, { cause: error });
     }
   };
   const local = (modelFile: string, name?: string, mustExist = true): PanelMember => {
@@ -93,7 +94,7 @@ export async function createPanel(params: {
     try {
       return createLocalMember({ modelFile, name, threads: params.threads });
     } catch (error) {
-      throw new CliError(`--panel gguf:${modelFile}: ${(error as Error).message}`);
+      throw new CliError(`--panel gguf:${modelFile}: ${errorMessage(error)}`, EXIT.USAGE, { cause: error });
     }
   };
   const specs = [...params.specs];
@@ -144,7 +145,16 @@ export async function readQuestionsForValidation(params: {
   file: string;
   skipInvalid: boolean;
 }): Promise<{ questions: ExamQuestion[]; skipped: { line: number; reason: string }[] }> {
-  if (!existsSync(params.file)) throw new CliError(`cannot read ${params.file}: the file does not exist`);
+  const found = (() => {
+    try {
+      return statSync(params.file, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new CliError(`cannot read ${params.file} (${errorMessage(error)}): check its permissions`, EXIT.USAGE, {
+        cause: error,
+      });
+    }
+  })();
+  if (!found) throw new CliError(`cannot read ${params.file}: the file does not exist`);
   const questions: ExamQuestion[] = [];
   const skipped: { line: number; reason: string }[] = [];
   const ids = new Set<string>();
@@ -161,7 +171,7 @@ export async function readQuestionsForValidation(params: {
       } catch (error) {
         throw new Error(`not valid JSON (${(error as Error).message})`);
       }
-      const question = parseExamQuestion(value);
+      const question = parseExamQuestion({ value });
       if (ids.has(question.id)) throw new Error(`repeats id "${question.id}"`);
       ids.add(question.id);
       questions.push(question);
@@ -236,8 +246,9 @@ export async function validateExamQuestions(params: {
     output.endProgress();
     if (error instanceof ValidatorError) {
       throw new CliError(
-        `${error.message}${error.code === "journal_mismatch" ? "" : ` (answers so far are in ${params.journalPath}: rerun with --resume)`}`,
+        `${error.message}${error.code === "JOURNAL_MISMATCH" ? "" : ` (answers so far are in ${params.journalPath}: rerun with --resume)`}`,
         EXIT.FAILED,
+        { cause: error },
       );
     }
     throw error;
@@ -252,7 +263,10 @@ export function applyFindingPolicy(questions: readonly ExamQuestion[]): {
   const kept: ExamQuestion[] = [];
   const dropped: ExamQuestion[] = [];
   for (const q of questions) {
-    (decideFindingAction(q.findings ?? [], DEFAULT_FINDING_POLICY) === "drop" ? dropped : kept).push(q);
+    (decideFindingAction({ findings: q.findings ?? [], policy: DEFAULT_FINDING_POLICY }) === "drop"
+      ? dropped
+      : kept
+    ).push(q);
   }
   return { kept, dropped };
 }
@@ -319,7 +333,7 @@ export async function runValidate(params: {
       output,
       signal: params.signal,
     });
-    await writeJsonl(params.out, validated);
+    await writeJsonl({ path: params.out, values: validated });
     const complete = stats.stoppedBy === undefined;
     if (complete) await rm(journal, { force: true });
     const { byCode, withErrors } = countFindings(validated);
@@ -383,20 +397,13 @@ function positive(name: string, integer: boolean) {
 }
 
 /** Options of `domain-eval validate`. */
-export interface ValidateCommandOptions extends JsonFlag {
+export interface ValidateCommandOptions extends JsonFlag, Omit<ValidateOptions, "panel"> {
   out: string;
+  /** Absent when no --panel is given. */
   panel?: string[];
   model?: string;
   openaiBaseUrl?: string;
   modelFile?: string;
-  threads?: number;
-  orders?: number;
-  alpha?: number;
-  closedBookError: boolean;
-  concurrency?: number;
-  maxCalls?: number;
-  maxTokens?: number;
-  resume: boolean;
   skipInvalid: boolean;
   dryRun: boolean;
 }
@@ -515,10 +522,10 @@ export async function runValidationStep(params: {
     };
     if (stats.stoppedBy) return summary;
     const { kept, dropped } = applyFindingPolicy(questions);
-    await writeJsonl(params.questionsFile, kept);
+    await writeJsonl({ path: params.questionsFile, values: kept });
     if (dropped.length > 0) {
       summary.droppedFile = `${params.questionsFile.replace(/\.jsonl$/u, "")}.validation-dropped.jsonl`;
-      await writeJsonl(summary.droppedFile, dropped);
+      await writeJsonl({ path: summary.droppedFile, values: dropped });
     }
     await rm(params.journalPath, { force: true });
     summary.kept = kept;

@@ -59,10 +59,10 @@ export function splitBatchRequests(params: {
     const text = `${JSON.stringify(line)}\n`;
     const size = Buffer.byteLength(text);
     if (size > maxBytes) {
-      throw new QuestionChainError(
-        "BATCH_LINE_TOO_LARGE",
-        `the request of chunk ${line.custom_id} is ${size} bytes, over the ${maxBytes}-byte batch file limit: use smaller chunks (--chunk-size)`,
-      );
+      throw new QuestionChainError({
+        code: "BATCH_LINE_TOO_LARGE",
+        message: `the request of chunk ${line.custom_id} is ${size} bytes, over the ${maxBytes}-byte batch file limit: use smaller chunks (--chunk-size)`,
+      });
     }
     if (ids.length >= maxRequests || bytes + size > maxBytes) flush();
     texts.push(text);

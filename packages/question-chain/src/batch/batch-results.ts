@@ -84,10 +84,11 @@ function failed(customId: string, parts: { code?: string; message?: string; stat
 export function readBatchResultLine(value: unknown): BatchLineResult {
   const line = value as { custom_id?: unknown; response?: unknown; error?: unknown } | null;
   if (typeof line !== "object" || line === null || typeof line.custom_id !== "string") {
-    throw new QuestionChainError(
-      "BATCH_RESULTS_UNREADABLE",
-      "a batch result line has no custom_id: pass the output (or error) file of an OpenAI batch or of vLLM's run_batch",
-    );
+    throw new QuestionChainError({
+      code: "BATCH_RESULTS_UNREADABLE",
+      message:
+        "a batch result line has no custom_id: pass the output (or error) file of an OpenAI batch or of vLLM's run_batch",
+    });
   }
   const customId = line.custom_id;
   const response = line.response as { status_code?: unknown; body?: unknown } | null | undefined;
@@ -126,19 +127,23 @@ export async function readBatchResultsFile(params: { path: string }): Promise<Ma
     }
   } catch (error) {
     if (error instanceof QuestionChainError) {
-      throw new QuestionChainError("BATCH_RESULTS_UNREADABLE", `${params.path}: ${error.message}`, { cause: error });
+      throw new QuestionChainError({
+        code: "BATCH_RESULTS_UNREADABLE",
+        message: `${params.path}: ${error.message}`,
+        cause: error,
+      });
     }
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new QuestionChainError(
-        "BATCH_RESULTS_UNREADABLE",
-        `${params.path} does not exist: pass the results file the batch runner wrote (vLLM run_batch -o FILE)`,
-      );
+      throw new QuestionChainError({
+        code: "BATCH_RESULTS_UNREADABLE",
+        message: `${params.path} does not exist: pass the results file the batch runner wrote (vLLM run_batch -o FILE)`,
+      });
     }
-    throw new QuestionChainError(
-      "BATCH_RESULTS_UNREADABLE",
-      `${params.path} is not a JSONL batch results file (${(error as Error).message}): pass the output file of an OpenAI batch or of vLLM's run_batch`,
-      { cause: error },
-    );
+    throw new QuestionChainError({
+      code: "BATCH_RESULTS_UNREADABLE",
+      message: `${params.path} is not a JSONL batch results file (${(error as Error).message}): pass the output file of an OpenAI batch or of vLLM's run_batch`,
+      cause: error,
+    });
   }
   return results;
 }
@@ -152,11 +157,11 @@ export function readBatchResultsText(text: string): BatchLineResult[] {
       try {
         return readBatchResultLine(JSON.parse(l));
       } catch (error) {
-        throw new QuestionChainError(
-          "BATCH_RESULTS_UNREADABLE",
-          `line ${i + 1} of a batch results file is unreadable (${(error as Error).message}): download it again`,
-          { cause: error },
-        );
+        throw new QuestionChainError({
+          code: "BATCH_RESULTS_UNREADABLE",
+          message: `line ${i + 1} of a batch results file is unreadable (${(error as Error).message}): download it again`,
+          cause: error,
+        });
       }
     });
 }

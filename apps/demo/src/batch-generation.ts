@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import type { QuestionChain } from "@domain-eval/question-chain";
 import {
+  BatchError,
   type GenerateExamBatchResult,
   generateExamBatch,
   generateExamFromBatchResults,
@@ -188,7 +189,7 @@ export async function runBatchGeneration(params: {
     output.endProgress();
     return { kind: "run", result };
   } catch (error) {
-    if (error instanceof QuestionChainError) throw new CliError(error.message);
+    if (error instanceof QuestionChainError || error instanceof BatchError) throw new CliError(error.message);
     throw error;
   }
 }

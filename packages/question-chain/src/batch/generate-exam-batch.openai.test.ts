@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readBatchResultsFile } from "@domain-eval/core/batch";
 import {
   examWriterHandler,
   type ScriptedOpenAIServer,
@@ -18,7 +19,6 @@ import { chatModel } from "../../test/scripted-chat-model.js";
 import { generateExam } from "../generate-exam.js";
 import { createQuestionChain } from "../question-chain.js";
 import { splitDocuments } from "../split-documents.js";
-import { readBatchResultsFile } from "./batch-results.js";
 import {
   generateExamBatch,
   generateExamFromBatchResults,

@@ -1,5 +1,20 @@
-import { existsSync } from "node:fs";
-import { JsonlAppender, readJsonl } from "@domain-eval/core";
+import { classifyModelCallError, JsonlAppender } from "@domain-eval/core";
+import {
+  type BatchChatCompletion,
+  type BatchClient,
+  type BatchJournalRecord,
+  type BatchLimits,
+  type BatchLineResult,
+  type BatchRequestLine,
+  type BatchRunProgress,
+  batchFailureReason,
+  batchRunProgress,
+  downloadBatchResults,
+  FINISHED_BATCH_STATUSES,
+  readJournalBatches as readBatchRecords,
+  submitBatchRequests,
+  waitForBatchJobs,
+} from "@domain-eval/core/batch";
 import type OpenAI from "openai";
 import {
   type ChatCompletionAnswer,
@@ -17,48 +32,22 @@ import {
   type GenerateExamResult,
   startExamRun,
 } from "../exam-run.js";
-import { classifyModelCallError } from "../model-call-failure.js";
 import type { QuestionChain } from "../question-chain.js";
-import { type BatchLimits, type BatchRequestLine, splitBatchRequests } from "./batch-request-file.js";
-import type { BatchChatCompletion, BatchLineResult } from "./batch-results.js";
-import {
-  type BatchClient,
-  type BatchJob,
-  downloadBatchResults,
-  FINISHED_BATCH_STATUSES,
-  submitBatchJob,
-  waitForBatchJobs,
-} from "./openai-batch-jobs.js";
-
 /**
  * A batch recorded in the run's journal (a line `{"type": "batch", …}` beside the chunk lines), so `resume` polls it
  * instead of submitting its requests again.
  */
-export interface JournalBatchRecord {
-  type: "batch";
-  /** The provider's batch id. */
-  batch_id: string;
-  input_file_id: string;
+export interface JournalBatchRecord extends BatchJournalRecord {
   /** The chunks whose requests it holds (custom_id = chunk id). */
   chunk_ids: string[];
   /** Chunks asked again after an unusable answer: the state their answers are read with. */
   retries?: Record<string, ChunkRetry>;
-  submitted_at: string;
 }
 
 /** Tokens by how they were sent: batch jobs are priced with the batch discount, synchronous calls are not. */
 export interface UsageByMode {
   batch: { calls: number; promptTokens: number; completionTokens: number };
   sync: { calls: number; promptTokens: number; completionTokens: number };
-}
-
-/** Progress of the batches of a run, after each poll. */
-export interface BatchRunProgress {
-  batches: { id: string; status: BatchJob["status"]; completed: number; failed: number; total: number }[];
-  /** Requests answered (completed or failed) over all running batches. */
-  answered: number;
-  /** Requests in all running batches. */
-  requests: number;
 }
 
 /** Parameters of {@link generateExamBatch}. */
@@ -92,19 +81,9 @@ export interface GenerateExamBatchResult extends GenerateExamResult {
   usageByMode: UsageByMode;
 }
 
-/** Reads the batch records of a journal (the chunk lines are read by the run itself). */
-export async function readJournalBatches(params: { path: string }): Promise<JournalBatchRecord[]> {
-  if (!existsSync(params.path)) return [];
-  const records: JournalBatchRecord[] = [];
-  try {
-    for await (const { value } of readJsonl(params.path)) {
-      const record = value as Partial<JournalBatchRecord>;
-      if (record.type === "batch" && typeof record.batch_id === "string") records.push(record as JournalBatchRecord);
-    }
-  } catch {
-    // a half-written last line (a kill mid-write) is dropped by the run when it opens the journal
-  }
-  return records;
+/** Reads the batch records of a generate journal (the chunk lines are read by the run itself). */
+export function readJournalBatches(params: { path: string }): Promise<JournalBatchRecord[]> {
+  return readBatchRecords<JournalBatchRecord>(params);
 }
 
 /** The chat completions body of a chunk's request: the chain's parameters and messages, never streamed. */
@@ -320,25 +299,30 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
         });
         jobOf.set(request.chunkId, job);
       }
-      for (const part of splitBatchRequests({ lines, limits: params.limits })) {
-        if (params.signal?.aborted) return;
-        const batch = await submitBatchJob({ client: params.client, text: part.text, metadata: params.metadata });
-        const partJobs = part.customIds.map((id) => jobOf.get(id) as Job);
-        const retries = Object.fromEntries(
-          partJobs.filter((j) => j.retry).map((j) => [j.chunk.metadata.chunk_id, j.retry as ChunkRetry]),
-        );
-        const record: JournalBatchRecord = {
-          type: "batch",
-          batch_id: batch.id,
-          input_file_id: batch.input_file_id,
-          chunk_ids: part.customIds,
-          ...(Object.keys(retries).length > 0 ? { retries } : {}),
-          submitted_at: new Date().toISOString(),
-        };
-        await journal?.append(record);
-        submitted.push(batch.id);
-        active.set(batch.id, partJobs);
-      }
+      await submitBatchRequests({
+        client: params.client,
+        lines,
+        limits: params.limits,
+        metadata: params.metadata,
+        signal: params.signal,
+        onSubmitted: async ({ batch, customIds }) => {
+          const partJobs = customIds.map((id) => jobOf.get(id) as Job);
+          const retries = Object.fromEntries(
+            partJobs.filter((j) => j.retry).map((j) => [j.chunk.metadata.chunk_id, j.retry as ChunkRetry]),
+          );
+          const record: JournalBatchRecord = {
+            type: "batch",
+            batch_id: batch.id,
+            input_file_id: batch.input_file_id,
+            chunk_ids: customIds,
+            ...(Object.keys(retries).length > 0 ? { retries } : {}),
+            submitted_at: new Date().toISOString(),
+          };
+          await journal?.append(record);
+          submitted.push(batch.id);
+          active.set(batch.id, partJobs);
+        },
+      });
     };
 
     const { take, answerSynchronously } = answerReader({ run, params, usageByMode });
@@ -352,20 +336,8 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
         batchIds: ids,
         pollIntervalMs: params.pollIntervalMs,
         signal: params.signal,
-        onStatus: (batches) => {
-          const counts = batches.map((b) => ({
-            id: b.id,
-            status: b.status,
-            completed: b.request_counts?.completed ?? 0,
-            failed: b.request_counts?.failed ?? 0,
-            total: b.request_counts?.total || (active.get(b.id)?.length ?? 0),
-          }));
-          params.onBatchProgress?.({
-            batches: counts,
-            answered: counts.reduce((n, b) => n + b.completed + b.failed, 0),
-            requests: counts.reduce((n, b) => n + b.total, 0),
-          });
-        },
+        onStatus: (batches) =>
+          params.onBatchProgress?.(batchRunProgress({ batches, requestsOf: (id) => active.get(id)?.length ?? 0 })),
       });
       if (params.signal?.aborted) break;
       const again: Job[] = [];
@@ -381,10 +353,7 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
           continue;
         }
         if (batch.status === "failed") {
-          const errors = (batch.errors?.data ?? []).map(
-            (e) => `${e.code}${e.line ? ` (line ${e.line})` : ""}: ${e.message}`,
-          );
-          const why = `batch ${batch.id} failed validation: ${errors.join("; ") || "no reason given"}`;
+          const why = batchFailureReason(batch);
           for (const job of jobs) await run.acceptChunkResult(job.chunk, failedOutput(job, undefined, why));
           continue;
         }

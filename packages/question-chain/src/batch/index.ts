@@ -1,19 +1,28 @@
-export { QuestionChainError, type QuestionChainErrorCode } from "../question-chain-error.js";
-export {
-  type BatchLimits,
-  type BatchRequestLine,
-  OPENAI_BATCH_LIMITS,
-  splitBatchRequests,
-} from "./batch-request-file.js";
+// The provider-generic batch parts (request files, results readers, batch jobs, journal records) live in
+// `@domain-eval/core/batch`, shared with `domain-eval validate --batch`; they are re-exported here unchanged.
 export {
   type BatchChatCompletion,
+  type BatchClient,
+  BatchError,
+  type BatchJob,
+  type BatchLimits,
   type BatchLineResult,
+  type BatchRequestLine,
+  type BatchRunProgress,
+  cancelBatchJob,
+  downloadBatchResults,
+  FINISHED_BATCH_STATUSES,
+  listBatchJobs,
+  OPENAI_BATCH_LIMITS,
   readBatchResultLine,
   readBatchResultsFile,
   readBatchResultsText,
-} from "./batch-results.js";
+  splitBatchRequests,
+  submitBatchJob,
+  waitForBatchJobs,
+} from "@domain-eval/core/batch";
+export { QuestionChainError, type QuestionChainErrorCode } from "../question-chain-error.js";
 export {
-  type BatchRunProgress,
   chunkRequestBody,
   type GenerateExamBatchParams,
   type GenerateExamBatchResult,
@@ -25,13 +34,3 @@ export {
   readJournalBatches,
   type UsageByMode,
 } from "./generate-exam-batch.js";
-export {
-  type BatchClient,
-  type BatchJob,
-  cancelBatchJob,
-  downloadBatchResults,
-  FINISHED_BATCH_STATUSES,
-  listBatchJobs,
-  submitBatchJob,
-  waitForBatchJobs,
-} from "./openai-batch-jobs.js";

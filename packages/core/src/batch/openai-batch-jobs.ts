@@ -1,5 +1,4 @@
 import type OpenAI from "openai";
-import { toFile } from "openai";
 import { type BatchLineResult, readBatchResultsText } from "./batch-results.js";
 
 /** What the batch path needs of an `OpenAI` client: its Files and Batches resources. */
@@ -33,7 +32,8 @@ export async function submitBatchJob(params: {
   metadata?: Record<string, string>;
 }): Promise<BatchJob> {
   const file = await params.client.files.create({
-    file: await toFile(Buffer.from(params.text, "utf8"), params.filename ?? "requests.jsonl"),
+    // Node's File (global since Node 20): this module needs `openai` for its types only
+    file: new File([params.text], params.filename ?? "requests.jsonl", { type: "application/jsonl" }),
     purpose: "batch",
   });
   return params.client.batches.create({

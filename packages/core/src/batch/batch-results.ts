@@ -1,6 +1,6 @@
-import { readJsonl } from "@domain-eval/core";
+import { readJsonl } from "../jsonl.js";
 import { classifyModelCallError, type ModelCallFailureCode } from "../model-call-failure.js";
-import { QuestionChainError } from "../question-chain-error.js";
+import { BatchError } from "./batch-error.js";
 
 /** The parts of a chat completion (the `body` of a result line) the batch path reads. */
 export interface BatchChatCompletion {
@@ -77,14 +77,14 @@ function failed(customId: string, parts: { code?: string; message?: string; stat
  *   `BatchResponseData` classes (vllm/entrypoints/openai/run_batch.py) write the same shape, with `error` a string
  *   or an `ErrorResponse` and `response.body` null on failure.
  *
- * @throws QuestionChainError (`BATCH_RESULTS_UNREADABLE`) when the line has neither shape.
+ * @throws BatchError (`BATCH_RESULTS_UNREADABLE`) when the line has neither shape.
  * @example
  * readBatchResultLine({ custom_id: "doc:0-800", response: { status_code: 200, body: completion }, error: null });
  */
 export function readBatchResultLine(value: unknown): BatchLineResult {
   const line = value as { custom_id?: unknown; response?: unknown; error?: unknown } | null;
   if (typeof line !== "object" || line === null || typeof line.custom_id !== "string") {
-    throw new QuestionChainError({
+    throw new BatchError({
       code: "BATCH_RESULTS_UNREADABLE",
       message:
         "a batch result line has no custom_id: pass the output (or error) file of an OpenAI batch or of vLLM's run_batch",
@@ -126,20 +126,20 @@ export async function readBatchResultsFile(params: { path: string }): Promise<Ma
       results.set(result.custom_id, result);
     }
   } catch (error) {
-    if (error instanceof QuestionChainError) {
-      throw new QuestionChainError({
+    if (error instanceof BatchError) {
+      throw new BatchError({
         code: "BATCH_RESULTS_UNREADABLE",
         message: `${params.path}: ${error.message}`,
         cause: error,
       });
     }
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new QuestionChainError({
+      throw new BatchError({
         code: "BATCH_RESULTS_UNREADABLE",
         message: `${params.path} does not exist: pass the results file the batch runner wrote (vLLM run_batch -o FILE)`,
       });
     }
-    throw new QuestionChainError({
+    throw new BatchError({
       code: "BATCH_RESULTS_UNREADABLE",
       message: `${params.path} is not a JSONL batch results file (${(error as Error).message}): pass the output file of an OpenAI batch or of vLLM's run_batch`,
       cause: error,
@@ -157,7 +157,7 @@ export function readBatchResultsText(text: string): BatchLineResult[] {
       try {
         return readBatchResultLine(JSON.parse(l));
       } catch (error) {
-        throw new QuestionChainError({
+        throw new BatchError({
           code: "BATCH_RESULTS_UNREADABLE",
           message: `line ${i + 1} of a batch results file is unreadable (${(error as Error).message}): download it again`,
           cause: error,

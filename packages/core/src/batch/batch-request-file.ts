@@ -1,8 +1,8 @@
-import { QuestionChainError } from "../question-chain-error.js";
+import { BatchError } from "./batch-error.js";
 
 /**
  * One line of a batch input file in the OpenAI Batch API format, also read by vLLM's `run_batch` and other
- * providers' batch endpoints: `custom_id` is the chunk id, `body` the exact chat completions request of that chunk.
+ * providers' batch endpoints: `custom_id` names the request (a chunk id, a validation answer key), `body` is the exact chat completions request.
  */
 export interface BatchRequestLine {
   custom_id: string;
@@ -29,7 +29,7 @@ export interface BatchLimits {
  * Splits request lines into batch input files that stay under the per-batch limits, keeping their order. Each part
  * is the file's text (one JSON line per request, newline-terminated) with the custom ids it holds.
  *
- * @throws QuestionChainError (`BATCH_LINE_TOO_LARGE`) when one request alone is over `maxBytes`.
+ * @throws BatchError (`BATCH_LINE_TOO_LARGE`) when one request alone is over `maxBytes`.
  * @example
  * const parts = splitBatchRequests({ lines, maxRequests: 50_000 });
  * for (const part of parts) await writeFile(`requests-${n++}.jsonl`, part.text);
@@ -59,9 +59,9 @@ export function splitBatchRequests(params: {
     const text = `${JSON.stringify(line)}\n`;
     const size = Buffer.byteLength(text);
     if (size > maxBytes) {
-      throw new QuestionChainError({
+      throw new BatchError({
         code: "BATCH_LINE_TOO_LARGE",
-        message: `the request of chunk ${line.custom_id} is ${size} bytes, over the ${maxBytes}-byte batch file limit: use smaller chunks (--chunk-size)`,
+        message: `the request ${line.custom_id} is ${size} bytes, over the ${maxBytes}-byte batch file limit: make the requests smaller (generate: --chunk-size)`,
       });
     }
     if (ids.length >= maxRequests || bytes + size > maxBytes) flush();

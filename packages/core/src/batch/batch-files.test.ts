@@ -37,9 +37,9 @@ describe("splitBatchRequests", () => {
     }
   });
 
-  it("refuses a single request over the byte limit, naming the chunk and the fix", () => {
+  it("refuses a single request over the byte limit, naming the request and the fix", () => {
     expect(() => splitBatchRequests({ lines: [line("big", "z".repeat(500))], limits: { maxBytes: 100 } })).toThrow(
-      /chunk big is \d+ bytes, over the 100-byte batch file limit: use smaller chunks/u,
+      /request big is \d+ bytes, over the 100-byte batch file limit: make the requests smaller/u,
     );
   });
 });

@@ -1,6 +1,6 @@
 import { choiceLetter, errorMessage, redactSecrets } from "@domain-eval/core";
 import type { MemberAnswer, PanelMember, PanelScoring } from "./panel-member.js";
-import { type LetterPrompt, letterPrompt } from "./validation-prompts.js";
+import { type LetterPrompt, letterPrompt, type PanelItem } from "./validation-prompts.js";
 import { ValidatorError } from "./validator-error.js";
 
 /** Parameters of {@link createEndpointMember}. */
@@ -209,6 +209,29 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
     });
   }
 
+  /** The chat completions request for an item: the same for a direct call and for a batch line. */
+  function requestBody(item: PanelItem): Record<string, unknown> {
+    return body(letterPrompt(item), item.options.length);
+  }
+
+  /** Reads a reply (a direct call's or a batch output line's) into an answer. */
+  function readReply(item: PanelItem, reply: ChatReply): MemberAnswer {
+    const prompt = letterPrompt(item);
+    const letters = item.options.map((_, i) => choiceLetter(i));
+    const usage = {
+      promptTokens: reply.usage?.prompt_tokens ?? countTokens(prompt.system) + countTokens(prompt.user),
+      completionTokens: reply.usage?.completion_tokens ?? 8,
+    };
+    const read = readLetter(reply, letters);
+    if ("reason" in read) return { choice: null, probabilities: null, noAnswer: read.reason, usage };
+    const probabilities = wantLogprobs ? letterProbabilities(reply, letters, read.letter) : null;
+    if (probabilities) sawLogprobs = true;
+    const choice = probabilities
+      ? probabilities.reduce((best, p, i) => (p > (probabilities[best] as number) ? i : best), 0)
+      : letters.indexOf(read.letter);
+    return { choice, probabilities, noAnswer: null, usage };
+  }
+
   return {
     name: params.model,
     kind: "endpoint",
@@ -222,21 +245,8 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
       return countTokens(prompt.system) + countTokens(prompt.user) + 8;
     },
     async answer({ item, signal }): Promise<MemberAnswer> {
-      const prompt = letterPrompt(item);
-      const letters = item.options.map((_, i) => choiceLetter(i));
-      const reply = await post(body(prompt, item.options.length), signal);
-      const usage = {
-        promptTokens: reply.usage?.prompt_tokens ?? countTokens(prompt.system) + countTokens(prompt.user),
-        completionTokens: reply.usage?.completion_tokens ?? 8,
-      };
-      const read = readLetter(reply, letters);
-      if ("reason" in read) return { choice: null, probabilities: null, noAnswer: read.reason, usage };
-      const probabilities = wantLogprobs ? letterProbabilities(reply, letters, read.letter) : null;
-      if (probabilities) sawLogprobs = true;
-      const choice = probabilities
-        ? probabilities.reduce((best, p, i) => (p > (probabilities[best] as number) ? i : best), 0)
-        : letters.indexOf(read.letter);
-      return { choice, probabilities, noAnswer: null, usage };
+      return readReply(item, await post(requestBody(item), signal));
     },
+    batch: { baseUrl: base.toString(), requestBody, readReply: (item, reply) => readReply(item, reply as ChatReply) },
   };
 }

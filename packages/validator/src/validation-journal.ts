@@ -11,7 +11,11 @@ export type JournalAnswer = MemberAnswer;
 export interface ValidationJournal {
   /** Answers recorded by earlier runs, by key. */
   finished: Map<string, JournalAnswer>;
+  /** Lines of other kinds (the batch path's `{"type": "batch", …}` records), in order. */
+  others: unknown[];
   append(key: string, answer: JournalAnswer): Promise<void>;
+  /** Appends a line of another kind. */
+  appendRecord(record: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,13 +47,17 @@ export async function openValidationJournal(params: {
     throw error;
   });
   const finished = new Map<string, JournalAnswer>();
+  const others: unknown[] = [];
   for (const value of journal.records) {
     const record = value as { type?: string; key?: string; answer?: JournalAnswer };
     if (record.type === "answer" && record.key && record.answer) finished.set(record.key, record.answer);
+    else others.push(value);
   }
   return {
     finished,
+    others,
     append: (key, answer) => journal.append({ type: "answer", key, answer }),
+    appendRecord: (record) => journal.append(record),
     close: () => journal.close(),
   };
 }

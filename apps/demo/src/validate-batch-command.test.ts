@@ -107,7 +107,7 @@ describe("validate --batch", () => {
     });
     expect(listed.code, listed.stderr).toBe(0);
     expect(JSON.parse(listed.stdout).batches).toMatchObject([
-      { id: held.batches()[0]?.id, status: "in_progress", total: REQUESTS },
+      { id: held.batches()[0]?.id, status: "in_progress", total: REQUESTS, created_by: "domain-eval validate" },
     ]);
 
     release();

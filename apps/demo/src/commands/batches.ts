@@ -30,6 +30,8 @@ export interface BatchRow {
   total: number;
   created_at: string;
   model?: string;
+  /** The command that created it (`domain-eval generate` or `domain-eval validate`), from the batch's metadata. */
+  created_by?: string;
 }
 
 function rowOf(batch: BatchJob): BatchRow {
@@ -41,6 +43,7 @@ function rowOf(batch: BatchJob): BatchRow {
     total: batch.request_counts?.total ?? 0,
     created_at: new Date(batch.created_at * 1000).toISOString(),
     ...(batch.model ? { model: batch.model } : {}),
+    ...(batch.metadata?.created_by ? { created_by: batch.metadata.created_by } : {}),
   };
 }
 
@@ -71,7 +74,9 @@ export async function runBatches(params: {
       const journal = journalPathFor(params.out);
       const records = await readJournalBatches({ path: journal });
       if (records.length === 0) {
-        throw new CliError(`${journal} records no batches: run generate --batch --out ${params.out} first`);
+        throw new CliError(
+          `${journal} records no batches: run generate --batch or validate --batch with --out ${params.out} first`,
+        );
       }
       batches = await Promise.all(records.map((r) => client.batches.retrieve(r.batch_id)));
     } else {
@@ -106,8 +111,13 @@ export async function runBatches(params: {
 export function registerBatchesCommand(program: Command): void {
   program
     .command("batches")
-    .description("list the batch jobs of the provider (or of one generate --batch run) and cancel them")
-    .option("--out <file>", "only the batches of the run that writes this questions file (from its journal)")
+    .description(
+      "list the batch jobs of the provider (or of one generate --batch or validate --batch run) and cancel them",
+    )
+    .option(
+      "--out <file>",
+      "only the batches of the run (generate or validate) that writes this file (from its journal)",
+    )
     .option("--cancel <id...>", "cancel these batches (they keep the answers they have)")
     .option("--cancel-run", "with --out: cancel every unfinished batch of that run")
     .option(
@@ -142,7 +152,7 @@ export function registerBatchesCommand(program: Command): void {
       if (result.batches.length === 0) out.info("no batches");
       for (const b of result.batches) {
         out.result(
-          `${b.id}  ${b.status.padEnd(10)} ${b.completed}/${b.total} done${b.failed > 0 ? `, ${b.failed} failed` : ""}  ${b.created_at}${b.model ? `  ${b.model}` : ""}`,
+          `${b.id}  ${b.status.padEnd(10)} ${b.completed}/${b.total} done${b.failed > 0 ? `, ${b.failed} failed` : ""}  ${b.created_at}${b.model ? `  ${b.model}` : ""}${b.created_by ? `  ${b.created_by}` : ""}`,
         );
       }
       for (const id of result.cancelled) out.info(`cancel requested for ${id}`);

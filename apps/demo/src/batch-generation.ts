@@ -2,6 +2,9 @@ import { writeFile } from "node:fs/promises";
 import type { QuestionChain } from "@domain-eval/question-chain";
 import {
   BatchError,
+  type BatchLimits,
+  type BatchRequestLine,
+  type BatchRunProgress,
   type GenerateExamBatchResult,
   generateExamBatch,
   generateExamFromBatchResults,
@@ -110,6 +113,35 @@ export function batchRequestsPath(out: string, part: number, parts: number): str
   return parts === 1 ? `${base}.batch-requests.jsonl` : `${base}.batch-requests-${part + 1}.jsonl`;
 }
 
+/** Writes batch request lines as files next to `out` (split under the limits) for `--batch-file-only`. */
+export async function writeBatchRequestFiles(params: {
+  lines: readonly BatchRequestLine[];
+  limits?: BatchLimits;
+  out: string;
+}): Promise<{ path: string; requests: number; bytes: number }[]> {
+  const parts = splitBatchRequests({ lines: params.lines, limits: params.limits });
+  const files = [];
+  for (const [i, part] of parts.entries()) {
+    const path = batchRequestsPath(params.out, i, parts.length);
+    await writeFile(path, part.text);
+    files.push({ path, requests: part.customIds.length, bytes: part.bytes });
+  }
+  return files;
+}
+
+/** Prints the batches' statuses when they change, and a progress bar of the requests answered. */
+export function printBatchProgress(output: CliOutput): (progress: BatchRunProgress) => void {
+  let lastStatus = "";
+  return (p) => {
+    const status = p.batches.map((b) => `${b.id} ${b.status}`).join(", ");
+    if (status !== lastStatus) {
+      output.info(`batches: ${status}`);
+      lastStatus = status;
+    }
+    output.progress("batch", p.answered, p.requests);
+  };
+}
+
 /** What a batch flavour of `generate` did. */
 export type BatchGeneration =
   | { kind: "files"; files: { path: string; requests: number; bytes: number }[] }
@@ -138,14 +170,7 @@ export async function runBatchGeneration(params: {
   try {
     if (settings.mode === "file-only") {
       const lines = await prepareBatchRequestLines({ chain: params.chain, chunks: params.chunks });
-      const parts = splitBatchRequests({ lines, limits });
-      const files = [];
-      for (const [i, part] of parts.entries()) {
-        const path = batchRequestsPath(params.out, i, parts.length);
-        await writeFile(path, part.text);
-        files.push({ path, requests: part.customIds.length, bytes: part.bytes });
-      }
-      return { kind: "files", files };
+      return { kind: "files", files: await writeBatchRequestFiles({ lines, limits, out: params.out }) };
     }
     const common = {
       chunks: params.chunks,
@@ -169,7 +194,6 @@ export async function runBatchGeneration(params: {
         "--batch needs a provider with the Batch API: set OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (another provider); for vLLM on your own GPUs use --batch-file-only",
       );
     }
-    let lastStatus = "";
     const result = await generateExamBatch({
       ...common,
       client: batchClient(params.config),
@@ -177,14 +201,7 @@ export async function runBatchGeneration(params: {
       pollIntervalMs: settings.pollSeconds * 1000,
       retryMode: settings.retry,
       metadata: { created_by: "domain-eval generate" },
-      onBatchProgress: (p) => {
-        const status = p.batches.map((b) => `${b.id} ${b.status}`).join(", ");
-        if (status !== lastStatus) {
-          output.info(`batches: ${status}`);
-          lastStatus = status;
-        }
-        output.progress("batch", p.answered, p.requests);
-      },
+      onBatchProgress: printBatchProgress(output),
     });
     output.endProgress();
     return { kind: "run", result };

@@ -1,6 +1,5 @@
-import { writeFile } from "node:fs/promises";
 import { type CostAmount, costOf, type ExamQuestion, type PriceTable, pricesForModel } from "@domain-eval/core";
-import { BatchError, readBatchResultsFile, splitBatchRequests } from "@domain-eval/core/batch";
+import { BatchError, readBatchResultsFile } from "@domain-eval/core/batch";
 import {
   estimateValidation,
   type PanelMember,
@@ -11,7 +10,7 @@ import {
   validateFromBatchResults,
   validateQuestionsBatch,
 } from "@domain-eval/validator";
-import { type BatchSettings, batchClient, batchRequestsPath } from "./batch-generation.js";
+import { type BatchSettings, batchClient, printBatchProgress, writeBatchRequestFiles } from "./batch-generation.js";
 import { CliError } from "./cli-error.js";
 import type { CliConfig } from "./config.js";
 import type { CliOutput } from "./output.js";
@@ -59,14 +58,7 @@ export async function runBatchValidation(params: {
   try {
     if (settings.mode === "file-only") {
       const lines = prepareValidationBatchLines(run);
-      const parts = splitBatchRequests({ lines, limits });
-      const files = [];
-      for (const [i, part] of parts.entries()) {
-        const path = batchRequestsPath(params.out, i, parts.length);
-        await writeFile(path, part.text);
-        files.push({ path, requests: part.customIds.length, bytes: part.bytes });
-      }
-      return { kind: "files", files };
+      return { kind: "files", files: await writeBatchRequestFiles({ lines, limits, out: params.out }) };
     }
     if (settings.mode === "from-results") {
       const results = await readBatchResultsFile({ path: settings.resultsFile as string });
@@ -75,7 +67,6 @@ export async function runBatchValidation(params: {
       output.info(`read ${done.fromFile} answers from ${settings.resultsFile}; the others were asked directly`);
       return { kind: "run", results: done.results, stats: done.stats };
     }
-    let lastStatus = "";
     const done = await validateQuestionsBatch({
       ...run,
       clientFor: (baseUrl) => batchClient({ ...config, openaiBaseUrl: baseUrl }),
@@ -83,14 +74,7 @@ export async function runBatchValidation(params: {
       pollIntervalMs: settings.pollSeconds * 1000,
       retryMode: settings.retry,
       metadata: { created_by: "domain-eval validate" },
-      onBatchProgress: (p) => {
-        const status = p.batches.map((b) => `${b.id} ${b.status}`).join(", ");
-        if (status !== lastStatus) {
-          output.info(`batches: ${status}`);
-          lastStatus = status;
-        }
-        output.progress("batch", p.answered, p.requests);
-      },
+      onBatchProgress: printBatchProgress(output),
     });
     output.endProgress();
     return {

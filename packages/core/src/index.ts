@@ -124,3 +124,4 @@ export {
   pricesForModel,
   type TokenPrices,
 } from "./token-prices.js";
+export { waitUnlessAborted } from "./wait-unless-aborted.js";

@@ -129,6 +129,18 @@ export async function writeBatchRequestFiles(params: {
   return files;
 }
 
+/** The settings of a batch run from the flags: limits, poll interval, retry mode, who created it, progress. */
+export function batchRunOptions(params: { settings: BatchSettings; output: CliOutput; createdBy: string }) {
+  const { settings } = params;
+  return {
+    limits: settings.maxRequests ? { maxRequests: settings.maxRequests } : undefined,
+    pollIntervalMs: settings.pollSeconds * 1000,
+    retryMode: settings.retry,
+    metadata: { created_by: params.createdBy },
+    onBatchProgress: printBatchProgress(params.output),
+  };
+}
+
 /** Prints the batches' statuses when they change, and a progress bar of the requests answered. */
 export function printBatchProgress(output: CliOutput): (progress: BatchRunProgress) => void {
   let lastStatus = "";
@@ -197,11 +209,7 @@ export async function runBatchGeneration(params: {
     const result = await generateExamBatch({
       ...common,
       client: batchClient(params.config),
-      limits,
-      pollIntervalMs: settings.pollSeconds * 1000,
-      retryMode: settings.retry,
-      metadata: { created_by: "domain-eval generate" },
-      onBatchProgress: printBatchProgress(output),
+      ...batchRunOptions({ settings, output, createdBy: "domain-eval generate" }),
     });
     output.endProgress();
     return { kind: "run", result };

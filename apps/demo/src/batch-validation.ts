@@ -10,7 +10,7 @@ import {
   validateFromBatchResults,
   validateQuestionsBatch,
 } from "@domain-eval/validator";
-import { type BatchSettings, batchClient, printBatchProgress, writeBatchRequestFiles } from "./batch-generation.js";
+import { type BatchSettings, batchClient, batchRunOptions, writeBatchRequestFiles } from "./batch-generation.js";
 import { CliError } from "./cli-error.js";
 import type { CliConfig } from "./config.js";
 import type { CliOutput } from "./output.js";
@@ -70,11 +70,7 @@ export async function runBatchValidation(params: {
     const done = await validateQuestionsBatch({
       ...run,
       clientFor: (baseUrl) => batchClient({ ...config, openaiBaseUrl: baseUrl }),
-      limits,
-      pollIntervalMs: settings.pollSeconds * 1000,
-      retryMode: settings.retry,
-      metadata: { created_by: "domain-eval validate" },
-      onBatchProgress: printBatchProgress(output),
+      ...batchRunOptions({ settings, output, createdBy: "domain-eval validate" }),
     });
     output.endProgress();
     return {

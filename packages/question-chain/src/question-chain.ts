@@ -6,6 +6,7 @@ import {
   type FindingPolicy,
   type JournalSettings,
   promptVersionFor,
+  waitUnlessAborted,
 } from "@domain-eval/core";
 import type { CallbackManagerForChainRun } from "@langchain/core/callbacks/manager";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
@@ -274,7 +275,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     const maxAttempts = 1 + settings.maxRetries;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1 && last && last.code !== "unparseable") {
-        await sleep(settings.retryDelayMs * 2 ** (attempt - 2), config?.signal);
+        await waitUnlessAborted({ ms: settings.retryDelayMs * 2 ** (attempt - 2), signal: config?.signal });
       }
       usage.calls++;
       let output: unknown;
@@ -297,19 +298,6 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     }
     return { kind: "output", output: unusableAnswerOutput(plan, last, maxAttempts, usage) };
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**

@@ -247,6 +247,10 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
     async answer({ item, signal }): Promise<MemberAnswer> {
       return readReply(item, await post(requestBody(item), signal));
     },
-    batch: { baseUrl: base.toString(), requestBody, readReply: (item, reply) => readReply(item, reply as ChatReply) },
+    batch: {
+      baseUrl: base.toString(),
+      requestBody,
+      readReply: ({ item, reply }) => readReply(item, reply as ChatReply),
+    },
   };
 }

@@ -25,7 +25,7 @@ export interface PanelMemberBatch {
   /** The chat completions body the member sends for `item`. */
   requestBody(item: PanelItem): Record<string, unknown>;
   /** Reads a chat completion (a batch output line's body) into an answer, as `answer` reads its own reply. */
-  readReply(item: PanelItem, reply: unknown): MemberAnswer;
+  readReply(params: { item: PanelItem; reply: unknown }): MemberAnswer;
 }
 
 /** A model on the validation panel. Create one with `createEndpointMember` or `createLocalMember`. */

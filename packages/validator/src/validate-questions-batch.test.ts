@@ -134,6 +134,40 @@ describe("validateQuestionsBatch against the scripted Batch API", () => {
     }
   });
 
+  it("sends failed lines (server errors) again and loses none; a refused line ends the run with the others journaled", async () => {
+    const answer = multipleChoiceHandler({ decide: readingPanel, confidence: 0.7 });
+    const seen = new Set<string>();
+    let refuse = false;
+    server = await startScriptedOpenAIServer({
+      handler: (request, context) => {
+        const asked = JSON.stringify(request.messages);
+        // every options-only request fails once with a server error (retryable); with `refuse`, one is a 400
+        if (asked.includes("options of a multiple-choice question you are not shown") && !seen.has(asked)) {
+          seen.add(asked);
+          return { error: { status: refuse ? 400 : 500, message: refuse ? "bad request" : "overloaded" } };
+        }
+        return answer(request, context);
+      },
+      batches: { stepMs: 5 },
+    });
+    const s = server;
+    const run = await validateQuestionsBatch({ questions: all, panel: [member(s)], clientFor, pollIntervalMs: 5 });
+    expect(s.batches()).toHaveLength(2);
+    expect(s.batches()[0]?.request_counts.failed).toBe(16);
+    expect(s.batches()[1]?.request_counts.total).toBe(16);
+    expect(run.results).toEqual(await direct(s));
+
+    seen.clear();
+    refuse = true;
+    const dir = await mkdtemp(join(tmpdir(), "validate-batch-"));
+    const journalPath = join(dir, "j.jsonl");
+    await expect(
+      validateQuestionsBatch({ questions: all, panel: [member(s)], clientFor, journalPath, pollIntervalMs: 5 }),
+    ).rejects.toMatchObject({ code: "ENDPOINT_FAILED", message: expect.stringMatching(/bad request/) });
+    const answers = (await readFile(journalPath, "utf8")).split("\n").filter((l) => l.includes('"type":"answer"'));
+    expect(answers).toHaveLength(REQUESTS - 16);
+  });
+
   it("splits requests over the per-batch limit into several batches", async () => {
     const s = await start();
     const expected = await direct(s);

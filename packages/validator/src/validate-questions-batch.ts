@@ -4,13 +4,10 @@ import {
   type BatchLimits,
   type BatchLineResult,
   type BatchRequestLine,
+  type BatchRoundsResult,
   type BatchRunProgress,
   batchFailureReason,
-  batchRunProgress,
-  downloadBatchResults,
-  FINISHED_BATCH_STATUSES,
-  submitBatchRequests,
-  waitForBatchJobs,
+  runBatchRounds,
 } from "@domain-eval/core/batch";
 import type { PanelMemberBatch } from "./panel-member.js";
 import {
@@ -138,9 +135,7 @@ export async function validateQuestionsBatch(
     throw new TypeError(`retryMode "${String(retryMode)}" is not one of batch, sync`);
   }
   const run = await startValidationRun(params);
-  const submitted: string[] = [];
-  const resumedBatches: string[] = [];
-  const active = new Map<string, { baseUrl: string; jobs: Job[] }>();
+  let rounds: BatchRoundsResult = { submitted: [], resumedBatches: [], running: [] };
   try {
     const { batchable, local } = partition(run.pending);
     // the latest recorded batch of each pending request
@@ -151,6 +146,7 @@ export async function validateQuestionsBatch(
       if (record.type !== "batch" || !Array.isArray(record.custom_ids)) continue;
       for (const key of record.custom_ids) if (byKey.has(key)) latest.set(key, record as ValidationBatchRecord);
     }
+    const resumed = new Map<string, { batchId: string; group: string; jobs: Job[] }>();
     const fresh: Job[] = [];
     for (const task of batchable) {
       const record = latest.get(task.key);
@@ -158,117 +154,48 @@ export async function validateQuestionsBatch(
         fresh.push({ task, unanswered: 0 });
         continue;
       }
-      const entry = active.get(record.batch_id) ?? { baseUrl: record.base_url, jobs: [] };
+      const entry = resumed.get(record.batch_id) ?? { batchId: record.batch_id, group: record.base_url, jobs: [] };
       entry.jobs.push({ task, unanswered: 0 });
-      active.set(record.batch_id, entry);
+      resumed.set(record.batch_id, entry);
     }
-    resumedBatches.push(...active.keys());
-
-    const submit = async (jobs: readonly Job[]) => {
-      const byBase = new Map<string, Job[]>();
-      const inFlight = [...active.values()].reduce((n, b) => n + b.jobs.length, 0);
-      const maxCalls = params.budget?.maxCalls;
-      let taken = 0;
-      for (const job of jobs) {
-        // each request is one call: the batches never hold more than the budget leaves
-        if (maxCalls !== undefined && run.stats.calls + inFlight + taken >= maxCalls) break;
-        const baseUrl = job.task.member.batch?.baseUrl as string;
-        byBase.set(baseUrl, [...(byBase.get(baseUrl) ?? []), job]);
-        taken++;
-      }
-      for (const [baseUrl, baseJobs] of byBase) {
-        const jobOf = new Map(baseJobs.map((j) => [j.task.key, j]));
-        await submitBatchRequests({
-          client: params.clientFor(baseUrl),
-          lines: baseJobs.map((j) => requestLine(j.task)),
-          limits: params.limits,
-          metadata: params.metadata,
-          signal: params.signal,
-          onSubmitted: async ({ batch, customIds }) => {
-            const record: ValidationBatchRecord = {
-              type: "batch",
-              batch_id: batch.id,
-              input_file_id: batch.input_file_id,
-              base_url: baseUrl,
-              custom_ids: customIds,
-              submitted_at: new Date().toISOString(),
-            };
-            await run.appendToJournal({ ...record });
-            submitted.push(batch.id);
-            active.set(batch.id, { baseUrl, jobs: customIds.map((id) => jobOf.get(id) as Job) });
-          },
+    const maxCalls = params.budget?.maxCalls;
+    const batches = runBatchRounds<Job>({
+      clientFor: params.clientFor,
+      groupOf: (job) => job.task.member.batch?.baseUrl as string,
+      keyOf: (job) => job.task.key,
+      resumed: [...resumed.values()],
+      fresh,
+      // each request is one call: the batches never hold more than the budget leaves
+      admit: ({ queued, inFlight }) => maxCalls === undefined || run.stats.calls + inFlight + queued < maxCalls,
+      shouldStop: () => run.stopReason() !== undefined,
+      prepare: async (job) => requestLine(job.task),
+      onSubmitted: async ({ batch, group, jobs }) => {
+        const record: ValidationBatchRecord = {
+          type: "batch",
+          batch_id: batch.id,
+          input_file_id: batch.input_file_id,
+          base_url: group,
+          custom_ids: jobs.map((j) => j.task.key),
+          submitted_at: new Date().toISOString(),
+        };
+        await run.appendToJournal({ ...record });
+      },
+      take: (job, result) => take(run, job, result),
+      onBatchFailed: async (batch) => {
+        throw new ValidatorError({
+          code: "ENDPOINT_FAILED",
+          message: `${batchFailureReason(batch)}: fix the cause (--batch-max-requests for a batch too large), then rerun with --resume`,
         });
-      }
-    };
-
-    const poll = async () => {
-      const retriedFailed = new Set<string>();
-      let fatal: unknown;
-      while (active.size > 0 && !params.signal?.aborted) {
-        const byBase = new Map<string, string[]>();
-        for (const [id, entry] of active) byBase.set(entry.baseUrl, [...(byBase.get(entry.baseUrl) ?? []), id]);
-        const statuses = new Map<string, Awaited<ReturnType<typeof waitForBatchJobs>>>();
-        // one poll loop per endpoint, each until all its batches have finished
-        await Promise.all(
-          [...byBase].map(async ([baseUrl, ids]) => {
-            statuses.set(
-              baseUrl,
-              await waitForBatchJobs({
-                client: params.clientFor(baseUrl),
-                batchIds: ids,
-                pollIntervalMs: params.pollIntervalMs,
-                signal: params.signal,
-                onStatus: (batches) =>
-                  params.onBatchProgress?.(
-                    batchRunProgress({ batches, requestsOf: (id) => active.get(id)?.jobs.length ?? 0 }),
-                  ),
-              }),
-            );
-          }),
-        );
-        if (params.signal?.aborted) break;
-        const again: Job[] = [];
-        for (const [baseUrl, batches] of statuses) {
-          for (const batch of batches) {
-            if (!FINISHED_BATCH_STATUSES.has(batch.status)) continue;
-            const jobs = active.get(batch.id)?.jobs ?? [];
-            active.delete(batch.id);
-            if (batch.status === "failed") {
-              if (resumedBatches.includes(batch.id) && !retriedFailed.has(batch.id)) {
-                // a batch of an earlier run that failed validation: sent again (its limits may have changed since)
-                retriedFailed.add(batch.id);
-                again.push(...jobs);
-                continue;
-              }
-              throw new ValidatorError({
-                code: "ENDPOINT_FAILED",
-                message: `${batchFailureReason(batch)}: fix the cause (--batch-max-requests for a batch too large), then rerun with --resume`,
-              });
-            }
-            const results = new Map(
-              (await downloadBatchResults({ client: params.clientFor(baseUrl), batch })).map((r) => [r.custom_id, r]),
-            );
-            for (const job of jobs) {
-              try {
-                const next = await take(run, job, results.get(job.task.key));
-                if (next) again.push(next);
-              } catch (error) {
-                // the other answers of the batch are recorded first, so a rerun asks only for what is missing
-                fatal ??= error;
-              }
-            }
-          }
-        }
-        if (fatal !== undefined) throw fatal;
-        if (again.length === 0 || run.stopReason()) continue;
-        if (retryMode === "sync") await run.answerDirectly(again.map((j) => j.task));
-        else await submit(again);
-      }
-    };
-
-    await submit(fresh);
+      },
+      retry: retryMode === "sync" ? (jobs) => run.answerDirectly(jobs.map((j) => j.task)) : "batch",
+      limits: params.limits,
+      pollIntervalMs: params.pollIntervalMs,
+      metadata: params.metadata,
+      signal: params.signal,
+      onBatchProgress: params.onBatchProgress,
+    });
     // local members are scored in-process while the batches run
-    await Promise.all([run.answerDirectly(local), poll()]);
+    [rounds] = await Promise.all([batches, run.answerDirectly(local)]);
     if (params.signal?.aborted) run.stats.stoppedBy = "aborted";
     else if (run.stats.stoppedBy === undefined && run.pending.some((t) => !run.isAnswered(t))) {
       // requests the budget left out
@@ -279,7 +206,7 @@ export async function validateQuestionsBatch(
     throw error;
   }
   const { results, stats } = await run.finish();
-  return { results, stats, submitted, resumedBatches, running: [...active.keys()] };
+  return { results, stats, ...rounds };
 }
 
 /**

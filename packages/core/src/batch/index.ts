@@ -12,6 +12,7 @@ export {
   readBatchResultsFile,
   readBatchResultsText,
 } from "./batch-results.js";
+export { type BatchRoundsParams, type BatchRoundsResult, runBatchRounds } from "./batch-rounds.js";
 export {
   type BatchJournalRecord,
   type BatchRunProgress,

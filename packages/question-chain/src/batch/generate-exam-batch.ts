@@ -6,14 +6,11 @@ import {
   type BatchLimits,
   type BatchLineResult,
   type BatchRequestLine,
+  type BatchRoundsResult,
   type BatchRunProgress,
   batchFailureReason,
-  batchRunProgress,
-  downloadBatchResults,
-  FINISHED_BATCH_STATUSES,
   readJournalBatches as readBatchRecords,
-  submitBatchRequests,
-  waitForBatchJobs,
+  runBatchRounds,
 } from "@domain-eval/core/batch";
 import type OpenAI from "openai";
 import {
@@ -256,9 +253,7 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     sync: { calls: 0, promptTokens: 0, completionTokens: 0 },
   };
   const maxCalls = params.budget?.maxCalls;
-  const submitted: string[] = [];
-  const resumedBatches: string[] = [];
-  let running: string[] = [];
+  let rounds: BatchRoundsResult = { submitted: [], resumedBatches: [], running: [] };
   let journal: JsonlAppender | undefined;
   try {
     if (params.journalPath) journal = await JsonlAppender.open(params.journalPath);
@@ -275,104 +270,61 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
         attached.set(record.batch_id, [...(attached.get(record.batch_id) ?? []), job]);
       } else fresh.push({ chunk, unanswered: 0 });
     }
-    const active = new Map<string, Job[]>();
-    for (const [batchId, jobs] of attached) {
-      active.set(batchId, jobs);
-      resumedBatches.push(batchId);
-    }
-
-    const submit = async (jobs: Job[]) => {
-      const lines: BatchRequestLine[] = [];
-      const jobOf = new Map<string, Job>();
-      const inFlight = [...active.values()].reduce((n, batchJobs) => n + batchJobs.length, 0);
-      for (const job of jobs) {
-        if (run.shouldStop()) break;
-        // each request is one call: a batch never holds more than the budget leaves
-        if (maxCalls !== undefined && callsSoFar + inFlight + lines.length >= maxCalls) break;
+    const { take, answerSynchronously } = answerReader({ run, params, usageByMode });
+    rounds = await runBatchRounds<Job>({
+      clientFor: () => params.client,
+      groupOf: () => "",
+      keyOf: (job) => job.chunk.metadata.chunk_id,
+      resumed: [...attached].map(([batchId, jobs]) => ({ batchId, group: "", jobs })),
+      fresh,
+      // each request is one call: a batch never holds more than the budget leaves
+      admit: ({ queued, inFlight }) => maxCalls === undefined || callsSoFar + inFlight + queued < maxCalls,
+      shouldStop: () => run.shouldStop() !== undefined,
+      prepare: async (job) => {
         const request = await prepareChunkRequest({ chain: params.chain, chunk: job.chunk.chunk, retry: job.retry });
         if (!request.send) {
           await run.acceptChunkResult(job.chunk, request.emptyOutput as QuestionChainOutput);
-          continue;
+          return undefined;
         }
-        lines.push({
+        return {
           custom_id: request.chunkId,
           method: "POST",
           url: "/v1/chat/completions",
           body: chunkRequestBody(request),
-        });
-        jobOf.set(request.chunkId, job);
-      }
-      await submitBatchRequests({
-        client: params.client,
-        lines,
-        limits: params.limits,
-        metadata: params.metadata,
-        signal: params.signal,
-        onSubmitted: async ({ batch, customIds }) => {
-          const partJobs = customIds.map((id) => jobOf.get(id) as Job);
-          const retries = Object.fromEntries(
-            partJobs.filter((j) => j.retry).map((j) => [j.chunk.metadata.chunk_id, j.retry as ChunkRetry]),
-          );
-          const record: JournalBatchRecord = {
-            type: "batch",
-            batch_id: batch.id,
-            input_file_id: batch.input_file_id,
-            chunk_ids: customIds,
-            ...(Object.keys(retries).length > 0 ? { retries } : {}),
-            submitted_at: new Date().toISOString(),
-          };
-          await journal?.append(record);
-          submitted.push(batch.id);
-          active.set(batch.id, partJobs);
-        },
-      });
-    };
-
-    const { take, answerSynchronously } = answerReader({ run, params, usageByMode });
-
-    await submit(fresh);
-    const retriedFailed = new Set<string>();
-    while (active.size > 0 && !params.signal?.aborted) {
-      const ids = [...active.keys()];
-      const finished = await waitForBatchJobs({
-        client: params.client,
-        batchIds: ids,
-        pollIntervalMs: params.pollIntervalMs,
-        signal: params.signal,
-        onStatus: (batches) =>
-          params.onBatchProgress?.(batchRunProgress({ batches, requestsOf: (id) => active.get(id)?.length ?? 0 })),
-      });
-      if (params.signal?.aborted) break;
-      const again: Job[] = [];
-      for (const batch of finished) {
-        if (!FINISHED_BATCH_STATUSES.has(batch.status)) continue;
-        const jobs = active.get(batch.id) ?? [];
-        active.delete(batch.id);
-        if (batch.status === "failed" && resumedBatches.includes(batch.id) && !retriedFailed.has(batch.id)) {
-          // a batch of an earlier run that failed validation: its requests are built and sent again (the settings
-          // that made it fail, such as the per-batch limits, may have changed since)
-          retriedFailed.add(batch.id);
-          again.push(...jobs.map((job) => ({ ...job, unanswered: job.unanswered + 1 })));
-          continue;
-        }
-        if (batch.status === "failed") {
-          const why = batchFailureReason(batch);
-          for (const job of jobs) await run.acceptChunkResult(job.chunk, failedOutput(job, undefined, why));
-          continue;
-        }
-        const results = new Map(
-          (await downloadBatchResults({ client: params.client, batch })).map((r) => [r.custom_id, r]),
+        };
+      },
+      onSubmitted: async ({ batch, jobs }) => {
+        const retries = Object.fromEntries(
+          jobs.filter((j) => j.retry).map((j) => [j.chunk.metadata.chunk_id, j.retry as ChunkRetry]),
         );
-        for (const job of jobs) {
-          const next = await take(job, results.get(job.chunk.metadata.chunk_id), "batch");
-          if (next) again.push(next);
-        }
-      }
-      if (again.length === 0 || run.shouldStop()) continue;
-      if (retryMode === "sync") for (const job of again) await answerSynchronously(job);
-      else await submit(again);
-    }
-    running = [...active.keys()];
+        const record: JournalBatchRecord = {
+          type: "batch",
+          batch_id: batch.id,
+          input_file_id: batch.input_file_id,
+          chunk_ids: jobs.map((j) => j.chunk.metadata.chunk_id),
+          ...(Object.keys(retries).length > 0 ? { retries } : {}),
+          submitted_at: new Date().toISOString(),
+        };
+        await journal?.append(record);
+      },
+      take: (job, result) => take(job, result, "batch"),
+      onBatchFailed: async (batch, jobs) => {
+        const why = batchFailureReason(batch);
+        for (const job of jobs) await run.acceptChunkResult(job.chunk, failedOutput(job, undefined, why));
+      },
+      resend: (job) => ({ ...job, unanswered: job.unanswered + 1 }),
+      retry:
+        retryMode === "sync"
+          ? async (jobs) => {
+              for (const job of jobs) await answerSynchronously(job);
+            }
+          : "batch",
+      limits: params.limits,
+      pollIntervalMs: params.pollIntervalMs,
+      metadata: params.metadata,
+      signal: params.signal,
+      onBatchProgress: params.onBatchProgress,
+    });
     if (params.signal?.aborted) run.markAborted();
     // records a budget the last answers reached (chunks left out for it stay "not run")
     run.shouldStop();
@@ -380,7 +332,13 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     await journal?.close();
     await run.close();
   }
-  return { ...run.finish(), submitted, resumedBatches, running, usageByMode };
+  return {
+    ...run.finish(),
+    submitted: rounds.submitted,
+    resumedBatches: rounds.resumedBatches,
+    running: rounds.running,
+    usageByMode,
+  };
 }
 
 /**

@@ -182,6 +182,25 @@ describe("validateQuestionsBatch against the scripted Batch API", () => {
     expect(run.results).toEqual(expected);
   });
 
+  it("sends each endpoint member's requests to its own endpoint's Batch API", async () => {
+    const s = await start();
+    const other = await startScriptedOpenAIServer({
+      handler: multipleChoiceHandler({ decide: () => 0 }),
+      batches: { stepMs: 5 },
+    });
+    try {
+      const panel = [member(s), createEndpointMember({ baseUrl: other.url, model: "letter-a" })];
+      const expected = await validateQuestions({ questions: all, panel });
+      const run = await validateQuestionsBatch({ questions: all, panel, clientFor, pollIntervalMs: 5 });
+      expect(s.batches().map((b) => b.request_counts.total)).toEqual([REQUESTS]);
+      expect(other.batches().map((b) => b.request_counts.total)).toEqual([REQUESTS]);
+      expect(run.results).toEqual(expected.results);
+      expect(run.submitted).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("answers a local member in-process beside the batches", async () => {
     const s = await start();
     let localCalls = 0;

@@ -72,6 +72,23 @@ describe("validateQuestionsBatch against the scripted Batch API", () => {
     ).toHaveLength(0);
   });
 
+  it("records a reply that names no option as no answer with the same reason as the direct run", async () => {
+    server = await startScriptedOpenAIServer({
+      handler: multipleChoiceHandler({
+        decide: (item) => (item.setting === "options_only" ? null : readingPanel(item)),
+      }),
+      batches: { stepMs: 5 },
+    });
+    const s = server;
+    const expected = await direct(s);
+    const run = await validateQuestionsBatch({ questions: all, panel: [member(s)], clientFor, pollIntervalMs: 5 });
+    expect(run.results).toEqual(expected);
+    const answers = run.results[0]?.validation?.settings.options_only.answers ?? [];
+    expect(answers).toHaveLength(4);
+    expect(answers.every((a) => a.choice === null && /not JSON/.test(a.no_answer ?? ""))).toBe(true);
+    expect(run.stats.noAnswers).toBe(16);
+  });
+
   it("resumes a run stopped mid-poll from the journal: the batch is polled, never submitted again", async () => {
     const s = await start({ stepMs: 60 });
     const expected = await direct(s);

@@ -112,7 +112,7 @@ function chunkOf(input: QuestionChainInput): { text: string; source: ChunkMetada
 /** The chunk, the sentences it offers to quote and how many questions to ask of it. */
 export function planChunk(settings: QuestionChainSettings, input: QuestionChainInput): PlannedChunk {
   const { text, source } = chunkOf(input);
-  const sentences = citableSentences(text, settings.language ?? settings.domain?.languages[0]);
+  const sentences = citableSentences({ text, language: settings.language ?? settings.domain?.languages[0] });
   return { text, source, sentences, questions: Math.min(settings.questionsPerChunk, sentences.length) };
 }
 
@@ -217,7 +217,7 @@ export function parseChunkAnswer(
       generatorModel: reportedModelName(rawMessage(output), settings.model),
       generated: reading.value.questions.map((q) => ({
         ...q,
-        citations: resolveCitations(q.citations, plan.sentences),
+        citations: resolveCitations({ citations: q.citations, sentences: plan.sentences }),
       })),
     },
   };

@@ -64,8 +64,8 @@ describe("createQuestionChain with a fake structured-output model", () => {
     expect(out.questions.map((q) => q.answer)).toEqual(["4.5 percent", "2.5 percent"]);
     const [first] = out.questions;
     if (!first) throw new Error("no question");
-    expect(() => parseExamQuestion(first)).not.toThrow();
-    expect(first.id).toBe(questionIdFor("doc-1:100-400", good.question));
+    expect(() => parseExamQuestion({ value: first })).not.toThrow();
+    expect(first.id).toBe(questionIdFor({ chunkId: "doc-1:100-400", question: good.question }));
     expect(first.source).toEqual(chunk.metadata); // document, path, chunk id and index, character span
     expect(first.source_text).toBe(SOURCE);
     expect(first.generator_model).toBe("fake-list");

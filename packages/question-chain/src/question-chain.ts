@@ -156,7 +156,7 @@ function settingsFor(params: QuestionChainParams): QuestionChainSettings {
   if (!["number", "sentence"].includes(citationStyle)) {
     throw new TypeError(`citationStyle "${citationStyle}" is not one of number, sentence`);
   }
-  const promptVersion = promptVersionFor(QUESTION_PROMPT_VERSION, params.domain);
+  const promptVersion = promptVersionFor({ basePromptVersion: QUESTION_PROMPT_VERSION, plugin: params.domain });
   return {
     model: params.model,
     strategy: structuredOutputStrategy({ model: params.model, mode }),

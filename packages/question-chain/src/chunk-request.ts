@@ -251,7 +251,7 @@ export function unsupportedModeReply(settings: QuestionChainSettings, output: un
   if (!raw || !AIMessage.isInstance(raw)) return undefined;
   if ((raw.tool_calls?.length ?? 0) > 0 || (raw.invalid_tool_calls?.length ?? 0) > 0) return undefined;
   return {
-    code: "bad_request",
+    code: "BAD_REQUEST",
     retryable: false,
     message: 'the model answered in text instead of the forced tool call asked for by structuredOutput "tool"',
     fix: 'the endpoint does not support tool calling: use structuredOutput "auto" or "json_mode"',
@@ -293,7 +293,7 @@ export function unusableAnswerOutput(
     questions: [],
     dropped: [],
     failure: {
-      message: `no usable answer after ${attempts} attempt(s): ${last?.code === "unparseable" ? "" : `the model call failed (${last?.code}): `}${last?.message ?? ""}`,
+      message: `no usable answer after ${attempts} attempt(s): ${last?.code === "UNPARSEABLE" ? "" : `the model call failed (${last?.code}): `}${last?.message ?? ""}`,
       attempts,
       ...(last ? { code: last.code, retryable: true } : {}),
     },
@@ -521,7 +521,7 @@ export async function readChunkAnswer(params: {
   if (unsupported) return { output: finalFailureOutput(plan, unsupported, attempts, usage) };
   const parsed = parseChunkAnswer(settings, plan, raw);
   if (parsed.ok) return { output: checkChunkAnswer(settings, plan, parsed.answer, { attempts, usage }) };
-  const output = unusableAnswerOutput(plan, { code: "unparseable", message: parsed.error }, attempts, usage);
+  const output = unusableAnswerOutput(plan, { code: "UNPARSEABLE", message: parsed.error }, attempts, usage);
   if (attempts >= 1 + settings.maxRetries) return { output };
   return { output, retry: { error: parsed.error, rawText: parsed.rawText, attempts, usage } };
 }

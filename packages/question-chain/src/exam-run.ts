@@ -133,8 +133,8 @@ export type ExamRunParams = ExamSource & {
   /** Stops starting new chunks and cancels model calls in flight; the result holds what was finished. */
   signal?: AbortSignal;
   /**
-   * Stop the run after this many chunks in a row failed the same way (same failure code, e.g. `unauthorized` or
-   * `rate_limited`): the rest would fail too. The journal keeps what finished (default 3; 0 never stops).
+   * Stop the run after this many chunks in a row failed the same way (same failure code, e.g. `UNAUTHORIZED` or
+   * `RATE_LIMITED`): the rest would fail too. The journal keeps what finished (default 3; 0 never stops).
    */
   stopAfterRepeatedFailures?: number;
 };

@@ -273,7 +273,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     let last: ModelCallFailure | undefined;
     const maxAttempts = 1 + settings.maxRetries;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      if (attempt > 1 && last && last.code !== "unparseable") {
+      if (attempt > 1 && last && last.code !== "UNPARSEABLE") {
         await sleep(settings.retryDelayMs * 2 ** (attempt - 2), config?.signal);
       }
       usage.calls++;
@@ -292,7 +292,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
       if (unsupported) return { kind: "output", output: finalFailureOutput(plan, unsupported, attempt, usage) };
       const parsed = parseChunkAnswer(settings, plan, output);
       if (parsed.ok) return { kind: "answer", plan, answer: parsed.answer, attempts: attempt, usage };
-      last = { code: "unparseable", retryable: true, message: parsed.error };
+      last = { code: "UNPARSEABLE", retryable: true, message: parsed.error };
       messages = retryMessages(basePrompt, parsed);
     }
     return { kind: "output", output: unusableAnswerOutput(plan, last, maxAttempts, usage) };

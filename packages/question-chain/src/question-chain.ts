@@ -11,6 +11,7 @@ import type { CallbackManagerForChainRun } from "@langchain/core/callbacks/manag
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { BaseMessage } from "@langchain/core/messages";
 import { patchConfig, Runnable, type RunnableConfig } from "@langchain/core/runnables";
+import { abortableSleep } from "./abortable-sleep.js";
 import {
   checkChunkAnswer,
   chunkModel,
@@ -274,7 +275,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     const maxAttempts = 1 + settings.maxRetries;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1 && last && last.code !== "UNPARSEABLE") {
-        await sleep(settings.retryDelayMs * 2 ** (attempt - 2), config?.signal);
+        await abortableSleep({ ms: settings.retryDelayMs * 2 ** (attempt - 2), signal: config?.signal });
       }
       usage.calls++;
       let output: unknown;
@@ -297,19 +298,6 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     }
     return { kind: "output", output: unusableAnswerOutput(plan, last, maxAttempts, usage) };
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { JsonlAppender, readJsonl } from "@domain-eval/core";
 import type OpenAI from "openai";
+import { abortableSleep } from "../abortable-sleep.js";
 import {
   type ChatCompletionAnswer,
   type ChunkRequest,
@@ -231,7 +232,10 @@ function answerReader(context: {
       current = await take(current, result, "sync");
       if (current && current.unanswered > before.unanswered) {
         // rate limited, server error, timeout: wait as the chain waits before retrying
-        await sleep(params.chain.settings.retryDelayMs * 2 ** (current.unanswered - 1), params.signal);
+        await abortableSleep({
+          ms: params.chain.settings.retryDelayMs * 2 ** (current.unanswered - 1),
+          signal: params.signal,
+        });
       }
     }
   };
@@ -409,19 +413,6 @@ export async function generateExamBatch(params: GenerateExamBatchParams): Promis
     await run.close();
   }
   return { ...run.finish(), submitted, resumedBatches, running, usageByMode };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**

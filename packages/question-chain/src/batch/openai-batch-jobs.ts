@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import { toFile } from "openai";
+import { abortableSleep } from "../abortable-sleep.js";
 import { type BatchLineResult, readBatchResultsText } from "./batch-results.js";
 
 /** What the batch path needs of an `OpenAI` client: its Files and Batches resources. */
@@ -44,19 +45,6 @@ export async function submitBatchJob(params: {
   });
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
-
 /**
  * Polls batches until each has finished (completed, failed, expired or cancelled), reporting every status seen.
  * Returns the last state of each; when `signal` aborts it returns at once with the batches still running (they go
@@ -78,7 +66,7 @@ export async function waitForBatchJobs(params: {
     const batches = await Promise.all(params.batchIds.map((id) => params.client.batches.retrieve(id)));
     params.onStatus?.(batches);
     if (batches.every((b) => FINISHED_BATCH_STATUSES.has(b.status)) || params.signal?.aborted) return batches;
-    await sleep(interval, params.signal);
+    await abortableSleep({ ms: interval, signal: params.signal });
     if (params.signal?.aborted) return batches;
   }
 }

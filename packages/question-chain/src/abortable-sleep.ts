@@ -1,0 +1,20 @@
+/**
+ * Waits `ms` milliseconds, or less when `signal` aborts: retry back-off and batch polling must not outlive a stopped
+ * run.
+ *
+ * @example
+ * await abortableSleep({ ms: retryDelayMs, signal });
+ */
+export function abortableSleep(params: { ms: number; signal?: AbortSignal }): Promise<void> {
+  const { ms, signal } = params;
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

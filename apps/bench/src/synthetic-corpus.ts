@@ -100,9 +100,9 @@ export function syntheticExamItems(params: SyntheticExamItemsParams): ExamItem[]
     });
   }
   const seed = params.seed ?? 1;
-  const positions = assignAnswerPositions(
-    questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
+  const positions = assignAnswerPositions({
+    items: questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
     seed,
-  );
-  return questions.map((q) => toExamItem(q, { subject: "finance", seed, answerIndex: positions.get(q.id) }));
+  });
+  return questions.map((q) => toExamItem({ question: q, subject: "finance", seed, answerIndex: positions.get(q.id) }));
 }

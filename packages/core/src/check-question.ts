@@ -158,7 +158,10 @@ function distinctOptionsCheck(t: Required<CheckThresholds>): QualityCheck {
           if (numbersOf(a) !== numbersOf(b)) continue;
           // A kanji or kana carries about what two or three Latin letters do: shorter shingles for those scripts.
           const n = isMostlySpacelessScript({ text: a }) ? 3 : 5;
-          const similarity = jaccard(characterShingles(a, n), characterShingles(b, n));
+          const similarity = jaccard({
+            a: characterShingles({ text: a, size: n }),
+            b: characterShingles({ text: b, size: n }),
+          });
           if (similarity >= t.nearDuplicateOptionSimilarity) {
             out.push(
               finding(
@@ -240,7 +243,7 @@ function groundingCheck(t: Required<CheckThresholds>): QualityCheck {
       }
       const sourceText = context.sourceText ?? q.source_text;
       if (sourceText === undefined) return out;
-      const report = scoreGrounding({ answer: q.answer, citations }, sourceText);
+      const report = scoreGrounding({ question: { answer: q.answer, citations }, sourceText });
       for (const quote of report.missingQuotes) {
         out.push(
           finding(
@@ -308,18 +311,13 @@ export type CheckQuestionOptions = CheckContext & {
  * });
  * const action = decideFindingAction({ findings }); // "drop" | "flag" | "keep"
  */
-export function checkQuestion(params: CheckQuestionOptions & { question: CheckableQuestion }): Finding[];
-/** @deprecated pass one params object: `checkQuestion({ question, sourceText, … })`. */
-export function checkQuestion(question: CheckableQuestion, options?: CheckQuestionOptions): Finding[];
 export function checkQuestion(
-  first: CheckableQuestion | (CheckQuestionOptions & { question: CheckableQuestion }),
-  second: CheckQuestionOptions = {},
+  params: CheckQuestionOptions & {
+    /** The question to check. */
+    question: CheckableQuestion;
+  },
 ): Finding[] {
-  // The params form holds the question object under `question`; a question holds its text there.
-  const { question, ...options } =
-    typeof first.question === "object"
-      ? (first as CheckQuestionOptions & { question: CheckableQuestion })
-      : { ...second, question: first as CheckableQuestion };
+  const { question, ...options } = params;
   const context: CheckContext = { sourceText: options.sourceText, phrases: options.phrases };
   const checks = [...builtinChecks(options.thresholds), ...(options.extraChecks ?? [])];
   return checks.flatMap((check) => check.run(question, context));

@@ -38,17 +38,15 @@ function seededRandom(seed: string | number, key: string): () => number {
  * @example
  * seededShuffle({ values: ["a", "b", "c"], seed: 7, key: "q1" }); // the same order for the same seed and key
  */
-export function seededShuffle<T>(params: { values: readonly T[]; seed: string | number; key: string }): T[];
-/** @deprecated pass one params object: `seededShuffle({ values, seed, key })`. */
-export function seededShuffle<T>(values: readonly T[], seed: string | number, key: string): T[];
-export function seededShuffle<T>(
-  first: readonly T[] | { values: readonly T[]; seed: string | number; key: string },
-  seedArg?: string | number,
-  keyArg?: string,
-): T[] {
-  const { values, seed, key } = Array.isArray(first)
-    ? { values: first as readonly T[], seed: seedArg ?? 0, key: keyArg ?? "" }
-    : (first as { values: readonly T[]; seed: string | number; key: string });
+export function seededShuffle<T>(params: {
+  /** The values to permute (not modified). */
+  values: readonly T[];
+  /** The run's seed. */
+  seed: string | number;
+  /** What is shuffled, e.g. a question id: different keys give independent orders. */
+  key: string;
+}): T[] {
+  const { values, seed, key } = params;
   const out = [...values];
   const random = seededRandom(seed, key);
   for (let i = out.length - 1; i > 0; i--) {
@@ -77,24 +75,8 @@ export function orderChoices(params: {
   seed: string | number;
   /** Where the answer goes; default: a position derived from seed and id. */
   answerIndex?: number;
-}): OrderedChoices;
-/** @deprecated pass one params object: `orderChoices({ item, seed, answerIndex })`. */
-export function orderChoices(
-  item: { id: string; answer: string; distractors: readonly string[] },
-  options: { seed: string | number; answerIndex?: number },
-): OrderedChoices;
-export function orderChoices(
-  first:
-    | { id: string; answer: string; distractors: readonly string[] }
-    | {
-        item: { id: string; answer: string; distractors: readonly string[] };
-        seed: string | number;
-        answerIndex?: number;
-      },
-  second?: { seed: string | number; answerIndex?: number },
-): OrderedChoices {
-  const { item, ...options } =
-    "item" in first ? first : { item: first, seed: second?.seed ?? 0, answerIndex: second?.answerIndex };
+}): OrderedChoices {
+  const { item, ...options } = params;
   const count = item.distractors.length + 1;
   const answerIndex = options.answerIndex ?? Number(seededHash(options.seed, item.id, "position") % BigInt(count));
   if (!Number.isInteger(answerIndex) || answerIndex < 0 || answerIndex >= count) {
@@ -120,22 +102,8 @@ export function orderChoices(
 export function assignAnswerPositions(params: {
   items: Iterable<{ id: string; optionCount: number }>;
   seed: string | number;
-}): Map<string, number>;
-/** @deprecated pass one params object: `assignAnswerPositions({ items, seed })`. */
-export function assignAnswerPositions(
-  items: Iterable<{ id: string; optionCount: number }>,
-  seed: string | number,
-): Map<string, number>;
-export function assignAnswerPositions(
-  first:
-    | Iterable<{ id: string; optionCount: number }>
-    | { items: Iterable<{ id: string; optionCount: number }>; seed: string | number },
-  second?: string | number,
-): Map<string, number> {
-  const { items, seed } =
-    second === undefined && "items" in first && "seed" in first
-      ? first
-      : { items: first as Iterable<{ id: string; optionCount: number }>, seed: second ?? 0 };
+}): Map<string, number> {
+  const { items, seed } = params;
   const byCount = new Map<number, { id: string; rank: bigint }[]>();
   const seen = new Set<string>();
   for (const { id, optionCount } of items) {

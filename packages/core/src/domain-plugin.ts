@@ -109,14 +109,7 @@ export function promptVersionFor(params: {
   basePromptVersion: string;
   /** The domain plugin used, if any. */
   plugin?: Pick<DomainPlugin, "id" | "version">;
-}): string;
-/** @deprecated pass one params object: `promptVersionFor({ basePromptVersion, plugin })`. */
-export function promptVersionFor(basePromptVersion: string, plugin?: Pick<DomainPlugin, "id" | "version">): string;
-export function promptVersionFor(
-  first: string | { basePromptVersion: string; plugin?: Pick<DomainPlugin, "id" | "version"> },
-  second?: Pick<DomainPlugin, "id" | "version">,
-): string {
-  const { basePromptVersion, plugin } =
-    typeof first === "string" ? { basePromptVersion: first, plugin: second } : first;
+}): string {
+  const { basePromptVersion, plugin } = params;
   return plugin ? `${basePromptVersion}+${plugin.id}@${plugin.version}` : basePromptVersion;
 }

@@ -108,17 +108,13 @@ export interface ToExamItemOptions {
  * const positions = assignAnswerPositions({ items: questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })), seed });
  * const rows = questions.map((question) => toExamItem({ question, subject: "finance", seed, answerIndex: positions.get(question.id) }));
  */
-export function toExamItem(params: ToExamItemOptions & { question: ExamQuestion }): ExamItem;
-/** @deprecated pass one params object: `toExamItem({ question, subject, seed, … })`. */
-export function toExamItem(question: ExamQuestion, options: ToExamItemOptions): ExamItem;
 export function toExamItem(
-  first: ExamQuestion | (ToExamItemOptions & { question: ExamQuestion }),
-  second?: ToExamItemOptions,
+  params: ToExamItemOptions & {
+    /** The generated question. */
+    question: ExamQuestion;
+  },
 ): ExamItem {
-  const { question, ...options } =
-    second === undefined
-      ? (first as ToExamItemOptions & { question: ExamQuestion })
-      : { ...second, question: first as ExamQuestion };
+  const { question, ...options } = params;
   const { choices, answerIndex } = orderChoices({
     item: question,
     seed: options.seed,

@@ -83,18 +83,6 @@ export class ExamQuestionValidationError extends DomainEvalError<"INVALID_EXAM_Q
   }
 }
 
-/** The params form: `{ value }` alone (a question never has a `value` field and no `question`). */
-function isParseParams(first: unknown, second: unknown): first is { value: unknown; context?: string } {
-  return (
-    second === undefined &&
-    typeof first === "object" &&
-    first !== null &&
-    "value" in first &&
-    !("question" in first) &&
-    Object.keys(first).every((key) => key === "value" || key === "context")
-  );
-}
-
 /** Converts zod issues into `{ path, message }` pairs with dotted paths (`distractors.1`). */
 export function describeZodIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
@@ -112,11 +100,8 @@ export function parseExamQuestion(params: {
   value: unknown;
   /** Prefixed to the error message, e.g. `questions.jsonl line 12`. */
   context?: string;
-}): ExamQuestion;
-/** @deprecated pass one params object: `parseExamQuestion({ value, context })`. */
-export function parseExamQuestion(value: unknown, context?: string): ExamQuestion;
-export function parseExamQuestion(first: unknown, second?: string): ExamQuestion {
-  const { value, context } = isParseParams(first, second) ? first : { value: first, context: second };
+}): ExamQuestion {
+  const { value, context } = params;
   const result = ExamQuestionSchema.safeParse(value);
   if (!result.success)
     throw new ExamQuestionValidationError({ issues: describeZodIssues(result.error), context: context });

@@ -33,16 +33,8 @@ export function decideFindingAction(params: {
   findings: readonly Finding[];
   /** Default {@link DEFAULT_FINDING_POLICY}. */
   policy?: FindingPolicy;
-}): FindingAction;
-/** @deprecated pass one params object: `decideFindingAction({ findings, policy })`. */
-export function decideFindingAction(findings: readonly Finding[], policy?: FindingPolicy): FindingAction;
-export function decideFindingAction(
-  first: readonly Finding[] | { findings: readonly Finding[]; policy?: FindingPolicy },
-  second?: FindingPolicy,
-): FindingAction {
-  const { findings, policy = DEFAULT_FINDING_POLICY } = Array.isArray(first)
-    ? { findings: first as readonly Finding[], policy: second }
-    : (first as { findings: readonly Finding[]; policy?: FindingPolicy });
+}): FindingAction {
+  const { findings, policy = DEFAULT_FINDING_POLICY } = params;
   let action: FindingAction = "keep";
   for (const finding of findings) {
     const candidate = policy[finding.severity];

@@ -37,19 +37,8 @@ export function scoreGrounding(params: {
   question: { answer: string; citations: readonly string[] };
   /** The source chunk. */
   sourceText: string;
-}): GroundingReport;
-/** @deprecated pass one params object: `scoreGrounding({ question, sourceText })`. */
-export function scoreGrounding(
-  question: { answer: string; citations: readonly string[] },
-  sourceText: string,
-): GroundingReport;
-export function scoreGrounding(
-  first:
-    | { answer: string; citations: readonly string[] }
-    | { question: { answer: string; citations: readonly string[] }; sourceText: string },
-  second?: string,
-): GroundingReport {
-  const { question, sourceText } = "sourceText" in first ? first : { question: first, sourceText: second ?? "" };
+}): GroundingReport {
+  const { question, sourceText } = params;
   const haystack = normalizeForQuoteMatch(sourceText);
   const quotes = question.citations.filter((c) => c.trim() !== "");
   const missingQuotes = quotes.filter((quote) => !haystack.includes(normalizeForQuoteMatch(quote)));

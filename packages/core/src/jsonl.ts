@@ -78,14 +78,8 @@ export async function writeJsonl(params: {
   path: string;
   /** One JSON value per line. */
   values: Iterable<unknown> | AsyncIterable<unknown>;
-}): Promise<number>;
-/** @deprecated pass one params object: `writeJsonl({ path, values })`. */
-export async function writeJsonl(path: string, values: Iterable<unknown> | AsyncIterable<unknown>): Promise<number>;
-export async function writeJsonl(
-  first: string | { path: string; values: Iterable<unknown> | AsyncIterable<unknown> },
-  second?: Iterable<unknown> | AsyncIterable<unknown>,
-): Promise<number> {
-  const { path, values } = typeof first === "string" ? { path: first, values: second ?? [] } : first;
+}): Promise<number> {
+  const { path, values } = params;
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
   const stream = createWriteStream(temporary, { encoding: "utf8" });
   let count = 0;

@@ -1,22 +1,23 @@
 /**
- * Why a model call failed, as a stable code:
- * - worth retrying, because the next attempt can succeed: `rate_limited`, `server_error`, `timeout`, `connection`,
- *   `unparseable` (the reply was not the JSON asked for; the error is fed back);
- * - final, because the same request fails the same way: `unauthorized` (401/403), `model_not_found`,
- *   `context_overflow` (the prompt does not fit the model's context), `bad_request` (another 4xx), `model_error` (a
+ * Why a model call failed, as a stable code in SCREAMING_SNAKE_CASE like every error code of the project (they were
+ * lowercase before; a journal never replays a failure, so older journals resume the same):
+ * - worth retrying, because the next attempt can succeed: `RATE_LIMITED`, `SERVER_ERROR`, `TIMEOUT`, `CONNECTION`,
+ *   `UNPARSEABLE` (the reply was not the JSON asked for; the error is fed back);
+ * - final, because the same request fails the same way: `UNAUTHORIZED` (401/403), `MODEL_NOT_FOUND`,
+ *   `CONTEXT_OVERFLOW` (the prompt does not fit the model's context), `BAD_REQUEST` (another 4xx), `MODEL_ERROR` (a
  *   local model that cannot run).
  */
 export type ModelCallFailureCode =
-  | "rate_limited"
-  | "server_error"
-  | "timeout"
-  | "connection"
-  | "unparseable"
-  | "unauthorized"
-  | "model_not_found"
-  | "context_overflow"
-  | "bad_request"
-  | "model_error";
+  | "RATE_LIMITED"
+  | "SERVER_ERROR"
+  | "TIMEOUT"
+  | "CONNECTION"
+  | "UNPARSEABLE"
+  | "UNAUTHORIZED"
+  | "MODEL_NOT_FOUND"
+  | "CONTEXT_OVERFLOW"
+  | "BAD_REQUEST"
+  | "MODEL_ERROR";
 
 /** A classified model-call failure. */
 export interface ModelCallFailure {
@@ -30,19 +31,19 @@ export interface ModelCallFailure {
 }
 
 const RETRYABLE: ReadonlySet<ModelCallFailureCode> = new Set([
-  "rate_limited",
-  "server_error",
-  "timeout",
-  "connection",
-  "unparseable",
+  "RATE_LIMITED",
+  "SERVER_ERROR",
+  "TIMEOUT",
+  "CONNECTION",
+  "UNPARSEABLE",
 ]);
 
 const FIXES: Partial<Record<ModelCallFailureCode, string>> = {
-  unauthorized: "check the API key (OPENAI_API_KEY) and that it may use this model",
-  model_not_found: "check the model id (GET /v1/models on the endpoint lists the ones it serves)",
-  context_overflow: "use smaller chunks (--chunk-size), fewer questions per chunk, or a model with a larger context",
-  bad_request: "the endpoint rejected the request: check that it supports the structured output mode asked for",
-  model_error: "check the local model file and its settings",
+  UNAUTHORIZED: "check the API key (OPENAI_API_KEY) and that it may use this model",
+  MODEL_NOT_FOUND: "check the model id (GET /v1/models on the endpoint lists the ones it serves)",
+  CONTEXT_OVERFLOW: "use smaller chunks (--chunk-size), fewer questions per chunk, or a model with a larger context",
+  BAD_REQUEST: "the endpoint rejected the request: check that it supports the structured output mode asked for",
+  MODEL_ERROR: "check the local model file and its settings",
 };
 
 const CONTEXT_OVERFLOW =
@@ -79,27 +80,27 @@ export function classifyModelCallError(error: unknown): ModelCallFailure {
   };
 
   // local-model's LocalModelError: OUTPUT_TRUNCATED since its codes follow core's casing (output_truncated before).
-  if (code === "OUTPUT_TRUNCATED" || code === "output_truncated") return classify("unparseable");
+  if (code === "OUTPUT_TRUNCATED" || code === "output_truncated") return classify("UNPARSEABLE");
   if (code === "context_length_exceeded" || CONTEXT_OVERFLOW.test(message) || name === "RangeError") {
-    return classify("context_overflow");
+    return classify("CONTEXT_OVERFLOW");
   }
   if (status === 401 || status === 403 || lcCode === "MODEL_AUTHENTICATION" || code === "invalid_api_key") {
-    return classify("unauthorized");
+    return classify("UNAUTHORIZED");
   }
-  if (status === 404 || lcCode === "MODEL_NOT_FOUND" || code === "model_not_found") return classify("model_not_found");
+  if (status === 404 || lcCode === "MODEL_NOT_FOUND" || code === "model_not_found") return classify("MODEL_NOT_FOUND");
   if (status === 429 || lcCode === "MODEL_RATE_LIMIT" || code === "rate_limit_exceeded")
-    return classify("rate_limited");
-  if (status !== undefined && status >= 500) return classify("server_error");
-  if (status === 408 || /timed? ?out|timeout/iu.test(`${name} ${message}`)) return classify("timeout");
-  if (status !== undefined && status >= 400) return classify("bad_request");
+    return classify("RATE_LIMITED");
+  if (status !== undefined && status >= 500) return classify("SERVER_ERROR");
+  if (status === 408 || /timed? ?out|timeout/iu.test(`${name} ${message}`)) return classify("TIMEOUT");
+  if (status !== undefined && status >= 400) return classify("BAD_REQUEST");
   if (
     /APIConnectionError|FetchError/u.test(name) ||
     /ECONNRESET|ECONNREFUSED|EPIPE|socket hang up|fetch failed|connection error|terminated/iu.test(message)
   ) {
-    return classify("connection");
+    return classify("CONNECTION");
   }
-  if (name === "LocalModelError") return classify("model_error");
-  if (name === "OutputParserException" || error instanceof SyntaxError) return classify("unparseable");
+  if (name === "LocalModelError") return classify("MODEL_ERROR");
+  if (name === "OutputParserException" || error instanceof SyntaxError) return classify("UNPARSEABLE");
   // Unknown errors are retried: a transient failure is likelier than a new kind of permanent one.
-  return { code: "server_error", retryable: true, message };
+  return { code: "SERVER_ERROR", retryable: true, message };
 }

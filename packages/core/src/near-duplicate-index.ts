@@ -171,22 +171,8 @@ export function findDuplicateQuestions(params: {
   questions: Iterable<{ id: string; question: string }>;
   /** Similarity (0..1] above which two questions are near-duplicates (the index's default when omitted). */
   threshold?: number;
-}): Map<string, Finding[]>;
-/** @deprecated pass one params object: `findDuplicateQuestions({ questions, threshold })`. */
-export function findDuplicateQuestions(
-  questions: Iterable<{ id: string; question: string }>,
-  options?: { threshold?: number },
-): Map<string, Finding[]>;
-export function findDuplicateQuestions(
-  first:
-    | Iterable<{ id: string; question: string }>
-    | { questions: Iterable<{ id: string; question: string }>; threshold?: number },
-  second: { threshold?: number } = {},
-): Map<string, Finding[]> {
-  const { questions, ...options } =
-    "questions" in first && !(Symbol.iterator in first)
-      ? first
-      : { questions: first as Iterable<{ id: string; question: string }>, ...second };
+}): Map<string, Finding[]> {
+  const { questions, ...options } = params;
   const filter = new DuplicateQuestionFilter(options);
   const out = new Map<string, Finding[]>();
   for (const q of questions) {

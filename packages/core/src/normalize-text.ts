@@ -85,11 +85,13 @@ export function wordTokens(text: string): string[] {
  * @example
  * characterShingles({ text: "Net margin", size: 5 }); // Set { "net m", "et ma", … }
  */
-export function characterShingles(params: { text: string /** Default 5. */; size?: number }): Set<string>;
-/** @deprecated pass one params object: `characterShingles({ text, size })`. */
-export function characterShingles(text: string, n?: number): Set<string>;
-export function characterShingles(first: string | { text: string; size?: number }, second?: number): Set<string> {
-  const { text, size: n = 5 } = typeof first === "string" ? { text: first, size: second } : first;
+export function characterShingles(params: {
+  /** The text to shingle (compared in its normalized form). */
+  text: string;
+  /** Shingle length in characters. Default 5. */
+  size?: number;
+}): Set<string> {
+  const { text, size: n = 5 } = params;
   const normalized = normalizeForComparison(text);
   const shingles = new Set<string>();
   if (normalized.length <= n) {
@@ -106,17 +108,13 @@ export function characterShingles(first: string | { text: string; size?: number 
  * @example
  * jaccard({ a: new Set([1, 2]), b: new Set([2, 3]) }); // 1/3
  */
-export function jaccard<T>(params: { a: ReadonlySet<T>; b: ReadonlySet<T> }): number;
-/** @deprecated pass one params object: `jaccard({ a, b })`. */
-export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number;
-export function jaccard<T>(
-  first: ReadonlySet<T> | { a: ReadonlySet<T>; b: ReadonlySet<T> },
-  second?: ReadonlySet<T>,
-): number {
-  const { a, b } =
-    second === undefined
-      ? (first as { a: ReadonlySet<T>; b: ReadonlySet<T> })
-      : { a: first as ReadonlySet<T>, b: second };
+export function jaccard<T>(params: {
+  /** One set. */
+  a: ReadonlySet<T>;
+  /** The other set. */
+  b: ReadonlySet<T>;
+}): number {
+  const { a, b } = params;
   if (a.size === 0 && b.size === 0) return 1;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;

@@ -613,7 +613,7 @@ const FLAWED: [string, Case][] = [
 ];
 
 const problems = (c: Case) =>
-  checkQuestion(c.question, { sourceText: c.source })
+  checkQuestion({ question: c.question, sourceText: c.source })
     .filter((f) => f.severity !== "info")
     .map((f) => `${f.code}: ${f.message}`);
 
@@ -625,7 +625,7 @@ describe("content checks leave clean questions alone", () => {
 
 describe("content checks catch flawed questions", () => {
   it.each(FLAWED.map(([code, c]) => [code, c.name, c] as const))("%s: %s", (code, _name, c) => {
-    const findings = checkQuestion(c.question, { sourceText: c.source });
+    const findings = checkQuestion({ question: c.question, sourceText: c.source });
     const hit = findings.find((f) => f.code === code);
     expect(hit, `expected ${code}, got ${JSON.stringify(problems(c))}`).toBeDefined();
     expect(hit?.severity).toBe("warning");
@@ -636,7 +636,10 @@ describe("content checks catch flawed questions", () => {
 
 describe("standalone stems", () => {
   const stem = (question: string, phrases?: PhraseLists) =>
-    checkQuestion({ question, answer: "30 days", distractors: ["14 days", "60 days", "90 days"] }, { phrases })
+    checkQuestion({
+      question: { question, answer: "30 days", distractors: ["14 days", "60 days", "90 days"] },
+      phrases,
+    })
       .filter((f) => f.code === "QUESTION_REFERS_TO_SOURCE")
       .map((f) => f.data?.phrase);
 

@@ -46,10 +46,10 @@ describe("segmentWords (Intl.Segmenter)", () => {
 describe("scoreGrounding with words the segmenter joins", () => {
   it("finds a number written against a unit or a kanji, and nothing else", () => {
     const source = "ルミナフェン錠200mg　患者向け説明書。1日の服用は3回（600mg）まで。";
-    expect(scoreGrounding({ answer: "200", citations: [] }, source).answerCoverage).toBe(1);
-    expect(scoreGrounding({ answer: "600mg", citations: [] }, source).answerCoverage).toBe(1);
-    expect(scoreGrounding({ answer: "20", citations: [] }, source).answerCoverage).toBe(0);
-    expect(scoreGrounding({ answer: "400mg", citations: [] }, source).answerCoverage).toBe(0);
+    expect(scoreGrounding({ question: { answer: "200", citations: [] }, sourceText: source }).answerCoverage).toBe(1);
+    expect(scoreGrounding({ question: { answer: "600mg", citations: [] }, sourceText: source }).answerCoverage).toBe(1);
+    expect(scoreGrounding({ question: { answer: "20", citations: [] }, sourceText: source }).answerCoverage).toBe(0);
+    expect(scoreGrounding({ question: { answer: "400mg", citations: [] }, sourceText: source }).answerCoverage).toBe(0);
   });
 });
 

@@ -10,6 +10,7 @@ import { EvaluationError } from "./evaluation-error.js";
 import { convertGgufToTransformers } from "./gguf-conversion.js";
 import { analyseItems, positionAccuracy } from "./item-analysis.js";
 import {
+  EVALUATION_PYTHON_DIR,
   existingResultsFiles,
   findLightevalOutput,
   type LightevalDetail,
@@ -249,6 +250,12 @@ function lightevalExecutable(python: string): { command: string; prefix: string[
     : { command: python, prefix: ["-m", "lighteval"], shown: [python, "-m", "lighteval"] };
 }
 
+/** `lighteval` with litellm's answer cache off (see python/run_lighteval_without_answer_cache.py). */
+function endpointLauncher(python: string): { command: string; prefix: string[]; shown: string[] } {
+  const script = join(EVALUATION_PYTHON_DIR, "run_lighteval_without_answer_cache.py");
+  return { command: python, prefix: [script], shown: [python, script] };
+}
+
 /**
  * Evaluates each model on the dataset with the real LightEval 0.13 — `lighteval accelerate` for transformers models
  * (Hub ids, model folders, GGUF files converted once, the embedded models) and `lighteval endpoint litellm` for
@@ -374,7 +381,11 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
       lightevalOut,
       "--save-details",
     ];
-    const command = shellCommand({ argv: [...launcher.shown, ...args] });
+    // Endpoint runs go through a launcher that switches off litellm's answer cache (LightEval turns it on, keyed by
+    // model name and prompt but not by endpoint): a cached answer of another server must never be scored. What may be
+    // reused is this package's results cache, whose key holds the endpoint.
+    const run = generative ? endpointLauncher(params.python) : launcher;
+    const command = shellCommand({ argv: [...run.shown, ...args] });
     const cacheKey = sha256(
       JSON.stringify({
         lighteval: "0.13",
@@ -402,10 +413,9 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
     const before = await existingResultsFiles({ outputDir: lightevalOut, modelName: prepared.modelName });
     const started = performance.now();
     const outcome = await runProcess({
-      command: launcher.command,
-      args: [...launcher.prefix, ...args],
+      command: run.command,
+      args: [...run.prefix, ...args],
       env,
-      // LightEval's endpoint backend keeps a litellm disk cache in the working directory: keep it in the results folder.
       cwd: outDir,
       signal: params.signal,
       onPhase: (phase) => params.onProgress?.({ type: "phase", name, phase }),

@@ -54,7 +54,7 @@ describe("prepareChunkRequest and readChunkAnswer: the chain's request and readi
       usage: { prompt_tokens: 500, completion_tokens: 12 },
     };
     const first = await readChunkAnswer({ chain, chunk, answer: broken });
-    expect(first.output.failure?.code).toBe("unparseable");
+    expect(first.output.failure?.code).toBe("UNPARSEABLE");
     expect(first.retry?.error).toMatch(/not valid JSON.*cut off by the token limit/u);
     expect(first.retry?.attempts).toBe(1);
     expect(first.retry?.usage).toEqual({ calls: 1, promptTokens: 500, completionTokens: 12 });
@@ -66,7 +66,7 @@ describe("prepareChunkRequest and readChunkAnswer: the chain's request and readi
 
     const last = await readChunkAnswer({ chain, chunk, answer: broken, retry: first.retry });
     expect(last.retry).toBeUndefined();
-    expect(last.output.failure).toMatchObject({ code: "unparseable", attempts: 2, retryable: true });
+    expect(last.output.failure).toMatchObject({ code: "UNPARSEABLE", attempts: 2, retryable: true });
     expect(last.output.failure?.message).toMatch(/^no usable answer after 2 attempt\(s\)/u);
     expect(last.output.usage).toEqual({ calls: 2, promptTokens: 1000, completionTokens: 24 });
   });
@@ -80,7 +80,7 @@ describe("prepareChunkRequest and readChunkAnswer: the chain's request and readi
     };
     const { output, retry } = await readChunkAnswer({ chain, chunk, answer: text });
     expect(retry).toBeUndefined();
-    expect(output.failure).toMatchObject({ code: "bad_request", retryable: false, attempts: 1 });
+    expect(output.failure).toMatchObject({ code: "BAD_REQUEST", retryable: false, attempts: 1 });
   });
 
   it("a chunk with nothing to quote asks for no request", async () => {

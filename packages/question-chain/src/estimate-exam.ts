@@ -44,7 +44,7 @@ export async function estimateExam(params: EstimateExamParams): Promise<ExamEsti
   if (!params.chain || typeof params.chain.promptFor !== "function") {
     throw new TypeError("estimateExam needs `chain` from createQuestionChain (it measures that chain's prompt)");
   }
-  const chunks = await chunksOf(params, "estimateExam");
+  const chunks = await chunksOf({ source: params, caller: "estimateExam" });
   const count = await tokenCounter({ encoding: params.encoding });
   let promptTokens = 0;
   for (const chunk of chunks) {

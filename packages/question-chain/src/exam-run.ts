@@ -133,8 +133,8 @@ export type ExamRunParams = ExamSource & {
   /** Stops starting new chunks and cancels model calls in flight; the result holds what was finished. */
   signal?: AbortSignal;
   /**
-   * Stop the run after this many chunks in a row failed the same way (same failure code, e.g. `unauthorized` or
-   * `rate_limited`): the rest would fail too. The journal keeps what finished (default 3; 0 never stops).
+   * Stop the run after this many chunks in a row failed the same way (same failure code, e.g. `UNAUTHORIZED` or
+   * `RATE_LIMITED`): the rest would fail too. The journal keeps what finished (default 3; 0 never stops).
    */
   stopAfterRepeatedFailures?: number;
 };
@@ -241,7 +241,8 @@ export function checkExamRunParams(params: ExamRunParams & { concurrency?: numbe
 }
 
 /** The chunks of a source: the given ones, or the documents split. */
-export async function chunksOf(source: ExamSource, caller = "generateExam"): Promise<readonly DocumentInterface[]> {
+export async function chunksOf(params: { source: ExamSource; caller?: string }): Promise<readonly DocumentInterface[]> {
+  const { source, caller = "generateExam" } = params;
   if (source.chunks) return source.chunks;
   if (source.documents) return splitDocuments({ ...source.split, documents: source.documents });
   throw new TypeError(`${caller} needs \`chunks\` (from splitDocuments) or \`documents\``);
@@ -299,7 +300,7 @@ export function thrownChainResult(chunkId: string, error: unknown): QuestionChai
 export async function startExamRun(params: ExamRunParams): Promise<ExamRun> {
   const started = Date.now();
   const chunking = checkExamRunParams(params);
-  const given = await chunksOf(params);
+  const given = await chunksOf({ source: params });
 
   // document order (first appearance), then position in the document
   const documentOrder = new Map<string, number>();

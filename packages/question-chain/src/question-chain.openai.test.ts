@@ -52,7 +52,7 @@ describe("question chain with the real ChatOpenAI against the scripted server", 
     const tool = createQuestionChain({ model: chatModel(server.url), questionsPerChunk: 2, structuredOutput: "tool" });
     const out = await tool.invoke(chunk);
     expect(out.questions).toEqual([]);
-    expect(out.failure).toMatchObject({ code: "bad_request", retryable: false, attempts: 1 });
+    expect(out.failure).toMatchObject({ code: "BAD_REQUEST", retryable: false, attempts: 1 });
     expect(out.failure?.message).toMatch(
       /answered in text instead of the forced tool call .*: the endpoint does not support tool calling: use structuredOutput "auto" or "json_mode"/u,
     );

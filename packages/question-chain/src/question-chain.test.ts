@@ -64,8 +64,8 @@ describe("createQuestionChain with a fake structured-output model", () => {
     expect(out.questions.map((q) => q.answer)).toEqual(["4.5 percent", "2.5 percent"]);
     const [first] = out.questions;
     if (!first) throw new Error("no question");
-    expect(() => parseExamQuestion(first)).not.toThrow();
-    expect(first.id).toBe(questionIdFor("doc-1:100-400", good.question));
+    expect(() => parseExamQuestion({ value: first })).not.toThrow();
+    expect(first.id).toBe(questionIdFor({ chunkId: "doc-1:100-400", question: good.question }));
     expect(first.source).toEqual(chunk.metadata); // document, path, chunk id and index, character span
     expect(first.source_text).toBe(SOURCE);
     expect(first.generator_model).toBe("fake-list");
@@ -240,7 +240,7 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     expect(out.failure).toEqual({
       message: expect.stringMatching(/no usable answer after 2 attempt\(s\): the reply is not valid JSON/u),
       attempts: 2,
-      code: "unparseable",
+      code: "UNPARSEABLE",
       retryable: true,
     });
   });
@@ -250,7 +250,7 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     const out = await createQuestionChain({ model, maxRetries: 0 }).invoke(
       "A plain string passage that is long enough to ask about.",
     );
-    expect(out.failure?.message).toMatch(/the model call failed \(server_error\): no more scripted replies/u);
+    expect(out.failure?.message).toMatch(/the model call failed \(SERVER_ERROR\): no more scripted replies/u);
     expect(out.chunk_id).toMatch(/^doc-[0-9a-f]{16}:0-\d+$/u);
   });
 

@@ -157,7 +157,7 @@ function settingsFor(params: QuestionChainParams): QuestionChainSettings {
   if (!["number", "sentence"].includes(citationStyle)) {
     throw new TypeError(`citationStyle "${citationStyle}" is not one of number, sentence`);
   }
-  const promptVersion = promptVersionFor(QUESTION_PROMPT_VERSION, params.domain);
+  const promptVersion = promptVersionFor({ basePromptVersion: QUESTION_PROMPT_VERSION, plugin: params.domain });
   return {
     model: params.model,
     strategy: structuredOutputStrategy({ model: params.model, mode }),
@@ -230,7 +230,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
 
   /** The messages the chain sends for a chunk (before any retry), e.g. for cost estimates. */
   promptFor(input: QuestionChainInput): BaseMessage[] {
-    return promptMessages(this.settings, planChunk(this.settings, input));
+    return promptMessages({ settings: this.settings, plan: planChunk({ settings: this.settings, input }) });
   }
 
   override async invoke(input: QuestionChainInput, options?: Partial<RunnableConfig>): Promise<QuestionChainOutput> {
@@ -254,7 +254,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
   /** The checks and per-question policy over an answer from {@link QuestionChain.requestAnswer}. */
   checkAnswer(answer: ChunkAnswer): QuestionChainOutput {
     if (answer.kind === "output") return answer.output;
-    return checkChunkAnswer(this.settings, answer.plan, answer.answer, answer);
+    return checkChunkAnswer({ settings: this.settings, plan: answer.plan, answer: answer.answer, call: answer });
   }
 
   private async answer(
@@ -263,18 +263,18 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     runManager?: CallbackManagerForChainRun,
   ): Promise<ChunkAnswer> {
     const { settings } = this;
-    const plan = planChunk(settings, input);
+    const plan = planChunk({ settings, input });
     // Nothing a question could quote (a heading, a table of numbers): no call is spent on it.
     if (plan.questions === 0) return { kind: "output", output: emptyChunkOutput(plan) };
     const usage = emptyUsage();
     const childConfig = patchConfig(config, { callbacks: runManager?.getChild() });
-    const basePrompt = promptMessages(settings, plan);
-    const model = chunkModel(settings, plan);
+    const basePrompt = promptMessages({ settings, plan });
+    const model = chunkModel({ settings, plan });
     let messages = basePrompt;
     let last: ModelCallFailure | undefined;
     const maxAttempts = 1 + settings.maxRetries;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      if (attempt > 1 && last && last.code !== "unparseable") {
+      if (attempt > 1 && last && last.code !== "UNPARSEABLE") {
         await waitUnlessAborted({ ms: settings.retryDelayMs * 2 ** (attempt - 2), signal: config?.signal });
       }
       usage.calls++;
@@ -283,20 +283,22 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
         output = await model.invoke(messages, childConfig);
       } catch (error) {
         if (config?.signal?.aborted) throw error;
-        addFailedCallUsage(usage, error);
+        addFailedCallUsage({ usage, error });
         last = classifyModelCallError(error);
-        if (!last.retryable) return { kind: "output", output: finalFailureOutput(plan, last, attempt, usage) };
+        if (!last.retryable)
+          return { kind: "output", output: finalFailureOutput({ plan, failure: last, attempts: attempt, usage }) };
         continue;
       }
-      await addAnsweredCallUsage(usage, { raw: rawMessage(output), messages, output });
-      const unsupported = unsupportedModeReply(settings, output);
-      if (unsupported) return { kind: "output", output: finalFailureOutput(plan, unsupported, attempt, usage) };
-      const parsed = parseChunkAnswer(settings, plan, output);
+      await addAnsweredCallUsage({ usage, raw: rawMessage(output), messages, output });
+      const unsupported = unsupportedModeReply({ settings, output });
+      if (unsupported)
+        return { kind: "output", output: finalFailureOutput({ plan, failure: unsupported, attempts: attempt, usage }) };
+      const parsed = parseChunkAnswer({ settings, plan, output });
       if (parsed.ok) return { kind: "answer", plan, answer: parsed.answer, attempts: attempt, usage };
-      last = { code: "unparseable", retryable: true, message: parsed.error };
-      messages = retryMessages(basePrompt, parsed);
+      last = { code: "UNPARSEABLE", retryable: true, message: parsed.error };
+      messages = retryMessages({ basePrompt, retry: parsed });
     }
-    return { kind: "output", output: unusableAnswerOutput(plan, last, maxAttempts, usage) };
+    return { kind: "output", output: unusableAnswerOutput({ plan, last, attempts: maxAttempts, usage }) };
   }
 }
 

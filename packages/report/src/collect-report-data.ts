@@ -199,7 +199,8 @@ function groundingScore(question: Record<string, unknown>, findings: readonly Fi
   const sourceText = asString(question.source_text);
   const answer = asString(question.answer);
   const citations = Array.isArray(question.citations) ? question.citations.filter((c) => typeof c === "string") : [];
-  if (sourceText !== undefined && answer !== undefined) return scoreGrounding({ answer, citations }, sourceText).score;
+  if (sourceText !== undefined && answer !== undefined)
+    return scoreGrounding({ question: { answer, citations }, sourceText }).score;
   const recorded = findings.find((f) => f.code === "GROUNDING_SCORE")?.data?.score;
   return typeof recorded === "number" && Number.isFinite(recorded) ? recorded : undefined;
 }

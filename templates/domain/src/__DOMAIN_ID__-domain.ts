@@ -9,7 +9,7 @@ import { __DOMAIN_CAMEL__ReviewerGuidelines } from "./reviewer-guidelines.js";
  *
  * @example
  * import { __DOMAIN_CAMEL__Domain } from "@domain-eval/domain-__DOMAIN_ID__";
- * const findings = checkQuestion(question, { sourceText, extraChecks: __DOMAIN_CAMEL__Domain.checks });
+ * const findings = checkQuestion({ question, sourceText, extraChecks: __DOMAIN_CAMEL__Domain.checks });
  */
 export const __DOMAIN_CAMEL__Domain = defineDomainPlugin({
   id: "__DOMAIN_ID__",

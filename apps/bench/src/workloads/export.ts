@@ -21,7 +21,7 @@ export async function benchExport(params: { ctx: BenchContext }): Promise<Worklo
   const { ctx } = params;
   const count = ctx.sizes.exportItems;
   const itemsPath = join(ctx.workDir, "export-items.jsonl");
-  await writeJsonl(itemsPath, syntheticExamItems({ count, seed: 7 }));
+  await writeJsonl({ path: itemsPath, values: syntheticExamItems({ count, seed: 7 }) });
   const sides = [
     { name: "ours", label: "domain-eval writeDatasetFolder (Parquet + card, streamed)" },
     { name: "datasets", label: "datasets Dataset.from_list(items).to_parquet" },

@@ -42,7 +42,7 @@ export async function benchIngestion(params: { ctx: BenchContext; keepLastOurs?:
   const items = syntheticExamItems({ count });
   const itemIds = items.map((i) => i.id);
   const itemsPath = join(ctx.workDir, "ingestion-items.jsonl");
-  await writeJsonl(itemsPath, items);
+  await writeJsonl({ path: itemsPath, values: items });
 
   const sides = [
     { name: "ours", label: "domain-eval logExamRecords (batches of 500, 2 in flight)" },

@@ -83,7 +83,7 @@ describe("readBatchResultLine", () => {
         },
         error: null,
       },
-      { ok: false, status: 429, code: "rate_limit_exceeded", retryable: true, failure: "rate_limited" },
+      { ok: false, status: 429, code: "rate_limit_exceeded", retryable: true, failure: "RATE_LIMITED" },
     ],
     [
       "an OpenAI line that cannot change",
@@ -97,7 +97,7 @@ describe("readBatchResultLine", () => {
         },
         error: null,
       },
-      { ok: false, retryable: false, failure: "context_overflow" },
+      { ok: false, retryable: false, failure: "CONTEXT_OVERFLOW" },
     ],
     [
       "a vLLM run_batch error with a message string",
@@ -117,7 +117,7 @@ describe("readBatchResultLine", () => {
         response: { status_code: 500, request_id: "vllm-batch-2", body: null },
         error: { error: { message: "engine died", type: "InternalServerError", param: null, code: 500 } },
       },
-      { ok: false, status: 500, message: "engine died", retryable: true, failure: "server_error" },
+      { ok: false, status: 500, message: "engine died", retryable: true, failure: "SERVER_ERROR" },
     ],
   ])("reads %s", (_name, value, expected) => {
     expect(readBatchResultLine(value)).toMatchObject({ custom_id: "a", ...expected });

@@ -53,7 +53,7 @@ function errorParts(error: unknown): { code?: string; message?: string; status?:
 function failed(customId: string, parts: { code?: string; message?: string; status?: number }): BatchLineResult {
   const message = parts.message ?? `the request failed${parts.status ? ` with status ${parts.status}` : ""}`;
   if (parts.code && NOT_RUN.has(parts.code)) {
-    return { custom_id: customId, ok: false, code: parts.code, message, retryable: true, failure: "timeout" };
+    return { custom_id: customId, ok: false, code: parts.code, message, retryable: true, failure: "TIMEOUT" };
   }
   const classified = classifyModelCallError(
     Object.assign(new Error(message), { status: parts.status, code: parts.code }),

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { abortableSleep } from "./abortable-sleep.js";
 import type { ApiErrorReply } from "./chat-request.js";
 import type { RecordedRequest } from "./scripted-openai-server.js";
 
@@ -108,19 +109,6 @@ async function readBuffer(req: IncomingMessage): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
   return Buffer.concat(parts);
-}
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /** One line of a batch input file that passed validation. */
@@ -244,7 +232,7 @@ export function createBatchEndpoints(params: {
 
   async function run(batch: ScriptedBatch, index: number): Promise<void> {
     const signal = stopping.signal;
-    await wait(stepMs, signal);
+    await abortableSleep({ ms: stepMs, signal });
     if (cancelRequested.has(batch.id)) {
       // cancelled while validating: nothing was answered
       Object.assign(batch, { status: "cancelled", cancelled_at: now() });
@@ -336,7 +324,7 @@ export function createBatchEndpoints(params: {
     }
     const cancelled = cancelRequested.has(batch.id);
     if (!cancelled) Object.assign(batch, { status: "finalizing", finalizing_at: now() });
-    await wait(stepMs, signal);
+    await abortableSleep({ ms: stepMs, signal });
     if (signal.aborted) return;
     const name = (kind: string) => `${batch.id}_${kind}.jsonl`;
     if (output.length > 0) {

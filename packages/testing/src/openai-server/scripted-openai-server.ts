@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { abortableSleep } from "./abortable-sleep.js";
 import { createBatchEndpoints, type ScriptedBatch, type ScriptedBatchOptions } from "./batch-endpoints.js";
 import { type ApiErrorReply, type ChatCompletionRequest, messageText, validateChatRequest } from "./chat-request.js";
 import { createFaultPicker, type FaultKind, type FaultOptions, malformText, truncateText } from "./fault-injection.js";
@@ -190,19 +191,6 @@ class Slots {
   }
 }
 
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
-
 /** What answering one chat completion body came to. */
 type ChatOutcome =
   | { kind: "error"; error: ApiErrorReply; headers?: Record<string, string> }
@@ -361,7 +349,7 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
     maxObservedConcurrency = Math.max(maxObservedConcurrency, slots.inUse);
     try {
       const latency = typeof options.latencyMs === "function" ? options.latencyMs(request) : (options.latencyMs ?? 0);
-      await sleep(latency, signal);
+      await abortableSleep({ ms: latency, signal });
       if (signal.aborted) return { kind: "gone" };
       const injected = pickFault();
       let reply: ScriptedReply =
@@ -446,7 +434,8 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
       return sendError(res, outcome.error, outcome.headers);
     }
     if (outcome.kind === "dropped") {
-      if (outcome.fault === "timeout") await sleep(options.timeoutFaultMs ?? 120_000, controller.signal);
+      if (outcome.fault === "timeout")
+        await abortableSleep({ ms: options.timeoutFaultMs ?? 120_000, signal: controller.signal });
       res.socket?.destroy();
       return;
     }

@@ -7,9 +7,10 @@ reviewers what a good exam question about __DOMAIN_DISPLAY_NAME_LOWER__ document
 > a fictional cold-room procedure: replace the instructions, few-shot examples, reviewer guidelines, checks and
 > samples with your field's (see CONTRIBUTING.md, "Adding a domain").
 
-| Check                 | Code                        | Catches                                                                    |
-| --------------------- | --------------------------- | -------------------------------------------------------------------------- |
-| `standalone-question` | `QUESTION_REFERS_TO_SOURCE` | questions that say "according to the passage", which the reader never sees |
+It adds no checks of its own yet: core's checks run on every domain (form, grounding, a stem that says "according
+to the passage", an answer the stem gives away, distractors that are not real options or of another kind; see
+`@domain-eval/core`'s README). Add checks for what matters in your field to `checks` in
+`src/__DOMAIN_ID__-domain.ts`.
 
 ## Install
 
@@ -31,7 +32,6 @@ import __DOMAIN_CAMEL__Default, {
   __DOMAIN_CAMEL__Instructions,
   __DOMAIN_CAMEL__ReviewerGuidelines,
   __DOMAIN_CAMEL__SamplesDir,
-  standaloneQuestionCheck,
 } from "@domain-eval/domain-__DOMAIN_ID__";
 import { checkQuestion } from "@domain-eval/core";
 
@@ -44,8 +44,7 @@ const findings = checkQuestion(
     citations: ["Stays are limited to 30 minutes"],
   },
   { extraChecks: __DOMAIN_CAMEL__Domain.checks },
-); // → QUESTION_REFERS_TO_SOURCE
-standaloneQuestionCheck.run({ question: "What is in the text above?", answer: "a", distractors: [] }, {});
+); // → QUESTION_REFERS_TO_SOURCE (a core check)
 console.log(__DOMAIN_CAMEL__Instructions, __DOMAIN_CAMEL__FewShotExamples.length, __DOMAIN_CAMEL__ReviewerGuidelines);
 console.log(__DOMAIN_CAMEL__SamplesDir); // the bundled sample documents
 ```

@@ -10,15 +10,9 @@
 set -euo pipefail
 cache="${DOMAIN_EVAL_CACHE:-$HOME/.cache/domain-eval}"
 logs="$cache/browser"
-say() { echo "browser: $*" >&2; }
-fail() {
-  say "ERROR: $1"
-  if [[ -n "${2:-}" && -f "$2" ]]; then
-    echo "---- last lines of $2 ----" >&2
-    tail -n 30 "$2" >&2
-  fi
-  exit 1
-}
+say_prefix=browser
+# shellcheck source=tools/lib/say-fail.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/say-fail.sh"
 
 if [[ -n "${DOMAIN_EVAL_CHROMIUM:-}" ]]; then
   [[ -x "$DOMAIN_EVAL_CHROMIUM" ]] || fail "DOMAIN_EVAL_CHROMIUM=$DOMAIN_EVAL_CHROMIUM is not an executable: fix or unset it"

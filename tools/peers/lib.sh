@@ -21,18 +21,9 @@ reviewer_username="reviewer"
 reviewer_password="12345678"
 reviewer_api_key="reviewer.apikey"
 
-say() { echo "peers: $*" >&2; }
-
-# fail MESSAGE [LOG]: print the message and, if given, the last lines of the log that explains it.
-fail() {
-  say "ERROR: $1"
-  if [[ -n "${2:-}" && -f "$2" ]]; then
-    echo "---- last lines of $2 ----" >&2
-    tail -n 40 "$2" >&2
-    echo "----" >&2
-  fi
-  exit 1
-}
+say_prefix=peers
+# shellcheck source=tools/lib/say-fail.sh
+source "$peers_dir/../lib/say-fail.sh"
 
 # pid_of NAME: the pid recorded for NAME if that process is alive and still runs what we started (a pid can be
 # reused by an unrelated process after a reboot or crash), else nothing.

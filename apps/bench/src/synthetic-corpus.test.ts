@@ -17,7 +17,7 @@ describe("syntheticChunks", () => {
       writeExamQuestions(chunk.pageContent, 3, 3).map((q, j) => ({ id: `${i}-${j}`, ...q })),
     );
     expect(written).toHaveLength(120);
-    expect([...findDuplicateQuestions(written).keys()]).toEqual([]);
+    expect([...findDuplicateQuestions({ questions: written }).keys()]).toEqual([]);
   });
 });
 

@@ -123,11 +123,11 @@ export function syntheticExamQuestions(params: { count: number; seed?: number })
 export function syntheticExamItems(params: SyntheticExamItemsParams): ExamItem[] {
   const questions = syntheticExamQuestions(params);
   const seed = params.choiceSeed ?? params.seed ?? 1;
-  const positions = assignAnswerPositions(
-    questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
+  const positions = assignAnswerPositions({
+    items: questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
     seed,
-  );
+  });
   return questions.map((q) =>
-    toExamItem(q, { subject: params.subject ?? "finance", seed, answerIndex: positions.get(q.id) }),
+    toExamItem({ question: q, subject: params.subject ?? "finance", seed, answerIndex: positions.get(q.id) }),
   );
 }

@@ -1,10 +1,9 @@
 import {
-  ArgillaApiError,
   type ArgillaClient,
+  ArgillaClientError,
   ArgillaConnectionError,
   createArgillaClient,
-  ExamDatasetMismatchError,
-  ExamRecordRejectedError,
+  dataOrThrow,
 } from "@domain-eval/argilla-client";
 import { CliError, EXIT } from "./cli-error.js";
 import type { CliConfig } from "./config.js";
@@ -24,28 +23,35 @@ export function argillaClientFor(config: CliConfig): ArgillaClient {
   return createArgillaClient({ baseUrl: config.argillaApiUrl, apiKey: config.argillaApiKey });
 }
 
-/** True when an Argilla server answers with this key (used by `run` to decide whether review is possible). */
-export async function argillaReachable(client: ArgillaClient): Promise<{ ok: true } | { ok: false; reason: string }> {
+/**
+ * Checks that the configured Argilla answers with this key (`run` does it before any model call). A configured but
+ * failing Argilla (wrong key, server down) is an error with the server's reason, exit 1; an unconfigured one is the
+ * caller's business (`run` then stops before review).
+ */
+export async function assertArgillaUsable(config: CliConfig): Promise<void> {
+  const client = argillaClientFor(config);
   try {
-    const { error, response } = await client.GET("/me");
-    if (error) return { ok: false, reason: `Argilla answered ${response.status} to GET /me (check ARGILLA_API_KEY)` };
-    return { ok: true };
+    dataOrThrow(await client.GET("/me"));
   } catch (error) {
-    return { ok: false, reason: (error as Error).message };
+    const mapped = asArgillaCliError(error);
+    if (mapped instanceof CliError) {
+      throw new CliError(
+        `ARGILLA_API_URL is set but Argilla cannot take the questions: ${mapped.message} (or unset ARGILLA_API_URL, or pass --skip-review, to go without review)`,
+        EXIT.FAILED,
+        { cause: error },
+      );
+    }
+    throw error;
   }
 }
 
 /** Maps the client's errors (unreachable server, rejected key, 409, 422, …) to one clear line with exit code 1. */
 export function asArgillaCliError(error: unknown): unknown {
   if (error instanceof ArgillaConnectionError) {
-    return new CliError(`${error.message}; for a local Argilla run \`npm run peers:up\``, EXIT.FAILED);
+    return new CliError(`${error.message}; for a local Argilla run \`npm run peers:up\``, EXIT.FAILED, {
+      cause: error,
+    });
   }
-  if (
-    error instanceof ArgillaApiError ||
-    error instanceof ExamDatasetMismatchError ||
-    error instanceof ExamRecordRejectedError
-  ) {
-    return new CliError(error.message, EXIT.FAILED);
-  }
+  if (error instanceof ArgillaClientError) return new CliError(error.message, EXIT.FAILED, { cause: error });
   return error;
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { EmbeddedModelName } from "@domain-eval/local-model";
 import { type BaseChatModel, SimpleChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatOpenAI } from "@langchain/openai";
-import { CliError } from "./cli-error.js";
+import { CliError, EXIT } from "./cli-error.js";
 import type { CliConfig } from "./config.js";
 
 /** Every way to configure a real model. */
@@ -54,7 +54,9 @@ export async function createChatModel(
       });
       return await createLocalChatModel({ modelFile, maxTokens: options.maxOutputTokens });
     } catch (error) {
-      if (error instanceof LocalModelError) throw new CliError(`--model-file: ${error.message}`);
+      if (error instanceof LocalModelError) {
+        throw new CliError(`--model-file: ${error.message}`, EXIT.USAGE, { cause: error });
+      }
       throw error;
     }
   }
@@ -71,6 +73,14 @@ export async function createChatModel(
       throw new CliError(`OPENAI_BASE_URL "${config.openaiBaseUrl}" is not a URL: use e.g. http://localhost:8000/v1`);
     }
   }
+  return endpointChatModel(config, options);
+}
+
+/**
+ * The `ChatOpenAI` of an OpenAI-compatible endpoint. Batch runs build their requests from it too, so a batch line is
+ * the request the synchronous path sends (it is never called when the requests only go to a file).
+ */
+export function endpointChatModel(config: CliConfig, options: { maxOutputTokens?: number } = {}): ChatOpenAI {
   return new ChatOpenAI({
     model: config.model ?? "gpt-4o-mini",
     // Local servers (vLLM, Ollama, llama.cpp) accept any key; the SDK insists on one.
@@ -108,6 +118,8 @@ async function embeddedChatModel(options: {
     if (error instanceof LocalModelError) {
       throw new CliError(
         `no model configured and the embedded model is unavailable (${error.message}); ${HOW_TO_USE_A_REAL_MODEL}`,
+        EXIT.USAGE,
+        { cause: error },
       );
     }
     throw error;

@@ -101,7 +101,7 @@ describe("domain-eval check", () => {
   });
 
   it.each([
-    ["a missing file", ["missing.jsonl"], /cannot read .*missing\.jsonl/],
+    ["a missing file", ["missing.jsonl"], /missing\.jsonl does not exist: pass the questions\.jsonl/],
     ["an empty file", ["empty.jsonl", ""], /holds no questions/],
     ["a line that is not JSON", ["broken.jsonl", `${JSON.stringify(good)}\n{"id": `], /line 2 is not valid JSON/],
     [

@@ -1,15 +1,19 @@
 import type { DomainPlugin } from "@domain-eval/core";
+import { redactSecrets } from "@domain-eval/core";
 import type { Command } from "commander";
 import type { JsonFlag } from "./command-options.js";
-import { type CliConfig, loadConfig, redactSecrets, secretValues } from "./config.js";
+import { type CliConfig, envConfig, loadConfig, secretValues } from "./config.js";
 import { loadDomain } from "./domains.js";
 import { type CliOutput, createOutput } from "./output.js";
 
 let knownSecrets: string[] = [];
 
-/** Scrubs the secrets of the config the last command resolved from a message about to be printed. */
+/**
+ * Scrubs the secrets of the config the last command resolved, and those of the environment (a config that failed
+ * to load resolved nothing), from a message about to be printed.
+ */
 export function redactKnownSecrets(text: string): string {
-  return redactSecrets(text, knownSecrets);
+  return redactSecrets({ text, secrets: [...knownSecrets, ...secretValues(envConfig())] });
 }
 
 /** What a command's flags may set in the config (flags override the config file and the environment). */

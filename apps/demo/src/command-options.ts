@@ -26,23 +26,14 @@ export interface JsonFlag {
   json?: boolean;
 }
 
-/** The options `addModelOptions` adds (generate, run). */
-export interface ModelFlags {
+/** The options `addModelOptions` adds (generate, run): the generate settings, the model and the domain id. */
+export interface ModelFlags
+  extends Omit<GenerateOptions, "docs" | "out" | "domain" | "dryRun" | "batch" | "prices" | "pricingModel"> {
   model?: string;
   openaiBaseUrl?: string;
   modelFile?: string;
   domain?: string;
-  language?: string;
-  questionsPerChunk: number;
-  options: number;
-  chunkSize: number;
-  chunkOverlap: number;
-  concurrency: number;
-  maxQuestions?: number;
-  maxCalls?: number;
-  maxTokens?: number;
   maxOutputTokens?: number;
-  resume: boolean;
 }
 
 /** The model, domain, chunking and budget options of the commands that generate questions. */

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, redactSecrets, secretValues } from "./config.js";
+import { loadConfig, secretValues } from "./config.js";
 
 describe("loadConfig", () => {
   it("takes flags over the config file over the environment", async () => {
@@ -28,10 +28,21 @@ describe("loadConfig", () => {
     await expect(loadConfig({ cwd, flags: { config: "missing.json" }, env: {} })).rejects.toThrow(/does not exist/);
   });
 
-  it("redacts every secret from printed text", () => {
-    const secrets = secretValues({ openaiApiKey: "sk-abc123", hfToken: "hf_secret", model: "not-a-secret" });
-    expect(redactSecrets("key sk-abc123 and hf_secret in model not-a-secret", secrets)).toBe(
-      "key *** and *** in model not-a-secret",
+  it("names the place of a JSON error in a config file, never the key written there", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "cfg-"));
+    // An unquoted key: V8's message quotes the stretch of the file around it.
+    await writeFile(join(cwd, "bad.json"), '{\n  "model": "m",\n  "argillaApiKey": sk-live-abcdef123456\n}\n');
+    const error = await loadConfig({ cwd, flags: { config: "bad.json" }, env: {} }).then(
+      () => new Error("no error"),
+      (e: Error) => e,
     );
+    expect(error.message).toMatch(/bad\.json is not valid JSON \(.*\): fix it or remove it/);
+    expect(error.message).not.toMatch(/sk-live|abcdef/);
+  });
+
+  it("finds the secret values of a config (core's minimum length: a short value is no key)", () => {
+    expect(secretValues({ openaiApiKey: "sk-abc12345", hfToken: "hf_x", model: "not-a-secret-at-all" })).toEqual([
+      "sk-abc12345",
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { CliError } from "./cli-error.js";
+import { redactSecrets, secretsOf } from "@domain-eval/core";
+import { CliError, EXIT } from "./cli-error.js";
 
 /**
  * Settings the commands read. Precedence: command-line flags, then the config file, then the environment
@@ -46,8 +47,10 @@ export async function loadConfig(params: {
   const explicit = params.flags.config;
   const path = resolve(cwd, explicit ?? DEFAULT_CONFIG_FILE);
   let fromFile: Partial<CliConfig> = {};
+  let text = "";
   try {
-    const parsed: unknown = JSON.parse(await readFile(path, "utf8"));
+    text = await readFile(path, "utf8");
+    const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
       throw new CliError(`config file ${path} must hold a JSON object such as {"model": "gpt-4o-mini"}`);
     }
@@ -66,9 +69,16 @@ export async function loadConfig(params: {
     } else if (code === "ENOENT") {
       throw new CliError(`config file ${path} does not exist: check the --config path`);
     } else if (error instanceof SyntaxError) {
-      throw new CliError(`config file ${path} is not valid JSON (${error.message}): fix it or remove it`);
+      // No `cause`: the parser's message quotes the file, which can hold a key.
+      const problem = redactSecrets({
+        text: describeJsonError(error, text),
+        secrets: [...secretsInConfigText(text), ...secretValues(envConfig(env))],
+      });
+      throw new CliError(`config file ${path} is not valid JSON (${problem}): fix it or remove it`);
     } else {
-      throw new CliError(`cannot read config file ${path}: ${(error as Error).message}`);
+      throw new CliError(`cannot read config file ${path}: ${(error as Error).message}`, EXIT.USAGE, {
+        cause: error,
+      });
     }
   }
   const config: CliConfig = {};
@@ -80,14 +90,39 @@ export async function loadConfig(params: {
   return config;
 }
 
-/** The secret values of a config, to scrub from anything printed. */
+/** The secret values of a config, to scrub from anything printed (core's `redactSecrets`). */
 export function secretValues(config: CliConfig): string[] {
-  return SECRET_KEYS.map((k) => config[k]).filter((v): v is string => typeof v === "string" && v.length >= 4);
+  return secretsOf({ values: SECRET_KEYS.map((k) => config[k]) });
 }
 
-/** Replaces every occurrence of each secret in `text` with `***`. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join("***");
-  return out;
+/** The settings the environment alone gives. */
+export function envConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+  const config: CliConfig = {};
+  for (const [key, name] of Object.entries(ENV_KEYS) as [keyof CliConfig, string | undefined][]) {
+    const value = name ? env[name] : undefined;
+    if (value) config[key] = value;
+  }
+  return config;
+}
+
+/** Values written after a secret key in a config file that does not parse, so an error about it never shows them. */
+function secretsInConfigText(text: string): string[] {
+  const pattern = new RegExp(`"(?:${SECRET_KEYS.join("|")})"\\s*:\\s*"?([^"\\s,}]+)`, "gu");
+  return [...text.matchAll(pattern)].map((m) => m[1] ?? "");
+}
+
+/**
+ * What is wrong with a JSON text, with line and column, without the stretch of the file V8 quotes in some messages
+ * (`Unexpected token 's', ..."apiKey": sk-…"... is not valid JSON`): that stretch can hold a key.
+ */
+function describeJsonError(error: SyntaxError, text: string): string {
+  const reason = error.message
+    .replace(/,?\s*(?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/su, "")
+    .replace(/ in JSON at position \d+.*$/su, "");
+  const position = /at position (\d+)/u.exec(error.message)?.[1];
+  if (position === undefined) return reason;
+  const before = text.slice(0, Number(position));
+  const line = before.split("\n").length;
+  const column = Number(position) - before.lastIndexOf("\n");
+  return `${reason} at line ${line}, column ${column}`;
 }

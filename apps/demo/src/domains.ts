@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { DomainPlugin } from "@domain-eval/core";
-import { CliError } from "./cli-error.js";
+import { type DomainPlugin, errorMessage } from "@domain-eval/core";
+import { CliError, EXIT } from "./cli-error.js";
 
 /** An installed domain plugin package: found by the `"domain-eval": { "domain": ID }` field of its package.json. */
 export interface InstalledDomain {
@@ -80,7 +80,16 @@ export async function loadDomain(id: string, cwd?: string): Promise<DomainPlugin
   if (!existsSync(match.entry)) {
     throw new CliError(`domain "${id}" (${match.packageName}) is not built: run npm run build`);
   }
-  const mod = (await import(pathToFileURL(match.entry).href)) as { default?: DomainPlugin } & Record<string, unknown>;
+  let mod: { default?: DomainPlugin } & Record<string, unknown>;
+  try {
+    mod = await import(pathToFileURL(match.entry).href);
+  } catch (error) {
+    throw new CliError(
+      `domain "${id}" (${match.packageName}) failed to load: ${errorMessage(error)}: fix or reinstall the package`,
+      EXIT.USAGE,
+      { cause: error },
+    );
+  }
   const plugin = mod.default ?? (Object.values(mod).find((v) => (v as DomainPlugin)?.id === id) as DomainPlugin);
   if (!plugin || plugin.id !== id) {
     throw new CliError(`${match.packageName} does not export a domain plugin with id "${id}" as its default export`);

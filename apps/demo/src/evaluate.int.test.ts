@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { ExamItem } from "@domain-eval/core";
 import { readCardResults, writeDatasetFolder } from "@domain-eval/hub-publisher";
-import { evalPython, makeTinyModel, offlinePythonEnv } from "@domain-eval/testing";
+import { evalPython, makeTinyModel, offlinePythonEnv, reviewedExamItem } from "@domain-eval/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cleanEnv, runCli } from "../test/run-cli.js";
@@ -21,21 +21,17 @@ interface HubStandIn {
 const STAND_IN = fileURLToPath(new URL("../../../packages/hub-publisher/test/hub-stand-in.ts", import.meta.url));
 const TOKEN = "hf_StandInWriteToken0123456789abcdef";
 
-const items: ExamItem[] = Array.from({ length: 10 }, (_, i) => ({
-  id: `q${i}`,
-  question: `Which number comes after ${i}?`,
-  subject: "counting",
-  choices: [String(i + 1), String(i + 2), String(i + 3), String(i + 4)].map((_, k, all) => all[(k + i) % 4] as string),
-  answer: (4 - (i % 4)) % 4,
-  source_document_id: "doc",
-  source_chunk_id: `doc#${i}`,
-  citations: [],
-  generator_model: "m",
-  prompt_version: "p@1",
-  review_status: "submitted",
-  reviewer_count: 1,
-  agreement: 1,
-}));
+const items: ExamItem[] = Array.from({ length: 10 }, (_, i) =>
+  reviewedExamItem({
+    index: i,
+    question: `Which number comes after ${i}?`,
+    subject: "counting",
+    choices: [String(i + 1), String(i + 2), String(i + 3), String(i + 4)].map(
+      (_, k, all) => all[(k + i) % 4] as string,
+    ),
+    answer: (4 - (i % 4)) % 4,
+  }),
+);
 const CARD = { prettyName: "Counting exam", license: "cc-by-4.0", language: "en" };
 
 describe("domain-eval evaluate end to end (tiny random model, real LightEval 0.13)", () => {

@@ -9,7 +9,7 @@ import {
   readJsonl,
   toExamItem,
 } from "@domain-eval/core";
-import { CliError } from "./cli-error.js";
+import { CliError, EXIT } from "./cli-error.js";
 
 /** Seed of the choice order; fixed so reruns produce the same dataset. `--seed` overrides it. */
 export const DEFAULT_CHOICE_SEED = 1234;
@@ -18,7 +18,7 @@ export const DEFAULT_CHOICE_SEED = 1234;
 async function* questionsIn(file: string): AsyncGenerator<ExamQuestion> {
   try {
     for await (const { value, lineNumber } of readJsonl(file)) {
-      yield parseExamQuestion(value, `${file} line ${lineNumber}`);
+      yield parseExamQuestion({ value, context: `${file} line ${lineNumber}` });
     }
   } catch (error) {
     throw questionsFileError(file, error);
@@ -28,7 +28,7 @@ async function* questionsIn(file: string): AsyncGenerator<ExamQuestion> {
 /** A bad line or a missing file as the CLI's input error; anything else unchanged. */
 function questionsFileError(file: string, error: unknown): unknown {
   if (error instanceof JsonlParseError || error instanceof ExamQuestionValidationError)
-    return new CliError(error.message);
+    return new CliError(error.message, EXIT.USAGE, { cause: error });
   if ((error as NodeJS.ErrnoException).code === "ENOENT") {
     return new CliError(`${file} does not exist: create it with domain-eval generate --docs DIR --out ${file}`);
   }
@@ -67,7 +67,7 @@ export async function streamQuestionsFileAsExamItems(params: {
       // A line without an id or distractors fails here with the validator's message, naming the line.
       shapes.push(
         questionShape(value) ?? {
-          id: parseExamQuestion(value, `${params.file} line ${lineNumber}`).id,
+          id: parseExamQuestion({ value, context: `${params.file} line ${lineNumber}` }).id,
           optionCount: 0,
         },
       );
@@ -76,7 +76,7 @@ export async function streamQuestionsFileAsExamItems(params: {
     throw questionsFileError(params.file, error);
   }
   if (shapes.length === 0) throw new CliError(`${params.file} holds no questions`);
-  const positions = assignAnswerPositions(shapes, seed);
+  const positions = assignAnswerPositions({ items: shapes, seed });
   async function* items(): AsyncGenerator<ExamItem> {
     let rows = 0;
     for await (const question of questionsIn(params.file)) {
@@ -85,7 +85,7 @@ export async function streamQuestionsFileAsExamItems(params: {
         throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
       }
       rows++;
-      yield toExamItem(question, { subject: params.subject, seed, answerIndex });
+      yield toExamItem({ question, subject: params.subject, seed, answerIndex });
     }
   }
   return { count: shapes.length, items: items() };
@@ -106,12 +106,12 @@ export function questionsToExamItems(params: {
   seed?: number;
 }): ExamItem[] {
   const seed = params.seed ?? DEFAULT_CHOICE_SEED;
-  const positions = assignAnswerPositions(
-    params.questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
+  const positions = assignAnswerPositions({
+    items: params.questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
     seed,
-  );
-  return params.questions.map((q) =>
-    toExamItem(q, { subject: params.subject, seed, answerIndex: positions.get(q.id) }),
+  });
+  return params.questions.map((question) =>
+    toExamItem({ question, subject: params.subject, seed, answerIndex: positions.get(question.id) }),
   );
 }
 

@@ -115,7 +115,7 @@ async function readQuestions(file: string): Promise<ExamQuestion[]> {
   return (await readFile(file, "utf8"))
     .trim()
     .split("\n")
-    .map((l, i) => parseExamQuestion(JSON.parse(l), `line ${i + 1}`));
+    .map((l, i) => parseExamQuestion({ value: JSON.parse(l), context: `line ${i + 1}` }));
 }
 
 const sorted = (texts: readonly string[]) => [...texts].sort();

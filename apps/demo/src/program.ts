@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { CliError, EXIT } from "./cli-error.js";
 import { redactKnownSecrets } from "./command-context.js";
 import { registerAnnotateCommand } from "./commands/annotate.js";
+import { registerBatchesCommand } from "./commands/batches.js";
 import { registerCheckCommand } from "./commands/check.js";
 import { registerDomainsCommand } from "./commands/domains.js";
 import { registerEvaluateCommand } from "./commands/evaluate.js";
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCheckCommand(program);
   registerGenerateCommand(program);
+  registerBatchesCommand(program);
   registerAnnotateCommand(program);
   registerExportCommand(program);
   registerEvaluateCommand(program);

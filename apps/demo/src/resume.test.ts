@@ -107,4 +107,33 @@ describe("generate --resume after a kill", () => {
     // A complete run leaves no journal behind.
     expect(existsSync(journal)).toBe(false);
   });
+
+  it("--resume with options that shape the questions otherwise refuses with one clear line, calling no model", async () => {
+    const out = join(dir, "partial.jsonl");
+    const journal = `${out}.journal.jsonl`;
+    const first = await runCli([...args(out), "--max-calls", "2", "--json"], { env: env() });
+    expect(first.code, first.stderr).toBe(0);
+    expect(existsSync(journal)).toBe(true);
+    const before = chatRequests();
+    for (const [flags, difference] of [
+      [["--chunk-size", "100"], /chunking \{.*"chunk_size":120.*\} → \{.*"chunk_size":100.*\}/u],
+      [["--questions-per-chunk", "3"], /questions_per_chunk 2 → 3/u],
+      [["--options", "5"], /options_per_question 4 → 5/u],
+    ] as const) {
+      // the last value of a flag wins, so appending one changes just that option
+      const changed = [...args(out), "--resume", ...flags];
+      const refused = await runCli(changed, { env: env() });
+      expect(refused.code).not.toBe(0);
+      const lines = refused.stderr.trim().split("\n");
+      expect(
+        lines.some((l) => difference.test(l) && l.includes("resume with the settings it was written with")),
+        refused.stderr,
+      ).toBe(true);
+    }
+    expect(chatRequests()).toBe(before);
+    // the same options continue
+    const resumed = await runCli([...args(out), "--resume", "--json"], { env: env() });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stdout).stats.chunksResumed).toBeGreaterThan(0);
+  });
 });

@@ -32,8 +32,16 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, ...extra };
 }
 
+/** Where and as whom the CLI runs. */
+export interface CliRunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Run as an unprivileged user (nobody) when the tests run as root, so file permissions apply (chmod 000). */
+  unprivileged?: boolean;
+}
+
 /** Runs the CLI to completion. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawnCli(args, options);
     let stdout = "";
@@ -49,10 +57,12 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
   });
 }
 
-export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): ChildProcess {
+export function spawnCli(args: string[], options: CliRunOptions = {}): ChildProcess {
+  const asNobody = options.unprivileged && process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   return spawn(process.execPath, [CLI, ...args], {
     env: options.env ?? cleanEnv(),
     cwd: options.cwd,
     stdio: ["ignore", "pipe", "pipe"],
+    ...asNobody,
   });
 }

@@ -1,3 +1,50 @@
+import { DomainEvalError, redactSecrets } from "@domain-eval/core";
+
+/** What went wrong, as a stable code (every error of this package extends {@link ArgillaClientError}). */
+export type ArgillaClientErrorCode =
+  /** HTTP 401: the API key is wrong or missing. */
+  | "UNAUTHORIZED"
+  /** HTTP 403: the key's user may not do this. */
+  | "FORBIDDEN"
+  /** HTTP 404. */
+  | "NOT_FOUND"
+  /** HTTP 409: it already exists. */
+  | "CONFLICT"
+  /** HTTP 422: the server rejected the values sent. */
+  | "INVALID_REQUEST"
+  /** HTTP 5xx: the server failed. */
+  | "SERVER_ERROR"
+  /** Any other HTTP error status. */
+  | "HTTP_ERROR"
+  /** The server could not be reached (connection refused, DNS, reset, timeout). */
+  | "UNREACHABLE"
+  /** An existing dataset of that name cannot hold exam items. */
+  | "DATASET_MISMATCH"
+  /** Items were rejected before or by the server; nothing of the batch was written. */
+  | "RECORDS_REJECTED";
+
+/**
+ * The base of every error `@domain-eval/argilla-client` throws (a core `DomainEvalError`): catch this one to handle
+ * them all, or a subclass ({@link ArgillaApiError}, {@link ArgillaConnectionError}, …) for one kind.
+ *
+ * @example
+ * try { await createExamDataset({ client, name: "exam", optionCount: 4, guidelines }); }
+ * catch (error) { if (error instanceof ArgillaClientError && error.code === "UNAUTHORIZED") console.error("check ARGILLA_API_KEY"); }
+ */
+export class ArgillaClientError extends DomainEvalError<ArgillaClientErrorCode> {
+  override name = "ArgillaClientError";
+}
+
+function codeOfStatus(status: number): ArgillaClientErrorCode {
+  if (status === 401) return "UNAUTHORIZED";
+  if (status === 403) return "FORBIDDEN";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 409) return "CONFLICT";
+  if (status === 422) return "INVALID_REQUEST";
+  if (status >= 500) return "SERVER_ERROR";
+  return "HTTP_ERROR";
+}
+
 /** Where a failed request went: kept per response so errors can name the call without logging headers. */
 export interface ArgillaRequestInfo {
   method: string;
@@ -22,7 +69,7 @@ export interface ArgillaValidationIssue {
  * An HTTP error from the Argilla server. `message` says what went wrong and what to do; `detail` is the server's
  * `detail` as sent (string, list of validation issues or `{ code, params }`). The API key is never part of it.
  */
-export class ArgillaApiError extends Error {
+export class ArgillaApiError extends ArgillaClientError {
   override readonly name = "ArgillaApiError";
   /** HTTP status code. */
   readonly status: number;
@@ -36,7 +83,7 @@ export class ArgillaApiError extends Error {
   readonly issues: ArgillaValidationIssue[];
 
   constructor(params: { status: number; method: string; url: string; detail: unknown; message: string }) {
-    super(params.message);
+    super({ code: codeOfStatus(params.status), message: params.message });
     this.status = params.status;
     this.method = params.method;
     this.url = params.url;
@@ -91,11 +138,6 @@ function adviceFor(status: number, method: string, url: string): string {
   return "";
 }
 
-/** Replaces every occurrence of the secret with `***`. */
-export function redactSecret(text: string, secret: string | undefined): string {
-  return secret && secret.length > 0 ? text.split(secret).join("***") : text;
-}
-
 /**
  * Builds an {@link ArgillaApiError} from a failed response whose body was already parsed (as openapi-fetch does).
  *
@@ -120,19 +162,19 @@ export function createArgillaApiError(params: {
   const rawDetail =
     typeof body === "object" && body !== null && "detail" in body ? (body as { detail: unknown }).detail : body;
   // Should the server ever echo the key, scrub it from the kept detail too (errors get logged and serialized).
-  const detail =
-    secret && rawDetail !== undefined && JSON.stringify(rawDetail)?.includes(secret)
-      ? JSON.parse(redactSecret(JSON.stringify(rawDetail), secret))
-      : rawDetail;
+  const json = rawDetail === undefined ? undefined : JSON.stringify(rawDetail);
+  const scrubbed = json === undefined ? undefined : redactSecrets({ text: json, secrets: [secret] });
+  const detail = scrubbed !== json && scrubbed !== undefined ? JSON.parse(scrubbed) : rawDetail;
   const described = describeDetail(detail);
   const advice = adviceFor(response.status, request.method, request.url);
   const statusText = response.statusText ? ` ${response.statusText}` : "";
-  const message = redactSecret(
-    `Argilla ${request.method} ${request.url} failed with ${response.status}${statusText}` +
+  const message = redactSecrets({
+    text:
+      `Argilla ${request.method} ${request.url} failed with ${response.status}${statusText}` +
       `${described ? `: ${described}` : ""}${advice ? ` — ${advice}` : ""}`,
-    secret,
-  );
-  const url = redactSecret(request.url, secret);
+    secrets: [secret],
+  });
+  const url = redactSecrets({ text: request.url, secrets: [secret] });
   return new ArgillaApiError({ status: response.status, method: request.method, url, detail, message });
 }
 
@@ -154,16 +196,17 @@ export function dataOrThrow<T>(result: { data?: T; error?: unknown; response: Re
  * The server could not be reached (connection refused, DNS, reset, timeout). Retried by the helpers; `cause` holds
  * the underlying fetch error.
  */
-export class ArgillaConnectionError extends Error {
+export class ArgillaConnectionError extends ArgillaClientError {
   override readonly name = "ArgillaConnectionError";
   readonly method: string;
   readonly url: string;
   constructor(params: { method: string; url: string; cause: unknown }) {
     const reason = describeNetworkCause(params.cause);
-    super(
-      `cannot reach Argilla for ${params.method} ${params.url} (${reason}): check that the server is running and that ARGILLA_API_URL (or baseUrl) points at it`,
-      { cause: params.cause },
-    );
+    super({
+      code: "UNREACHABLE",
+      message: `cannot reach Argilla for ${params.method} ${params.url} (${reason}): check that the server is running and that ARGILLA_API_URL (or baseUrl) points at it`,
+      cause: params.cause,
+    });
     this.method = params.method;
     this.url = params.url;
   }

@@ -1,5 +1,6 @@
+import { redactSecrets } from "@domain-eval/core";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { ArgillaConnectionError, redactSecret, rememberRequest } from "./argilla-api-error.js";
+import { ArgillaConnectionError, rememberRequest } from "./argilla-api-error.js";
 import type { paths } from "./generated/argilla-server-2.8.0.js";
 
 /** The typed Argilla REST client: openapi-fetch over every `/api/v1` endpoint of argilla-server 2.8. */
@@ -26,8 +27,10 @@ function serverRootOf(raw: string, source: string): string {
   let url: URL;
   try {
     url = new URL(raw);
-  } catch {
-    throw new TypeError(`${source} is not a valid URL: use the server root, e.g. http://localhost:6900`);
+  } catch (error) {
+    throw new TypeError(`${source} is not a valid URL: use the server root, e.g. http://localhost:6900`, {
+      cause: error,
+    });
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new TypeError(`${source} must be an http(s) URL, e.g. http://localhost:6900`);
@@ -81,7 +84,9 @@ export function createArgillaClient(params: CreateArgillaClientParams = {}): Arg
       const since = started.get(id);
       started.delete(id);
       const took = since === undefined ? "" : ` (${Date.now() - since} ms)`;
-      params.log?.(redactSecret(`${request.method} ${request.url} → ${response.status}${took}`, apiKey));
+      params.log?.(
+        redactSecrets({ text: `${request.method} ${request.url} → ${response.status}${took}`, secrets: [apiKey] }),
+      );
       return response;
     },
     onError({ request, error, id }) {
@@ -91,7 +96,7 @@ export function createArgillaClient(params: CreateArgillaClientParams = {}): Arg
         return error instanceof Error ? error : new Error(String(error));
       }
       const wrapped = new ArgillaConnectionError({ method: request.method, url: request.url, cause: error });
-      params.log?.(redactSecret(`${request.method} ${request.url} → ${wrapped.message}`, apiKey));
+      params.log?.(redactSecrets({ text: `${request.method} ${request.url} → ${wrapped.message}`, secrets: [apiKey] }));
       return wrapped;
     },
   };

@@ -1,4 +1,4 @@
-import { ArgillaApiError, dataOrThrow } from "./argilla-api-error.js";
+import { ArgillaApiError, ArgillaClientError, dataOrThrow } from "./argilla-api-error.js";
 import type { ArgillaClient } from "./create-argilla-client.js";
 import { type ExamDatasetLayout, examDatasetLayout, findLayoutMismatches } from "./exam-dataset-layout.js";
 import { type ArgillaDataset, findDataset, resolveWorkspace } from "./find-dataset.js";
@@ -7,15 +7,17 @@ import { type ArgillaDataset, findDataset, resolveWorkspace } from "./find-datas
 const MAX_GUIDELINES_LENGTH = 10_000;
 
 /** An existing dataset of that name cannot hold exam items; `problems` says why. */
-export class ExamDatasetMismatchError extends Error {
+export class ExamDatasetMismatchError extends ArgillaClientError {
   override readonly name = "ExamDatasetMismatchError";
   readonly problems: string[];
   readonly datasetId: string;
   constructor(params: { datasetName: string; datasetId: string; problems: string[] }) {
-    super(
-      `Argilla dataset "${params.datasetName}" already exists but cannot hold these exam items: ${params.problems.join("; ")}. ` +
+    super({
+      code: "DATASET_MISMATCH",
+      message:
+        `Argilla dataset "${params.datasetName}" already exists but cannot hold these exam items: ${params.problems.join("; ")}. ` +
         "Pass replace: true to delete and recreate it (its records and reviews are lost), or choose another name.",
-    );
+    });
     this.problems = params.problems;
     this.datasetId = params.datasetId;
   }

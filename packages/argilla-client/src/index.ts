@@ -1,5 +1,7 @@
 export {
   ArgillaApiError,
+  ArgillaClientError,
+  type ArgillaClientErrorCode,
   ArgillaConnectionError,
   type ArgillaRequestInfo,
   type ArgillaValidationIssue,

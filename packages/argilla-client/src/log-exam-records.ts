@@ -1,5 +1,5 @@
 import type { ExamItem, Finding } from "@domain-eval/core";
-import { type ArgillaApiError, createArgillaApiError, dataOrThrow } from "./argilla-api-error.js";
+import { type ArgillaApiError, ArgillaClientError, createArgillaApiError, dataOrThrow } from "./argilla-api-error.js";
 import type { ArgillaClient } from "./create-argilla-client.js";
 import { EXAM_DATASET_NAMES } from "./exam-dataset-layout.js";
 import { choicesOfRecordFields, examItemProblems, examRecordFor, keepChoiceOrder } from "./exam-record.js";
@@ -16,12 +16,13 @@ export const DEFAULT_LOG_CONCURRENCY = 2;
 const MAX_TERMS_FILTER_VALUES = 250;
 
 /** One or more items cannot be logged; nothing of the rejected batch was written. */
-export class ExamRecordRejectedError extends Error {
+export class ExamRecordRejectedError extends ArgillaClientError {
   override readonly name = "ExamRecordRejectedError";
   /** The item id and what is wrong with it, for each rejected item that could be identified. */
   readonly rejected: { itemId: string; reason: string }[];
-  constructor(message: string, rejected: { itemId: string; reason: string }[], cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
+  constructor(params: { message: string; rejected: { itemId: string; reason: string }[]; cause?: unknown }) {
+    const { rejected, ...rest } = params;
+    super({ code: "RECORDS_REJECTED", ...rest });
     this.rejected = rejected;
   }
 }
@@ -107,10 +108,10 @@ function checkItems(items: readonly unknown[], optionCount: number, seen: Set<st
       .map((r) => `"${r.itemId}": ${r.reason}`)
       .join(" | ");
     const more = rejected.length > 5 ? ` (and ${rejected.length - 5} more)` : "";
-    throw new ExamRecordRejectedError(
-      `${rejected.length} exam item(s) cannot be logged, so none of them was sent: ${shown}${more}`,
+    throw new ExamRecordRejectedError({
+      message: `${rejected.length} exam item(s) cannot be logged, so none of them was sent: ${shown}${more}`,
       rejected,
-    );
+    });
   }
 }
 
@@ -150,18 +151,19 @@ function rejectionFrom(error: ArgillaApiError, batch: Batch): ExamRecordRejected
   const item = match ? batch[Number(match[1])] : undefined;
   if (match && item) {
     const reason = match[2] ?? "invalid";
-    return new ExamRecordRejectedError(
-      `Argilla rejected exam item "${item.id}" (record ${Number(match[1]) + 1} of its batch): ${reason}. ` +
+    return new ExamRecordRejectedError({
+      message:
+        `Argilla rejected exam item "${item.id}" (record ${Number(match[1]) + 1} of its batch): ${reason}. ` +
         "Nothing of that batch was written; fix the item (or recreate the dataset to match it) and log again.",
-      [{ itemId: item.id, reason }],
-      error,
-    );
+      rejected: [{ itemId: item.id, reason }],
+      cause: error,
+    });
   }
-  return new ExamRecordRejectedError(
-    `Argilla rejected a batch of ${batch.length} exam items (first "${batch[0]?.id}"): ${error.message}`,
-    batch.map((i) => ({ itemId: i.id, reason: detail })),
-    error,
-  );
+  return new ExamRecordRejectedError({
+    message: `Argilla rejected a batch of ${batch.length} exam items (first "${batch[0]?.id}"): ${error.message}`,
+    rejected: batch.map((i) => ({ itemId: i.id, reason: detail })),
+    cause: error,
+  });
 }
 
 /**
@@ -222,24 +224,26 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
   const writeBatch = async (given: Batch): Promise<void> => {
     const existing = startsEmpty
       ? new Map<string, string[]>()
-      : await retryTransient(
-          () =>
+      : await retryTransient({
+          call: () =>
             existingChoiceOrders(
               client,
               dataset.id,
               given.map((i) => i.id),
             ),
-          { retries: params.retries, baseDelayMs: params.retryBaseDelayMs, signal },
-        );
+          retries: params.retries,
+          baseDelayMs: params.retryBaseDelayMs,
+          signal,
+        });
     // A record that exists may carry reviews of its options by letter: keep the order reviewers saw.
     const batch = given.map((item) => keepChoiceOrder({ item, existingChoices: existing.get(item.id) }));
     const records = batch.map((item) => {
       const score = params.suggestionScore?.(item);
       if (score !== undefined && !(Number.isFinite(score) && score >= 0 && score <= 1)) {
-        throw new ExamRecordRejectedError(
-          `suggestionScore returned ${score} for exam item "${item.id}": scores must be between 0 and 1; nothing of its batch was sent`,
-          [{ itemId: item.id, reason: `suggestion score ${score} is outside 0..1` }],
-        );
+        throw new ExamRecordRejectedError({
+          message: `suggestionScore returned ${score} for exam item "${item.id}": scores must be between 0 and 1; nothing of its batch was sent`,
+          rejected: [{ itemId: item.id, reason: `suggestion score ${score} is outside 0..1` }],
+        });
       }
       const record = examRecordFor({
         item,
@@ -251,8 +255,8 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
       if (!hasFindingsField && record.fields) delete record.fields[EXAM_DATASET_NAMES.findingsField];
       return record;
     });
-    await retryTransient(
-      async () => {
+    await retryTransient({
+      call: async () => {
         signal?.throwIfAborted();
         const result = await client.PUT("/datasets/{dataset_id}/records/bulk", {
           params: { path: { dataset_id: dataset.id } },
@@ -264,8 +268,10 @@ export async function logExamRecords(params: LogExamRecordsParams): Promise<LogE
           throw error.status === 422 ? rejectionFrom(error, batch) : error;
         }
       },
-      { retries: params.retries, baseDelayMs: params.retryBaseDelayMs, signal },
-    );
+      retries: params.retries,
+      baseDelayMs: params.retryBaseDelayMs,
+      signal,
+    });
     totals.created += batch.length - existing.size;
     totals.updated += existing.size;
     params.onProgress?.({ done: totals.created + totals.updated, ...totals, batchSize: batch.length });

@@ -267,8 +267,8 @@ export async function* readReviewedRecords(params: ReadReviewedRecordsParams): A
     );
   }
   const fetchPage = (offset: number) =>
-    retryTransient(
-      async () =>
+    retryTransient({
+      call: async () =>
         dataOrThrow(
           await client.POST("/datasets/{dataset_id}/records/search", {
             params: {
@@ -284,8 +284,9 @@ export async function* readReviewedRecords(params: ReadReviewedRecordsParams): A
             ...(signal ? { signal } : {}),
           }),
         ),
-      { retries: params.retries, signal },
-    );
+      retries: params.retries,
+      signal,
+    });
   let next = fetchPage(0);
   for (let offset = 0; ; offset += pageSize) {
     signal?.throwIfAborted();

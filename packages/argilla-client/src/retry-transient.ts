@@ -32,9 +32,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * ({@link isTransientArgillaError}). Other errors, and the last transient one, are thrown as they are.
  *
  * @example
- * const page = await retryTransient(() => searchPage(offset), { retries: 3 });
+ * const page = await retryTransient({ call: () => searchPage(offset), retries: 3 });
  */
-export async function retryTransient<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function retryTransient<T>(params: RetryOptions & { call: () => Promise<T> }): Promise<T> {
+  const { call, ...options } = params;
   const retries = options.retries ?? 4;
   const base = options.baseDelayMs ?? 500;
   for (let attempt = 0; ; attempt++) {

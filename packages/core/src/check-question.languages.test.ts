@@ -129,13 +129,13 @@ const CASES: Record<string, LanguageCase> = {
 };
 
 const problems = (question: CheckableQuestion, source: string) =>
-  checkQuestion(question, { sourceText: source }).filter((f) => f.severity !== "info");
+  checkQuestion({ question, sourceText: source }).filter((f) => f.severity !== "info");
 const codes = (question: CheckableQuestion, source: string) => problems(question, source).map((f) => f.code);
 
 describe.each(Object.entries(CASES))("checkQuestion in %s", (_language, c) => {
   it("passes the clean question with no warning or error and full grounding", () => {
     expect(problems(c.clean, c.source)).toEqual([]);
-    const score = checkQuestion(c.clean, { sourceText: c.source }).find((f) => f.code === "GROUNDING_SCORE");
+    const score = checkQuestion({ question: c.clean, sourceText: c.source }).find((f) => f.code === "GROUNDING_SCORE");
     expect(score?.data?.score).toBe(1);
   });
 
@@ -197,7 +197,8 @@ describe("phrases a domain plugin adds", () => {
     const { source, clean } = CASES.ja as LanguageCase;
     const q = { ...clean, distractors: [...clean.distractors.slice(0, 2), "該当する勘定科目はない"] };
     expect(codes(q, source)).toEqual([]);
-    const findings = checkQuestion(q, {
+    const findings = checkQuestion({
+      question: q,
       sourceText: source,
       phrases: { ja: { noneOfTheAbove: ["該当する勘定科目はない"] } },
     });

@@ -4,17 +4,17 @@ import { DEFAULT_FINDING_POLICY, decideFindingAction } from "./findings.js";
 import { cleanQuestion, SOURCE_TEXT } from "./test-fixtures.js";
 
 const codes = (q: CheckableQuestion, sourceText?: string) =>
-  checkQuestion(q, { sourceText })
+  checkQuestion({ question: q, sourceText })
     .filter((f) => f.severity !== "info")
     .map((f) => f.code);
 
 describe("checkQuestion", () => {
   it("passes a clean, grounded question with only an informational grounding score", () => {
-    const findings = checkQuestion(cleanQuestion());
+    const findings = checkQuestion({ question: cleanQuestion() });
     expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
     const score = findings.find((f) => f.code === "GROUNDING_SCORE");
     expect(score?.data?.score).toBe(1);
-    expect(decideFindingAction(findings)).toBe("keep");
+    expect(decideFindingAction({ findings })).toBe("keep");
   });
 
   it.each<[string, Partial<CheckableQuestion>, string, "error" | "warning"]>([
@@ -94,12 +94,12 @@ describe("checkQuestion", () => {
       "warning",
     ],
   ])("catches %s", (_name, patch, code, severity) => {
-    const findings = checkQuestion({ ...cleanQuestion(), ...patch });
+    const findings = checkQuestion({ question: { ...cleanQuestion(), ...patch } });
     const hit = findings.find((f) => f.code === code);
     expect(hit, `expected ${code} in ${JSON.stringify(findings)}`).toBeDefined();
     expect(hit?.severity).toBe(severity);
     expect(hit?.message.length).toBeGreaterThan(10);
-    expect(decideFindingAction(findings)).toBe(severity === "error" ? "drop" : "flag");
+    expect(decideFindingAction({ findings })).toBe(severity === "error" ? "drop" : "flag");
   });
 
   it("matches quotes regardless of case, whitespace and typographic quotes", () => {
@@ -107,9 +107,9 @@ describe("checkQuestion", () => {
       citations: ["net   REVENUE for fiscal 2023\nwas EUR 412 million", "The board proposed a dividend"],
     });
     expect(codes(q)).toEqual([]);
-    const report = checkQuestion({ ...q, citations: ["The board proposed a dividend", "not in the text at all"] }).find(
-      (f) => f.code === "GROUNDING_SCORE",
-    );
+    const report = checkQuestion({
+      question: { ...q, citations: ["The board proposed a dividend", "not in the text at all"] },
+    }).find((f) => f.code === "GROUNDING_SCORE");
     expect(report?.data?.quoteScore).toBe(0.5);
   });
 
@@ -152,11 +152,15 @@ describe("checkQuestion", () => {
       run: (q) =>
         /EUR|USD/u.test(q.answer) ? [] : [{ code: "NO_CURRENCY", severity: "warning", message: "no currency" }],
     };
-    const findings = checkQuestion(
-      { ...cleanQuestion(), answer: "412 million", distractors: ["381 million", "445 million", "398 million"] },
-      { extraChecks: [extra] },
-    );
+    const findings = checkQuestion({
+      question: {
+        ...cleanQuestion(),
+        answer: "412 million",
+        distractors: ["381 million", "445 million", "398 million"],
+      },
+      extraChecks: [extra],
+    });
     expect(findings.map((f) => f.code)).toContain("NO_CURRENCY");
-    expect(decideFindingAction(findings, { ...DEFAULT_FINDING_POLICY, warning: "keep" })).toBe("keep");
+    expect(decideFindingAction({ findings, policy: { ...DEFAULT_FINDING_POLICY, warning: "keep" } })).toBe("keep");
   });
 });

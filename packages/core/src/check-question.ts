@@ -2,6 +2,7 @@ import type { Finding } from "./findings.js";
 import { scoreGrounding } from "./grounding.js";
 import { characterShingles, jaccard, normalizeForComparison, wordTokens } from "./normalize-text.js";
 import { findPhrase, type PhraseLists } from "./phrase-lists.js";
+import { QUESTION_CONTENT_CHECKS } from "./question-content-checks.js";
 import { countLettersAndDigits, displayWidth, isMostlySpacelessScript } from "./text-units.js";
 
 /**
@@ -157,7 +158,10 @@ function distinctOptionsCheck(t: Required<CheckThresholds>): QualityCheck {
           if (numbersOf(a) !== numbersOf(b)) continue;
           // A kanji or kana carries about what two or three Latin letters do: shorter shingles for those scripts.
           const n = isMostlySpacelessScript({ text: a }) ? 3 : 5;
-          const similarity = jaccard(characterShingles(a, n), characterShingles(b, n));
+          const similarity = jaccard({
+            a: characterShingles({ text: a, size: n }),
+            b: characterShingles({ text: b, size: n }),
+          });
           if (similarity >= t.nearDuplicateOptionSimilarity) {
             out.push(
               finding(
@@ -175,6 +179,8 @@ function distinctOptionsCheck(t: Required<CheckThresholds>): QualityCheck {
   };
 }
 
+const ABOVE_KINDS = ["allOfTheAbove", "noneOfTheAbove"] as const;
+
 const aboveOptionsCheck: QualityCheck = {
   name: "above-options",
   codes: ["ALL_OR_NONE_OF_THE_ABOVE"],
@@ -182,7 +188,10 @@ const aboveOptionsCheck: QualityCheck = {
     '"All of the above" / "none of the above" options in any language of the phrase lists (上記のすべて, 以上都不是, keine der genannten, …), which break when choices are shuffled.',
   run(q, context) {
     return options(q)
-      .filter((o) => ABOVE_PATTERN.test(o) || findPhrase({ text: o, extra: context.phrases }) !== undefined)
+      .filter(
+        (o) =>
+          ABOVE_PATTERN.test(o) || findPhrase({ text: o, extra: context.phrases, kinds: ABOVE_KINDS }) !== undefined,
+      )
       .map((o) =>
         finding(
           "ALL_OR_NONE_OF_THE_ABOVE",
@@ -234,7 +243,7 @@ function groundingCheck(t: Required<CheckThresholds>): QualityCheck {
       }
       const sourceText = context.sourceText ?? q.source_text;
       if (sourceText === undefined) return out;
-      const report = scoreGrounding({ answer: q.answer, citations }, sourceText);
+      const report = scoreGrounding({ question: { answer: q.answer, citations }, sourceText });
       for (const quote of report.missingQuotes) {
         out.push(
           finding(
@@ -266,27 +275,49 @@ function groundingCheck(t: Required<CheckThresholds>): QualityCheck {
   };
 }
 
-/** The built-in checks, in the order they run. */
+/**
+ * The built-in checks, in the order they run: form (text, distinct options, "all of the above", length bias),
+ * grounding, then the content checks (standalone stem, answer giveaway, quote support, distractor form, option kind;
+ * see `question-content-checks.ts`).
+ */
 export function builtinChecks(thresholds: CheckThresholds = {}): QualityCheck[] {
   const t = { ...DEFAULTS, ...thresholds };
-  return [textCheck(t), distinctOptionsCheck(t), aboveOptionsCheck, lengthBiasCheck(t), groundingCheck(t)];
+  return [
+    textCheck(t),
+    distinctOptionsCheck(t),
+    aboveOptionsCheck,
+    lengthBiasCheck(t),
+    groundingCheck(t),
+    ...QUESTION_CONTENT_CHECKS,
+  ];
 }
+
+/** What {@link checkQuestion} takes besides the question. */
+export type CheckQuestionOptions = CheckContext & {
+  /** More checks, e.g. a domain plugin's. */
+  extraChecks?: readonly QualityCheck[];
+  thresholds?: CheckThresholds;
+};
 
 /**
  * Runs the built-in checks (and any extra ones, e.g. a domain plugin's) on one question.
  *
  * @example
- * const findings = checkQuestion(question, {
+ * const findings = checkQuestion({
+ *   question,
  *   sourceText: chunk.pageContent,
  *   extraChecks: plugin.checks,
  *   phrases: plugin.phrases, // e.g. { ja: { noneOfTheAbove: ["該当する薬剤はない"] } }
  * });
- * const action = decideFindingAction(findings); // "drop" | "flag" | "keep"
+ * const action = decideFindingAction({ findings }); // "drop" | "flag" | "keep"
  */
 export function checkQuestion(
-  question: CheckableQuestion,
-  options: CheckContext & { extraChecks?: readonly QualityCheck[]; thresholds?: CheckThresholds } = {},
+  params: CheckQuestionOptions & {
+    /** The question to check. */
+    question: CheckableQuestion;
+  },
 ): Finding[] {
+  const { question, ...options } = params;
   const context: CheckContext = { sourceText: options.sourceText, phrases: options.phrases };
   const checks = [...builtinChecks(options.thresholds), ...(options.extraChecks ?? [])];
   return checks.flatMap((check) => check.run(question, context));

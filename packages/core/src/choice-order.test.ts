@@ -11,10 +11,7 @@ function positionCounts(positions: Map<string, number>, optionCount: number): nu
 
 describe("assignAnswerPositions", () => {
   it("spreads 10,000 four-option items evenly: no position above its share + 1", () => {
-    const positions = assignAnswerPositions(
-      ids(10_000).map((id) => ({ id, optionCount: 4 })),
-      42,
-    );
+    const positions = assignAnswerPositions({ items: ids(10_000).map((id) => ({ id, optionCount: 4 })), seed: 42 });
     const counts = positionCounts(positions, 4);
     expect(counts.reduce((a, b) => a + b)).toBe(10_000);
     for (const c of counts) expect(c).toBeLessThanOrEqual(2_500 + 1);
@@ -22,10 +19,7 @@ describe("assignAnswerPositions", () => {
   });
 
   it.each([1, 2, 3, 5, 7, 10, 101, 9_999])("balances a set of %i items", (n) => {
-    const positions = assignAnswerPositions(
-      ids(n).map((id) => ({ id, optionCount: 4 })),
-      "seed",
-    );
+    const positions = assignAnswerPositions({ items: ids(n).map((id) => ({ id, optionCount: 4 })), seed: "seed" });
     const share = Math.floor(n / 4);
     for (const c of positionCounts(positions, 4)) expect(c).toBeLessThanOrEqual(share + 1);
   });
@@ -35,7 +29,7 @@ describe("assignAnswerPositions", () => {
       ...ids(1_001, "four").map((id) => ({ id, optionCount: 4 })),
       ...ids(502, "five").map((id) => ({ id, optionCount: 5 })),
     ];
-    const positions = assignAnswerPositions(items, 3);
+    const positions = assignAnswerPositions({ items, seed: 3 });
     const five = new Map([...positions].filter(([id]) => id.startsWith("five")));
     const four = new Map([...positions].filter(([id]) => id.startsWith("four")));
     for (const c of positionCounts(four, 4)) expect(c).toBeLessThanOrEqual(Math.floor(1_001 / 4) + 1);
@@ -44,24 +38,24 @@ describe("assignAnswerPositions", () => {
 
   it("is deterministic in seed and ids, whatever the input order", () => {
     const items = ids(500).map((id) => ({ id, optionCount: 4 }));
-    const a = assignAnswerPositions(items, 7);
-    const b = assignAnswerPositions([...items].reverse(), 7);
+    const a = assignAnswerPositions({ items, seed: 7 });
+    const b = assignAnswerPositions({ items: [...items].reverse(), seed: 7 });
     expect([...a].sort()).toEqual([...b].sort());
-    const c = assignAnswerPositions(items, 8);
+    const c = assignAnswerPositions({ items, seed: 8 });
     expect([...a].filter(([id, p]) => c.get(id) !== p).length).toBeGreaterThan(100);
   });
 
   it("rejects duplicate ids and too few options", () => {
     expect(() =>
-      assignAnswerPositions(
-        [
+      assignAnswerPositions({
+        items: [
           { id: "a", optionCount: 4 },
           { id: "a", optionCount: 4 },
         ],
-        1,
-      ),
+        seed: 1,
+      }),
     ).toThrow(/duplicate item id "a"/);
-    expect(() => assignAnswerPositions([{ id: "a", optionCount: 1 }], 1)).toThrow(/at least 2/);
+    expect(() => assignAnswerPositions({ items: [{ id: "a", optionCount: 1 }], seed: 1 })).toThrow(/at least 2/);
   });
 });
 
@@ -70,27 +64,27 @@ describe("orderChoices", () => {
 
   it("puts the answer at the requested index and uses each distractor exactly once", () => {
     for (let answerIndex = 0; answerIndex < 5; answerIndex++) {
-      const { choices } = orderChoices(item, { seed: 1, answerIndex });
+      const { choices } = orderChoices({ item, seed: 1, answerIndex });
       expect(choices[answerIndex]).toBe("right");
       expect([...choices].sort()).toEqual(["right", "w1", "w2", "w3", "w4"]);
     }
   });
 
   it("is deterministic and depends on the seed", () => {
-    expect(orderChoices(item, { seed: 1 })).toEqual(orderChoices(item, { seed: 1 }));
-    const orders = new Set(Array.from({ length: 20 }, (_, s) => orderChoices(item, { seed: s }).choices.join()));
+    expect(orderChoices({ item, seed: 1 })).toEqual(orderChoices({ item, seed: 1 }));
+    const orders = new Set(Array.from({ length: 20 }, (_, s) => orderChoices({ item, seed: s }).choices.join()));
     expect(orders.size).toBeGreaterThan(5);
   });
 
   it("rejects an answer index outside the choices", () => {
-    expect(() => orderChoices(item, { seed: 1, answerIndex: 5 })).toThrow(/out of range for 5 choices/);
+    expect(() => orderChoices({ item, seed: 1, answerIndex: 5 })).toThrow(/out of range for 5 choices/);
   });
 });
 
 describe("seededShuffle and letters", () => {
   it("returns a permutation without repeats", () => {
     const values = Array.from({ length: 50 }, (_, i) => i);
-    const shuffled = seededShuffle(values, "s", "k");
+    const shuffled = seededShuffle({ values, seed: "s", key: "k" });
     expect([...shuffled].sort((a, b) => a - b)).toEqual(values);
     expect(shuffled).not.toEqual(values);
   });

@@ -32,8 +32,21 @@ function seededRandom(seed: string | number, key: string): () => number {
   };
 }
 
-/** A permutation of `values` (Fisher–Yates, without replacement), deterministic in seed and key. */
-export function seededShuffle<T>(values: readonly T[], seed: string | number, key: string): T[] {
+/**
+ * A permutation of `values` (Fisher–Yates, without replacement), deterministic in seed and key.
+ *
+ * @example
+ * seededShuffle({ values: ["a", "b", "c"], seed: 7, key: "q1" }); // the same order for the same seed and key
+ */
+export function seededShuffle<T>(params: {
+  /** The values to permute (not modified). */
+  values: readonly T[];
+  /** The run's seed. */
+  seed: string | number;
+  /** What is shuffled, e.g. a question id: different keys give independent orders. */
+  key: string;
+}): T[] {
+  const { values, seed, key } = params;
   const out = [...values];
   const random = seededRandom(seed, key);
   for (let i = out.length - 1; i > 0; i--) {
@@ -54,19 +67,22 @@ export interface OrderedChoices {
  * Every distractor is used exactly once.
  *
  * @example
- * orderChoices({ id: "q1", answer: "4", distractors: ["3", "5", "22"] }, { seed: 7, answerIndex: 2 })
+ * orderChoices({ item: { id: "q1", answer: "4", distractors: ["3", "5", "22"] }, seed: 7, answerIndex: 2 })
  * // { choices: ["5", "22", "4", "3"], answerIndex: 2 } (distractor order depends on the seed)
  */
-export function orderChoices(
-  item: { id: string; answer: string; distractors: readonly string[] },
-  options: { seed: string | number; answerIndex?: number },
-): OrderedChoices {
+export function orderChoices(params: {
+  item: { id: string; answer: string; distractors: readonly string[] };
+  seed: string | number;
+  /** Where the answer goes; default: a position derived from seed and id. */
+  answerIndex?: number;
+}): OrderedChoices {
+  const { item, ...options } = params;
   const count = item.distractors.length + 1;
   const answerIndex = options.answerIndex ?? Number(seededHash(options.seed, item.id, "position") % BigInt(count));
   if (!Number.isInteger(answerIndex) || answerIndex < 0 || answerIndex >= count) {
     throw new RangeError(`answerIndex ${answerIndex} is out of range for ${count} choices`);
   }
-  const choices = seededShuffle(item.distractors, options.seed, item.id);
+  const choices = seededShuffle({ values: item.distractors, seed: options.seed, key: item.id });
   choices.splice(answerIndex, 0, item.answer);
   return { choices, answerIndex };
 }
@@ -78,12 +94,16 @@ export function orderChoices(
  *
  * @returns a map from item id to answer index.
  * @example
- * const positions = assignAnswerPositions(items.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })), 42);
+ * const positions = assignAnswerPositions({
+ *   items: questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
+ *   seed: 42,
+ * });
  */
-export function assignAnswerPositions(
-  items: Iterable<{ id: string; optionCount: number }>,
-  seed: string | number,
-): Map<string, number> {
+export function assignAnswerPositions(params: {
+  items: Iterable<{ id: string; optionCount: number }>;
+  seed: string | number;
+}): Map<string, number> {
+  const { items, seed } = params;
   const byCount = new Map<number, { id: string; rank: bigint }[]>();
   const seen = new Set<string>();
   for (const { id, optionCount } of items) {

@@ -24,12 +24,15 @@ describe("defineDomainPlugin", () => {
   it("returns a frozen plugin", () => {
     const plugin = defineDomainPlugin(valid);
     expect(Object.isFrozen(plugin)).toBe(true);
-    expect(promptVersionFor("qc-1", plugin)).toBe("qc-1+finance@1.0.0");
-    expect(promptVersionFor("qc-1")).toBe("qc-1");
+    expect(promptVersionFor({ basePromptVersion: "qc-1", plugin })).toBe("qc-1+finance@1.0.0");
+    expect(promptVersionFor({ basePromptVersion: "qc-1" })).toBe("qc-1");
   });
 
   it("keeps a plugin's phrases for the phrase checks", () => {
-    const phrases = { de: { noneOfTheAbove: ["keines der genannten Arzneimittel"] } };
+    const phrases = {
+      de: { noneOfTheAbove: ["keines der genannten Arzneimittel"] },
+      en: { refersToSource: ["in the leaflet"] },
+    };
     expect(defineDomainPlugin({ ...valid, phrases }).phrases).toEqual(phrases);
   });
 

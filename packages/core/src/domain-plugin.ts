@@ -1,5 +1,5 @@
 import type { QualityCheck } from "./check-question.js";
-import type { PhraseLists } from "./phrase-lists.js";
+import { PHRASE_KINDS, type PhraseLists } from "./phrase-lists.js";
 
 /** A worked example shown to the question writer: a source passage and a good question about it. */
 export interface FewShotExample {
@@ -38,7 +38,8 @@ export interface DomainPlugin {
   checks?: QualityCheck[];
   /**
    * Phrases the built-in phrase checks look for besides the core lists, by language and kind, e.g.
-   * `{ de: { noneOfTheAbove: ["keines der genannten Arzneimittel"] } }`. Pass them as `checkQuestion`'s `phrases`.
+   * `{ de: { noneOfTheAbove: ["keines der genannten Arzneimittel"] } }`, or `refersToSource` for stems that point to a
+   * text the reader never sees (`{ en: { refersToSource: ["in the leaflet"] } }`). Pass them as `checkQuestion`'s `phrases`.
    */
   phrases?: PhraseLists;
 }
@@ -84,8 +85,8 @@ export function defineDomainPlugin(plugin: DomainPlugin): Readonly<DomainPlugin>
   for (const [language, kinds] of Object.entries(plugin.phrases ?? {})) {
     if (!LANGUAGE_PATTERN.test(language)) problems.push(`phrases: "${language}" is not a language code such as "ja"`);
     for (const [kind, list] of Object.entries(kinds ?? {})) {
-      if (kind !== "allOfTheAbove" && kind !== "noneOfTheAbove") {
-        problems.push(`phrases.${language}.${kind} is not a phrase kind: use allOfTheAbove or noneOfTheAbove`);
+      if (!(PHRASE_KINDS as readonly string[]).includes(kind)) {
+        problems.push(`phrases.${language}.${kind} is not a phrase kind: use ${PHRASE_KINDS.join(", ")}`);
       } else if (!Array.isArray(list) || list.some((p) => typeof p !== "string" || p.trim() === "")) {
         problems.push(`phrases.${language}.${kind} must be a list of non-empty strings`);
       }
@@ -97,7 +98,18 @@ export function defineDomainPlugin(plugin: DomainPlugin): Readonly<DomainPlugin>
   return Object.freeze({ ...plugin });
 }
 
-/** `prompt_version` for a question: the package's prompt version and, when a domain is used, the plugin's. */
-export function promptVersionFor(basePromptVersion: string, plugin?: Pick<DomainPlugin, "id" | "version">): string {
+/**
+ * `prompt_version` for a question: the package's prompt version and, when a domain is used, the plugin's.
+ *
+ * @example
+ * promptVersionFor({ basePromptVersion: "exam-3", plugin: finance }); // "exam-3+finance@1.2.0"
+ */
+export function promptVersionFor(params: {
+  /** The prompt version of the package that wrote the question. */
+  basePromptVersion: string;
+  /** The domain plugin used, if any. */
+  plugin?: Pick<DomainPlugin, "id" | "version">;
+}): string {
+  const { basePromptVersion, plugin } = params;
   return plugin ? `${basePromptVersion}+${plugin.id}@${plugin.version}` : basePromptVersion;
 }

@@ -88,24 +88,38 @@ export function validationColumnsOf(question: ExamQuestion): Pick<ExamItem, (typ
   };
 }
 
+/** What {@link toExamItem} needs besides the question. */
+export interface ToExamItemOptions {
+  /** The dataset's subject column. */
+  subject: string;
+  /** Seed of the choice order. */
+  seed: string | number;
+  /** Where the answer goes (from {@link assignAnswerPositions}); default: derived from seed and id. */
+  answerIndex?: number;
+  /** The review; default unreviewed. */
+  review?: { status: ReviewStatus; reviewerCount: number; agreement: number | null };
+}
+
 /**
  * Turns a generated question into a dataset row with its choices ordered deterministically.
  * Pass `answerIndex` from {@link assignAnswerPositions} to balance answer positions over a set.
  *
  * @example
- * const positions = assignAnswerPositions(questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })), seed);
- * const rows = questions.map((q) => toExamItem(q, { subject: "finance", seed, answerIndex: positions.get(q.id) }));
+ * const positions = assignAnswerPositions({ items: questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })), seed });
+ * const rows = questions.map((question) => toExamItem({ question, subject: "finance", seed, answerIndex: positions.get(question.id) }));
  */
 export function toExamItem(
-  question: ExamQuestion,
-  options: {
-    subject: string;
-    seed: string | number;
-    answerIndex?: number;
-    review?: { status: ReviewStatus; reviewerCount: number; agreement: number | null };
+  params: ToExamItemOptions & {
+    /** The generated question. */
+    question: ExamQuestion;
   },
 ): ExamItem {
-  const { choices, answerIndex } = orderChoices(question, { seed: options.seed, answerIndex: options.answerIndex });
+  const { question, ...options } = params;
+  const { choices, answerIndex } = orderChoices({
+    item: question,
+    seed: options.seed,
+    answerIndex: options.answerIndex,
+  });
   const review = options.review ?? { status: "unreviewed", reviewerCount: 0, agreement: null };
   return {
     id: question.id,

@@ -4,7 +4,7 @@ import { cleanQuestion } from "./test-fixtures.js";
 
 describe("parseExamQuestion", () => {
   it("accepts a complete question and keeps unknown fields", () => {
-    const parsed = parseExamQuestion({ ...cleanQuestion(), difficulty: "hard", reviewer_note: "keep me" });
+    const parsed = parseExamQuestion({ value: { ...cleanQuestion(), difficulty: "hard", reviewer_note: "keep me" } });
     expect(parsed.question).toBe("What was the company's net revenue for fiscal 2023?");
     expect(parsed.difficulty).toBe("hard");
     expect((parsed as Record<string, unknown>).reviewer_note).toBe("keep me");
@@ -21,9 +21,11 @@ describe("parseExamQuestion", () => {
     ["bad difficulty", { difficulty: "impossible" }, "difficulty"],
   ] as const)("rejects %s with a message naming the field", (_name, patch, expected) => {
     const value = { ...cleanQuestion(), ...patch };
-    expect(() => parseExamQuestion(value, "questions.jsonl line 3")).toThrowError(ExamQuestionValidationError);
+    expect(() => parseExamQuestion({ value, context: "questions.jsonl line 3" })).toThrowError(
+      ExamQuestionValidationError,
+    );
     try {
-      parseExamQuestion(value, "questions.jsonl line 3");
+      parseExamQuestion({ value, context: "questions.jsonl line 3" });
     } catch (error) {
       expect((error as Error).message).toContain("questions.jsonl line 3: invalid exam question");
       expect((error as Error).message).toContain(expected);
@@ -31,6 +33,6 @@ describe("parseExamQuestion", () => {
   });
 
   it("rejects values that are not objects", () => {
-    expect(() => parseExamQuestion("nope")).toThrowError(/invalid exam question/);
+    expect(() => parseExamQuestion({ value: "nope" })).toThrowError(/invalid exam question/);
   });
 });

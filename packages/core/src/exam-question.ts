@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainEvalError } from "./domain-eval-error.js";
 import { normalizeForComparison } from "./normalize-text.js";
 
 /** Where a question came from: the document, the chunk and the chunk's character span in the document. */
@@ -70,13 +71,14 @@ export const ExamQuestionSchema = z
 
 export type ExamQuestion = z.infer<typeof ExamQuestionSchema>;
 
-/** Thrown by {@link parseExamQuestion} with every problem listed by its field path. */
-export class ExamQuestionValidationError extends TypeError {
+/** Thrown by {@link parseExamQuestion} (code `INVALID_EXAM_QUESTION`) with every problem listed by its field path. */
+export class ExamQuestionValidationError extends DomainEvalError<"INVALID_EXAM_QUESTION"> {
+  override readonly name = "ExamQuestionValidationError";
   readonly issues: { path: string; message: string }[];
-  constructor(issues: { path: string; message: string }[], context?: string) {
+  constructor(params: { issues: { path: string; message: string }[]; context?: string }) {
+    const { issues, context } = params;
     const list = issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ");
-    super(`${context ? `${context}: ` : ""}invalid exam question: ${list}`);
-    this.name = "ExamQuestionValidationError";
+    super({ code: "INVALID_EXAM_QUESTION", message: `${context ? `${context}: ` : ""}invalid exam question: ${list}` });
     this.issues = issues;
   }
 }
@@ -89,13 +91,19 @@ export function describeZodIssues(error: z.ZodError): { path: string; message: s
 /**
  * Validates an unknown value (for example a parsed JSONL line) as an {@link ExamQuestion}.
  *
- * @param context prefixed to the error message, e.g. `questions.jsonl line 12`.
  * @throws ExamQuestionValidationError naming each bad field.
  * @example
- * const question = parseExamQuestion(JSON.parse(line), `questions.jsonl line ${n}`);
+ * const question = parseExamQuestion({ value: JSON.parse(line), context: `questions.jsonl line ${n}` });
  */
-export function parseExamQuestion(value: unknown, context?: string): ExamQuestion {
+export function parseExamQuestion(params: {
+  /** The value to validate, e.g. a parsed JSONL line. */
+  value: unknown;
+  /** Prefixed to the error message, e.g. `questions.jsonl line 12`. */
+  context?: string;
+}): ExamQuestion {
+  const { value, context } = params;
   const result = ExamQuestionSchema.safeParse(value);
-  if (!result.success) throw new ExamQuestionValidationError(describeZodIssues(result.error), context);
+  if (!result.success)
+    throw new ExamQuestionValidationError({ issues: describeZodIssues(result.error), context: context });
   return result.data;
 }

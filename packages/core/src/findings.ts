@@ -27,12 +27,14 @@ const ACTION_RANK: Record<FindingAction, number> = { keep: 0, flag: 1, drop: 2 }
  * Decides what to do with a question from its findings.
  *
  * @example
- * decideFindingAction([{ code: "LENGTH_BIAS", severity: "warning", message: "…" }]) // "flag"
+ * decideFindingAction({ findings: [{ code: "LENGTH_BIAS", severity: "warning", message: "…" }] }) // "flag"
  */
-export function decideFindingAction(
-  findings: readonly Finding[],
-  policy: FindingPolicy = DEFAULT_FINDING_POLICY,
-): FindingAction {
+export function decideFindingAction(params: {
+  findings: readonly Finding[];
+  /** Default {@link DEFAULT_FINDING_POLICY}. */
+  policy?: FindingPolicy;
+}): FindingAction {
+  const { findings, policy = DEFAULT_FINDING_POLICY } = params;
   let action: FindingAction = "keep";
   for (const finding of findings) {
     const candidate = policy[finding.severity];

@@ -28,14 +28,17 @@ function contentWords(text: string): string[] {
  * same characters differently in another sentence (`何日付与` is 何|日付|与, `付与日数` is 付与|日数).
  *
  * @example
- * scoreGrounding({ answer: "12%", citations: ["margin rose to 12%"] }, chunkText).quoteScore // 1
- * scoreGrounding({ answer: "480億円", citations: [] }, "売上高は４８０億円となった。").answerCoverage // 1
- * scoreGrounding({ answer: "200", citations: [] }, "ルミナフェン錠200mg").answerCoverage // 1
+ * scoreGrounding({ question: { answer: "12%", citations: ["margin rose to 12%"] }, sourceText: chunkText }).quoteScore // 1
+ * scoreGrounding({ question: { answer: "480億円", citations: [] }, sourceText: "売上高は４８０億円となった。" }).answerCoverage // 1
+ * scoreGrounding({ question: { answer: "200", citations: [] }, sourceText: "ルミナフェン錠200mg" }).answerCoverage // 1
  */
-export function scoreGrounding(
-  question: { answer: string; citations: readonly string[] },
-  sourceText: string,
-): GroundingReport {
+export function scoreGrounding(params: {
+  /** The answer and the quotes cited for it. */
+  question: { answer: string; citations: readonly string[] };
+  /** The source chunk. */
+  sourceText: string;
+}): GroundingReport {
+  const { question, sourceText } = params;
   const haystack = normalizeForQuoteMatch(sourceText);
   const quotes = question.citations.filter((c) => c.trim() !== "");
   const missingQuotes = quotes.filter((quote) => !haystack.includes(normalizeForQuoteMatch(quote)));

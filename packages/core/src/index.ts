@@ -2,6 +2,7 @@ export {
   builtinChecks,
   type CheckableQuestion,
   type CheckContext,
+  type CheckQuestionOptions,
   type CheckThresholds,
   checkQuestion,
   type QualityCheck,
@@ -14,6 +15,14 @@ export {
   orderChoices,
   seededShuffle,
 } from "./choice-order.js";
+export {
+  ContentHaystack,
+  type ContentUnits,
+  contentUnits,
+  distinguishingUnits,
+  type Unit,
+} from "./content-units.js";
+export { DomainEvalError, errorMessage } from "./domain-eval-error.js";
 export { type DomainPlugin, defineDomainPlugin, type FewShotExample, promptVersionFor } from "./domain-plugin.js";
 export {
   EXAM_ITEM_COLUMNS,
@@ -21,6 +30,7 @@ export {
   ExamItemSchema,
   type ReviewStatus,
   ReviewStatusSchema,
+  type ToExamItemOptions,
   toExamItem,
   VALIDATION_COLUMNS,
   validationColumnsOf,
@@ -46,8 +56,25 @@ export {
   type ValidationFindingCode,
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
+export { ifExists } from "./if-exists.js";
 export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
-export { findDuplicateQuestions, NearDuplicateIndex, type NearDuplicateMatch } from "./near-duplicate-index.js";
+export {
+  JournalError,
+  type JournalErrorCode,
+  type JournalSetting,
+  type JournalSettings,
+  type JsonlJournal,
+  openJsonlJournal,
+} from "./jsonl-journal.js";
+export { classifyModelCallError, type ModelCallFailure, type ModelCallFailureCode } from "./model-call-failure.js";
+export {
+  DEFAULT_DUPLICATE_THRESHOLD,
+  DuplicateQuestionFilter,
+  duplicateQuestionFinding,
+  findDuplicateQuestions,
+  NearDuplicateIndex,
+  type NearDuplicateMatch,
+} from "./near-duplicate-index.js";
 export {
   characterShingles,
   contentWordStems,
@@ -55,16 +82,30 @@ export {
   jaccard,
   normalizeForComparison,
   normalizeForQuoteMatch,
+  numbersIn,
   stemWord,
   wordTokens,
 } from "./normalize-text.js";
+export { classifyOption, isNegationOption, kindConflict, type OptionKind } from "./option-kinds.js";
 export {
+  BUILTIN_FUNCTION_WORDS,
   BUILTIN_PHRASE_LISTS,
   findPhrase,
+  isFunctionWord,
+  PHRASE_KINDS,
   type PhraseKind,
   type PhraseLists,
   type PhraseMatch,
 } from "./phrase-lists.js";
+export {
+  answerGiveawayCheck,
+  distractorFormCheck,
+  optionKindCheck,
+  QUESTION_CONTENT_CHECKS,
+  quoteSupportCheck,
+  standaloneQuestionCheck,
+} from "./question-content-checks.js";
+export { MIN_SECRET_LENGTH, redactSecrets, secretsOf } from "./redact-secrets.js";
 export {
   countLettersAndDigits,
   detectLanguageFromScript,
@@ -74,3 +115,13 @@ export {
   joinSpacelessScript,
   segmentWords,
 } from "./text-units.js";
+export {
+  type CostAmount,
+  costOf,
+  formatCost,
+  type PriceTable,
+  parsePriceTable,
+  pricesForModel,
+  type TokenPrices,
+} from "./token-prices.js";
+export { waitUnlessAborted } from "./wait-unless-aborted.js";

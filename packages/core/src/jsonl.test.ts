@@ -19,7 +19,7 @@ describe("JSONL", () => {
   it("round-trips values, unicode included, and skips blank lines", async () => {
     const path = join(dir, "q.jsonl");
     const values = [{ q: "Ünïcödé 𝔘 \u202Eמבחן" }, { q: "line\nbreak", n: 2 }, [1, 2]];
-    expect(await writeJsonl(path, values)).toBe(3);
+    expect(await writeJsonl({ path, values })).toBe(3);
     await writeFile(path, `\uFEFF${(await readFile(path, "utf8")).replace("\n", "\n\n  \n")}`);
     const rows = await collect(path);
     expect(rows.map((r) => r.value)).toEqual(values);
@@ -38,7 +38,7 @@ describe("JSONL", () => {
     async function* generate() {
       for (let i = 0; i < 100_000; i++) yield { id: `q${i}`, text: "x".repeat(50) };
     }
-    expect(await writeJsonl(path, generate())).toBe(100_000);
+    expect(await writeJsonl({ path, values: generate() })).toBe(100_000);
     let count = 0;
     let last: unknown;
     for await (const { value } of readJsonl(path)) {
@@ -51,12 +51,12 @@ describe("JSONL", () => {
 
   it("leaves the previous file intact when writing fails halfway", async () => {
     const path = join(dir, "keep.jsonl");
-    await writeJsonl(path, [{ v: "old" }]);
+    await writeJsonl({ path, values: [{ v: "old" }] });
     function* failing() {
       yield { v: "new" };
       throw new Error("generator died");
     }
-    await expect(writeJsonl(path, failing())).rejects.toThrow("generator died");
+    await expect(writeJsonl({ path, values: failing() })).rejects.toThrow("generator died");
     expect((await collect(path)).map((r) => r.value)).toEqual([{ v: "old" }]);
     const { readdir } = await import("node:fs/promises");
     expect(await readdir(dir)).toEqual(["keep.jsonl"]);

@@ -2,16 +2,24 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import { DomainEvalError, errorMessage } from "./domain-eval-error.js";
 
-/** A JSONL line that is not valid JSON; names the file and line so the user can fix it. */
-export class JsonlParseError extends SyntaxError {
-  constructor(
-    readonly path: string,
-    readonly lineNumber: number,
-    cause: unknown,
-  ) {
-    super(`${path} line ${lineNumber} is not valid JSON (${(cause as Error).message}): fix or remove that line`);
-    this.name = "JsonlParseError";
+/** A JSONL line that is not valid JSON (code `INVALID_JSONL`); names the file and line so the user can fix it. */
+export class JsonlParseError extends DomainEvalError<"INVALID_JSONL"> {
+  override readonly name = "JsonlParseError";
+  /** The file. */
+  readonly path: string;
+  /** The line, from 1. */
+  readonly lineNumber: number;
+  constructor(params: { path: string; lineNumber: number; cause: unknown }) {
+    const { path, lineNumber, cause } = params;
+    super({
+      code: "INVALID_JSONL",
+      message: `${path} line ${lineNumber} is not valid JSON (${errorMessage(cause)}): fix or remove that line`,
+      cause,
+    });
+    this.path = path;
+    this.lineNumber = lineNumber;
   }
 }
 
@@ -21,7 +29,7 @@ export class JsonlParseError extends SyntaxError {
  *
  * @example
  * for await (const { value, lineNumber } of readJsonl("questions.jsonl")) {
- *   const question = parseExamQuestion(value, `questions.jsonl line ${lineNumber}`);
+ *   const question = parseExamQuestion({ value, context: `questions.jsonl line ${lineNumber}` });
  * }
  */
 export async function* readJsonl(path: string): AsyncGenerator<{ lineNumber: number; value: unknown }> {
@@ -37,7 +45,7 @@ export async function* readJsonl(path: string): AsyncGenerator<{ lineNumber: num
       try {
         value = JSON.parse(line);
       } catch (error) {
-        throw new JsonlParseError(path, lineNumber, error);
+        throw new JsonlParseError({ path: path, lineNumber: lineNumber, cause: error });
       }
       yield { lineNumber, value };
     }
@@ -63,9 +71,15 @@ async function closeStream(stream: WriteStream): Promise<void> {
  * a failure halfway never leaves a truncated file where a good one was. Returns the number of lines.
  *
  * @example
- * await writeJsonl("questions.jsonl", questions);
+ * await writeJsonl({ path: "questions.jsonl", values: questions });
  */
-export async function writeJsonl(path: string, values: Iterable<unknown> | AsyncIterable<unknown>): Promise<number> {
+export async function writeJsonl(params: {
+  /** The file to write (replaced only once every line is written). */
+  path: string;
+  /** One JSON value per line. */
+  values: Iterable<unknown> | AsyncIterable<unknown>;
+}): Promise<number> {
+  const { path, values } = params;
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
   const stream = createWriteStream(temporary, { encoding: "utf8" });
   let count = 0;

@@ -7,6 +7,9 @@ export interface NearDuplicateMatch {
   similarity: number;
 }
 
+/** Similarity at or above which two questions are near-duplicates, unless a threshold is given. */
+export const DEFAULT_DUPLICATE_THRESHOLD = 0.8;
+
 const NUM_HASHES = 64;
 const ROWS_PER_BAND = 4;
 
@@ -48,7 +51,7 @@ export class NearDuplicateIndex {
   private readonly entries = new Map<string, { shingles: Set<string>; numbers: string }>();
 
   constructor(options: { threshold?: number } = {}) {
-    this.threshold = options.threshold ?? 0.8;
+    this.threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
     if (!(this.threshold > 0 && this.threshold <= 1)) {
       throw new RangeError(`threshold ${this.threshold} must be in (0, 1]`);
     }
@@ -104,7 +107,7 @@ export class NearDuplicateIndex {
         tried.add(candidate);
         const entry = this.entries.get(candidate);
         if (!entry || entry.numbers !== numbers) continue;
-        const similarity = jaccard(shingles, entry.shingles);
+        const similarity = jaccard({ a: shingles, b: entry.shingles });
         if (similarity >= this.threshold && (!best || similarity > best.similarity)) {
           best = { duplicateOf: candidate, similarity };
         }
@@ -114,30 +117,67 @@ export class NearDuplicateIndex {
   }
 }
 
+/** The `DUPLICATE_QUESTION` finding: an error naming the earlier question and the similarity. */
+export function duplicateQuestionFinding(match: NearDuplicateMatch): Finding {
+  return {
+    code: "DUPLICATE_QUESTION",
+    severity: "error",
+    message: `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
+    data: { duplicateOf: match.duplicateOf, similarity: match.similarity },
+  };
+}
+
+/**
+ * The near-duplicate filter over a stream of questions, one at a time (for streaming readers); see
+ * {@link findDuplicateQuestions} for a whole set. A question whose id was seen before repeats that question
+ * (similarity 1).
+ *
+ * @example
+ * const filter = new DuplicateQuestionFilter({ threshold: 0.8 });
+ * for await (const q of questions) {
+ *   const finding = filter.check(q);
+ *   if (finding) console.log(`${q.id}: ${finding.message}`);
+ * }
+ */
+export class DuplicateQuestionFilter {
+  private readonly index: NearDuplicateIndex;
+  private readonly seenIds = new Set<string>();
+
+  constructor(options: { threshold?: number } = {}) {
+    this.index = new NearDuplicateIndex(options);
+  }
+
+  /** The `DUPLICATE_QUESTION` finding when the question repeats an earlier one; else it is remembered. */
+  check(question: { id: string; question: string }): Finding | undefined {
+    const match = this.seenIds.has(question.id)
+      ? { duplicateOf: question.id, similarity: 1 }
+      : this.index.add(question.id, question.question);
+    this.seenIds.add(question.id);
+    return match ? duplicateQuestionFinding(match) : undefined;
+  }
+}
+
 /**
  * Flags near-duplicate questions across a set: every question after the first of a group gets a
- * `DUPLICATE_QUESTION` error naming the one it repeats.
+ * `DUPLICATE_QUESTION` error naming the one it repeats (a repeated id repeats its first question). The one
+ * duplicate filter of the project: the question chain, `generateExam` and `check` all use it.
  *
- * @returns findings by question id (only ids with a finding appear).
+ * @returns findings by question id (only ids with a finding appear; for a repeated id, the finding of its repeat).
+ * @example
+ * const found = findDuplicateQuestions({ questions, threshold: DEFAULT_DUPLICATE_THRESHOLD });
+ * const kept = questions.filter((q) => !found.has(q.id));
  */
-export function findDuplicateQuestions(
-  questions: Iterable<{ id: string; question: string }>,
-  options: { threshold?: number } = {},
-): Map<string, Finding[]> {
-  const index = new NearDuplicateIndex(options);
+export function findDuplicateQuestions(params: {
+  questions: Iterable<{ id: string; question: string }>;
+  /** Similarity (0..1] above which two questions are near-duplicates (the index's default when omitted). */
+  threshold?: number;
+}): Map<string, Finding[]> {
+  const { questions, ...options } = params;
+  const filter = new DuplicateQuestionFilter(options);
   const out = new Map<string, Finding[]>();
   for (const q of questions) {
-    const match = index.add(q.id, q.question);
-    if (match) {
-      out.set(q.id, [
-        {
-          code: "DUPLICATE_QUESTION",
-          severity: "error",
-          message: `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
-          data: { duplicateOf: match.duplicateOf, similarity: match.similarity },
-        },
-      ]);
-    }
+    const finding = filter.check(q);
+    if (finding) out.set(q.id, [finding]);
   }
   return out;
 }

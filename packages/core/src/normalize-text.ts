@@ -20,6 +20,20 @@ function canonicalForm(text: string): string {
 }
 
 /**
+ * The numbers written in a text, in order, as digit strings with `.` for every separator: NFKC and every decimal
+ * digit set as ASCII first, so `４８０`, `١٠٠٠` and `480` are the same number and `0,45` is `0.45`. Unlike
+ * {@link normalizeForComparison}, decimals stay whole (`14.2%` is `14.2`, not `14` and `2`).
+ *
+ * @example
+ * numbersIn({ text: "EUR 0,45 je Aktie (２０２３)" }) // ["0.45", "2023"]
+ */
+export function numbersIn(params: { text: string }): string[] {
+  return (canonicalForm(params.text).match(/\d+(?:[.,\u066B\u066C]\d+)*/gu) ?? []).map((n) =>
+    n.replace(/[,\u066B\u066C]/gu, "."),
+  );
+}
+
+/**
  * Text normalisation shared by every comparison in the quality checks, so "The Answer." and "the  answer" compare
  * equal everywhere: Unicode NFKC (full-width `４８０億円` is `480億円`; any decimal digits, `١٠٠٠`, are ASCII digits), lower case, punctuation removed, runs of
  * whitespace collapsed, and no whitespace next to scripts written without spaces (`480 億円` is `480億円`).
@@ -65,8 +79,19 @@ export function wordTokens(text: string): string[] {
   return normalized === "" ? [] : segmentWords({ text: normalized });
 }
 
-/** Character n-gram shingles of the comparison form (the whole string when it is shorter than n). */
-export function characterShingles(text: string, n = 5): Set<string> {
+/**
+ * Character n-gram shingles of the comparison form (the whole string when it is shorter than `size`).
+ *
+ * @example
+ * characterShingles({ text: "Net margin", size: 5 }); // Set { "net m", "et ma", … }
+ */
+export function characterShingles(params: {
+  /** The text to shingle (compared in its normalized form). */
+  text: string;
+  /** Shingle length in characters. Default 5. */
+  size?: number;
+}): Set<string> {
+  const { text, size: n = 5 } = params;
   const normalized = normalizeForComparison(text);
   const shingles = new Set<string>();
   if (normalized.length <= n) {
@@ -77,8 +102,19 @@ export function characterShingles(text: string, n = 5): Set<string> {
   return shingles;
 }
 
-/** Jaccard similarity of two sets (1 for two empty sets). */
-export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+/**
+ * Jaccard similarity of two sets (1 for two empty sets).
+ *
+ * @example
+ * jaccard({ a: new Set([1, 2]), b: new Set([2, 3]) }); // 1/3
+ */
+export function jaccard<T>(params: {
+  /** One set. */
+  a: ReadonlySet<T>;
+  /** The other set. */
+  b: ReadonlySet<T>;
+}): number {
+  const { a, b } = params;
   if (a.size === 0 && b.size === 0) return 1;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;

@@ -1,8 +1,48 @@
-import { normalizeForComparison, wordTokens } from "./normalize-text.js";
+import { isStopword, normalizeForComparison, wordTokens } from "./normalize-text.js";
 import { hasSpacelessScript } from "./text-units.js";
 
-/** The kinds of phrase the phrase-based checks look for. */
-export type PhraseKind = "allOfTheAbove" | "noneOfTheAbove";
+/**
+ * The kinds of phrase the phrase-based checks look for: options that refer to the other options
+ * (`allOfTheAbove`, `noneOfTheAbove`), and question stems that refer to a source the reader never sees
+ * (`refersToSource`: "according to the passage", 本文によると, 根据上文).
+ */
+export type PhraseKind = "allOfTheAbove" | "noneOfTheAbove" | "refersToSource";
+
+/** Every phrase kind, for validating a plugin's `phrases`. */
+export const PHRASE_KINDS: readonly PhraseKind[] = Object.freeze(["allOfTheAbove", "noneOfTheAbove", "refersToSource"]);
+
+// English stems that send the reader to a text they do not have. "in"/"from" only with nouns that cannot be the
+// subject of the question ("in the document" can be "what must be stated in the document"): see README.
+const EN_SOURCE_NOUNS = ["passage", "text", "excerpt", "extract", "source text", "above"];
+const EN_STRONG_NOUNS = [...EN_SOURCE_NOUNS, "document", "source", "paragraph", "article", "author", "reading"];
+const EN_STRONG_PREPOSITIONS = [
+  "according to",
+  "based on",
+  "as stated in",
+  "as described in",
+  "as mentioned in",
+  "as shown in",
+  "as discussed in",
+  "as explained in",
+  "as outlined in",
+  "as per",
+  "referring to",
+];
+const EN_REFERS_TO_SOURCE = [
+  ...EN_STRONG_PREPOSITIONS.flatMap((p) => EN_STRONG_NOUNS.map((n) => `${p} the ${n}`)),
+  ...["in", "from"].flatMap((p) => EN_SOURCE_NOUNS.map((n) => `${p} the ${n}`)),
+  ...["passage", "text", "excerpt", "extract", "paragraph", "document"].flatMap((n) => [
+    `the ${n} above`,
+    `the above ${n}`,
+    `the given ${n}`,
+    `the provided ${n}`,
+    `the preceding ${n}`,
+    `the following ${n}`,
+  ]),
+  "this passage",
+  "this excerpt",
+  "this extract",
+];
 
 /** Phrases by language code (`"ja"`, `"pt-BR"`) and kind. A domain plugin adds its own in the same shape. */
 export type PhraseLists = Readonly<Record<string, Readonly<Partial<Record<PhraseKind, readonly string[]>>>>>;
@@ -16,6 +56,7 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
   en: {
     allOfTheAbove: ["all of the above", "all the above", "all of these", "all of the options", "all of the answers"],
     noneOfTheAbove: ["none of the above", "none of these", "none of the options", "none of the answers"],
+    refersToSource: EN_REFERS_TO_SOURCE,
   },
   ja: {
     allOfTheAbove: [
@@ -46,6 +87,32 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "該当なし",
       "該当するものはない",
       "正しいものはない",
+    ],
+    refersToSource: [
+      "本文によると",
+      "本文によれば",
+      "本文では",
+      "本文中",
+      "本文で述べ",
+      "本文に記載",
+      "本文に書かれ",
+      "本文の内容",
+      "本文の記述",
+      "上記の文章",
+      "上の文章",
+      "上記の本文",
+      "上記の資料",
+      "上記の文書",
+      "文章によると",
+      "文章によれば",
+      "文章中",
+      "資料によると",
+      "資料によれば",
+      "文書によると",
+      "文書によれば",
+      "文中の",
+      "文中で",
+      "文中に",
     ],
   },
   zh: {
@@ -80,6 +147,36 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "以上选项都不对",
       "以上選項皆非",
     ],
+    refersToSource: [
+      "根据上文",
+      "根據上文",
+      "根据本文",
+      "根據本文",
+      "根据文章",
+      "根據文章",
+      "根据短文",
+      "根据材料",
+      "根據材料",
+      "根据原文",
+      "根據原文",
+      "根据文本",
+      "根据段落",
+      "根据以上",
+      "根據以上",
+      "根据上述材料",
+      "根据上述内容",
+      "上文",
+      "文中提到",
+      "文中提及",
+      "文中所述",
+      "文中指出",
+      "本文中",
+      "原文中",
+      "短文中",
+      "材料中",
+      "上述材料",
+      "上述文字",
+    ],
   },
   de: {
     allOfTheAbove: [
@@ -105,6 +202,27 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "keine antwort ist richtig",
       "keine der aussagen ist richtig",
     ],
+    refersToSource: [
+      "laut text",
+      "laut dem text",
+      "laut passage",
+      "laut dokument",
+      "laut dem dokument",
+      "laut dem abschnitt oben",
+      "dem text zufolge",
+      "gemäß dem text",
+      "gemäß text",
+      "nach dem text",
+      "im text",
+      "im obigen text",
+      "im vorliegenden text",
+      "im textauszug",
+      "in der passage",
+      "im obigen abschnitt",
+      "im abschnitt oben",
+      "aus dem text",
+      "der obige text",
+    ],
   },
   fr: {
     allOfTheAbove: [
@@ -127,6 +245,23 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "aucune réponse n'est correcte",
       "rien de ce qui précède",
     ],
+    refersToSource: [
+      "selon le texte",
+      "d'après le texte",
+      "dans le texte",
+      "selon le passage",
+      "d'après le passage",
+      "dans le passage",
+      "selon le document",
+      "d'après le document",
+      "selon l'extrait",
+      "d'après l'extrait",
+      "dans l'extrait",
+      "le texte ci-dessus",
+      "le passage ci-dessus",
+      "l'extrait ci-dessus",
+      "selon l'auteur",
+    ],
   },
   es: {
     allOfTheAbove: [
@@ -145,6 +280,21 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "ninguna es correcta",
       "nada de lo anterior",
     ],
+    refersToSource: [
+      "según el texto",
+      "de acuerdo con el texto",
+      "en el texto",
+      "según el pasaje",
+      "en el pasaje",
+      "según el documento",
+      "de acuerdo con el documento",
+      "según el fragmento",
+      "en el fragmento",
+      "el texto anterior",
+      "el pasaje anterior",
+      "según lo anterior",
+      "según el autor",
+    ],
   },
   ar: {
     allOfTheAbove: ["جميع ما سبق", "كل ما سبق", "جميع الإجابات صحيحة", "جميع الإجابات السابقة", "كل ما ذكر"],
@@ -155,12 +305,79 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "لا شيء من الإجابات السابقة",
       "لا توجد إجابة صحيحة",
     ],
+    refersToSource: [
+      "وفقا للنص",
+      "وفقًا للنص",
+      "حسب النص",
+      "بحسب النص",
+      "في النص",
+      "النص أعلاه",
+      "النص السابق",
+      "وفقا للفقرة",
+      "في الفقرة السابقة",
+      "حسب المقطع",
+      "في المقطع",
+    ],
   },
   he: {
     allOfTheAbove: ["כל התשובות נכונות", "כל התשובות לעיל", "כל האמור לעיל", "כל הנ״ל"],
     noneOfTheAbove: ["אף אחת מהתשובות", "אף תשובה אינה נכונה", "אף אחד מהנ״ל", "אף אחת מהנ״ל", "אף לא אחת מהתשובות"],
+    refersToSource: [
+      "לפי הקטע",
+      "על פי הקטע",
+      "בקטע",
+      "לפי הטקסט",
+      "על פי הטקסט",
+      "בטקסט",
+      "לפי המסמך",
+      "על פי המסמך",
+      "הקטע שלעיל",
+    ],
   },
 });
+
+/**
+ * Function words (articles, prepositions, conjunctions, auxiliaries, pronouns) of the languages besides English,
+ * Japanese and Chinese (whose lists are `isStopword`'s), as `wordTokens` returns them: lower case, no punctuation
+ * (`l'article` is `l` + `article`). The content-word checks leave them out, so "30 Arbeitstage" and "in den 30
+ * Arbeitstagen" share the words that matter. Deliberately small: a word missing here counts as content.
+ */
+export const BUILTIN_FUNCTION_WORDS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  de: (
+    "der die das den dem des ein eine einen einem einer eines und oder aber nicht kein keine keinen zu zum zur von vom mit " +
+    "für auf an am im in aus bei als dass ob wie was wer wann wo welche welcher welches welchen ist sind war waren wird werden " +
+    "wurde wurden hat haben hatte hatten kann können muss müssen soll sollen darf dürfen sich es er sie ihr ihre ihren sein " +
+    "seine seinen nach vor über unter durch gegen ohne um bis je pro jeden jede jedem jeder"
+  ).split(" "),
+  fr: (
+    "le la les l un une des du de d et ou mais ne pas à au aux en par pour avec sans que qu qui quoi quel quelle quels quelles " +
+    "dans sur sous est sont était étaient sera seront a ont avait peut peuvent doit doivent se sa son ses leur leurs il elle " +
+    "ils elles ce cet cette ces y combien comment quand où chaque après avant entre"
+  ).split(" "),
+  es: (
+    "el la los las lo un una unos unas de del y e o u pero no a al en por para con sin que qué quien quién cual cuál cuales " +
+    "cuáles como cómo cuando cuándo donde dónde es son era eran será serán ha han había puede pueden debe deben se su sus le " +
+    "les este esta estos estas ese esa cada tras entre sobre cuánto cuánta cuántos cuántas"
+  ).split(" "),
+  ar: "في من إلى على عن مع أن إن أو و ما ماذا هل كم متى أين هو هي هذا هذه ذلك تلك التي الذي الذين كان كانت يكون لا لم لن قد".split(
+    " ",
+  ),
+  he: "של את על עם אל מן או גם לא כי אם מה מי מתי איפה כמה הוא היא זה זאת אשר היה הייתה יהיה כל".split(" "),
+});
+
+const FUNCTION_WORDS = new Set(Object.values(BUILTIN_FUNCTION_WORDS).flat());
+
+/**
+ * True for a word that carries no topic in any supported language: `isStopword` (English, Japanese and Chinese
+ * particles) or {@link BUILTIN_FUNCTION_WORDS} (de, fr, es, ar, he). Give it a word of `wordTokens`.
+ *
+ * @example
+ * isFunctionWord({ word: "der" })    // true
+ * isFunctionWord({ word: "urlaub" }) // false
+ */
+export function isFunctionWord(params: { word: string }): boolean {
+  return isStopword(params.word) || FUNCTION_WORDS.has(params.word);
+}
 
 /** A phrase found in a text. */
 export interface PhraseMatch {
@@ -172,6 +389,24 @@ export interface PhraseMatch {
 // How much an option may add after the phrase and still be that phrase ("…が正しい", "… Antworten sind richtig").
 const MAX_EXTRA_WORDS = 3;
 const MAX_EXTRA_CHARS = 4;
+
+// Japanese law cites the main clause of an article as 第3条本文: that 本文 is the statute's, not the exam's passage.
+const LEGAL_CLAUSE_BEFORE = /[条項号款]$/u;
+
+function containsSpaceless(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    if (!LEGAL_CLAUSE_BEFORE.test(text.slice(0, at))) return true;
+  }
+  return false;
+}
+
+function containsWords(words: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((w, j) => words[i + j] === w)) return true;
+  }
+  return false;
+}
 
 interface CompiledPhrase extends PhraseMatch {
   spaceless: boolean;
@@ -222,6 +457,11 @@ export function findPhrase(params: {
   extra?: PhraseLists;
   /** Only these kinds; default all. */
   kinds?: readonly PhraseKind[];
+  /**
+   * `"start"` (default): the text is the phrase, adding at most a few words (an option). `"anywhere"`: the phrase
+   * occurs anywhere in the text, as whole words (a question stem that says "according to the passage").
+   */
+  position?: "start" | "anywhere";
 }): PhraseMatch | undefined {
   const form = normalizeForComparison(params.text);
   if (form === "") return undefined;
@@ -231,7 +471,14 @@ export function findPhrase(params: {
   for (const candidate of candidates) {
     if (params.kinds && !params.kinds.includes(candidate.kind)) continue;
     let hit: boolean;
-    if (candidate.spaceless) {
+    if (params.position === "anywhere") {
+      if (candidate.spaceless) {
+        hit = containsSpaceless(compact, candidate.form.replace(/ /gu, ""));
+      } else {
+        words ??= wordTokens(params.text);
+        hit = containsWords(words, candidate.words);
+      }
+    } else if (candidate.spaceless) {
       const phrase = candidate.form.replace(/ /gu, "");
       hit = compact.startsWith(phrase) && compact.length - phrase.length <= MAX_EXTRA_CHARS;
     } else {

@@ -46,10 +46,10 @@ describe("segmentWords (Intl.Segmenter)", () => {
 describe("scoreGrounding with words the segmenter joins", () => {
   it("finds a number written against a unit or a kanji, and nothing else", () => {
     const source = "ルミナフェン錠200mg　患者向け説明書。1日の服用は3回（600mg）まで。";
-    expect(scoreGrounding({ answer: "200", citations: [] }, source).answerCoverage).toBe(1);
-    expect(scoreGrounding({ answer: "600mg", citations: [] }, source).answerCoverage).toBe(1);
-    expect(scoreGrounding({ answer: "20", citations: [] }, source).answerCoverage).toBe(0);
-    expect(scoreGrounding({ answer: "400mg", citations: [] }, source).answerCoverage).toBe(0);
+    expect(scoreGrounding({ question: { answer: "200", citations: [] }, sourceText: source }).answerCoverage).toBe(1);
+    expect(scoreGrounding({ question: { answer: "600mg", citations: [] }, sourceText: source }).answerCoverage).toBe(1);
+    expect(scoreGrounding({ question: { answer: "20", citations: [] }, sourceText: source }).answerCoverage).toBe(0);
+    expect(scoreGrounding({ question: { answer: "400mg", citations: [] }, sourceText: source }).answerCoverage).toBe(0);
   });
 });
 
@@ -107,5 +107,26 @@ describe("findPhrase", () => {
     "全部门",
   ])("leaves the standalone option %s alone", (text) => {
     expect(findPhrase({ text })).toBeUndefined();
+  });
+
+  it.each([
+    ["What was revenue in fiscal 2023, according to the passage?", "en"],
+    ["本文によると、売上高はいくらか。", "ja"],
+    ["文中提到的给药间隔是多久？", "zh"],
+    ["Wie viele Urlaubstage stehen laut dem Text zu?", "de"],
+    ["D'après le texte, quelle est la dose maximale ?", "fr"],
+  ])("finds a reference to the source anywhere in %s", (text, language) => {
+    const match = findPhrase({ text, kinds: ["refersToSource"], position: "anywhere" });
+    expect(match?.language).toBe(language);
+    // an option is a reference only when it is one: the default position is the start of a short text
+    expect(findPhrase({ text, kinds: ["refersToSource"] })).toBeUndefined();
+  });
+
+  it("finds references as whole words only, and never a statute's own 本文", () => {
+    const anywhere = (text: string) => findPhrase({ text, kinds: ["refersToSource"], position: "anywhere" });
+    expect(anywhere("What did the passage of the 2019 Act change?")).toBeUndefined();
+    expect(anywhere("Which context applies under the textile rules?")).toBeUndefined();
+    expect(anywhere("第40条本文に定める予告期間は何日か。")).toBeUndefined();
+    expect(anywhere("上記の文章で、予告期間は何日か。")?.phrase).toBe("上記の文章");
   });
 });

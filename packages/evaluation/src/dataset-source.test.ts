@@ -3,33 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ExamItem } from "@domain-eval/core";
 import { writeDatasetFolder } from "@domain-eval/hub-publisher";
+import { reviewedExamItem } from "@domain-eval/testing";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, test } from "vitest";
 import { readDatasetSource } from "./dataset-source.js";
 import { EvaluationError } from "./evaluation-error.js";
 
-function item(i: number, answer: number): ExamItem {
-  return {
-    id: `q${i}`,
-    question: `Question ${i}?`,
-    subject: "s",
-    choices: ["a", "b", "c", "d"],
-    answer,
-    source_document_id: "d",
-    source_chunk_id: `d#${i}`,
-    citations: [],
-    generator_model: "m",
-    prompt_version: "p@1",
-    review_status: "submitted",
-    reviewer_count: 1,
-    agreement: 1,
-  };
+function item(index: number, answer: number): ExamItem {
+  return reviewedExamItem({ index, question: `Question ${index}?`, choices: ["a", "b", "c", "d"], answer });
 }
 
 async function problem(dataset: string): Promise<string> {
   const error = await readDatasetSource({ dataset }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(EvaluationError);
-  expect((error as EvaluationError).code).toBe("invalid_dataset");
+  expect((error as EvaluationError).code).toBe("INVALID_DATASET");
   return (error as Error).message;
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { errorMessage, ifExists } from "@domain-eval/core";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from "hyparquet";
 import { EvaluationError } from "./evaluation-error.js";
 import type { AnalysedQuestion } from "./item-analysis.js";
@@ -26,8 +27,16 @@ export interface DatasetSource {
   questions: AnalysedQuestion[];
 }
 
-function invalid(message: string): never {
-  throw new EvaluationError({ code: "invalid_dataset", message });
+function invalid(message: string, cause?: unknown): never {
+  throw new EvaluationError({ code: "INVALID_DATASET", message, cause });
+}
+
+/** The .parquet files of a dataset's data/ folder; none when it is missing, the real cause when it is unreadable. */
+async function parquetFilesIn(dataDir: string, given: string): Promise<string[]> {
+  const names = await ifExists(readdir(dataDir)).catch((error: unknown) =>
+    invalid(`cannot read dataset ${given} (${errorMessage(error)}): check the folder's permissions`, error),
+  );
+  return (names ?? []).filter((f) => f.endsWith(".parquet")).sort();
 }
 
 async function sha256Files(paths: readonly string[], root: string): Promise<string> {
@@ -46,7 +55,7 @@ async function sha256Files(paths: readonly string[], root: string): Promise<stri
  * closed-book validation rate if present, and a content hash of the Parquet files that identifies this revision.
  * A Hub id (`owner/name`) is passed through; LightEval loads it.
  *
- * @throws {EvaluationError} `invalid_dataset`, one line naming what is missing.
+ * @throws {EvaluationError} `INVALID_DATASET`, one line naming what is missing.
  * @example
  * const dataset = await readDatasetSource({ dataset: "out/acme-exam" });
  * console.log(dataset.questions.length, dataset.revision); // 95 sha256:…
@@ -60,7 +69,14 @@ export async function readDatasetSource(params: {
   const given = params.dataset;
   if (typeof given !== "string" || given.trim() === "")
     invalid("--dataset is empty: pass a dataset folder or owner/name");
-  if (!existsSync(given)) {
+  const found = (() => {
+    try {
+      return statSync(given, { throwIfNoEntry: false });
+    } catch (error) {
+      return invalid(`cannot read dataset ${given} (${errorMessage(error)}): check its permissions`, error);
+    }
+  })();
+  if (!found) {
     if (/^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/u.test(given) && !given.startsWith(".")) {
       return {
         location: given,
@@ -77,7 +93,7 @@ export async function readDatasetSource(params: {
     invalid(`dataset ${given} is a file: pass the dataset folder (the one holding data/)`);
   if (params.revision) invalid("--revision applies to Hub datasets only: drop it for a local folder");
   const dataDir = join(dir, "data");
-  const parquet = existsSync(dataDir) ? (await readdir(dataDir)).filter((f) => f.endsWith(".parquet")).sort() : [];
+  const parquet = await parquetFilesIn(dataDir, given);
   if (parquet.length === 0) {
     invalid(`${given} is not a dataset folder: no data/*.parquet files (write one with \`domain-eval export\`)`);
   }

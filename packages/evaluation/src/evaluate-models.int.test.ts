@@ -6,7 +6,13 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import type { ExamItem } from "@domain-eval/core";
 import { writeDatasetFolder } from "@domain-eval/hub-publisher";
-import { evalPython, makeTinyModel, offlinePythonEnv, startScriptedOpenAIServer } from "@domain-eval/testing";
+import {
+  evalPython,
+  makeTinyModel,
+  offlinePythonEnv,
+  reviewedExamItem,
+  startScriptedOpenAIServer,
+} from "@domain-eval/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { evaluateModels } from "./evaluate-models.js";
 import type { EvaluationResults, ModelResult } from "./results-format.js";
@@ -30,21 +36,7 @@ const QUESTIONS: [string, string[], number][] = [
 ];
 
 function examItem([question, choices, answer]: (typeof QUESTIONS)[number], i: number): ExamItem {
-  return {
-    id: `q${String(i).padStart(2, "0")}`,
-    question,
-    subject: "general_knowledge",
-    choices,
-    answer,
-    source_document_id: "doc-1",
-    source_chunk_id: `doc-1#${i}`,
-    citations: [],
-    generator_model: "test-model",
-    prompt_version: "test@1",
-    review_status: "submitted",
-    reviewer_count: 1,
-    agreement: 1,
-  };
+  return reviewedExamItem({ index: i, id: `q${String(i).padStart(2, "0")}`, question, choices, answer });
 }
 
 const ITEMS = QUESTIONS.map(examItem);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { errorMessage, redactSecrets, secretsOf } from "@domain-eval/core";
 import { renderLightevalTask, shellCommand, type TaskConfig, TaskConfigError } from "@domain-eval/lighteval-task";
 import { defaultModelCacheDir, EMBEDDED_MODELS, fetchEmbeddedModel } from "@domain-eval/local-model/embedded-models";
 import { type DatasetSource, readDatasetSource } from "./dataset-source.js";
@@ -9,6 +10,7 @@ import { EvaluationError } from "./evaluation-error.js";
 import { convertGgufToTransformers } from "./gguf-conversion.js";
 import { analyseItems, positionAccuracy } from "./item-analysis.js";
 import {
+  EVALUATION_PYTHON_DIR,
   existingResultsFiles,
   findLightevalOutput,
   type LightevalDetail,
@@ -108,16 +110,17 @@ async function prepareTaskFile(
   const fewShots = params.fewShots ?? 0;
   if (params.taskFile) {
     const path = resolve(params.taskFile);
-    const source = await readFile(path, "utf8").catch(() => {
+    const source = await readFile(path, "utf8").catch((error: unknown) => {
       throw new EvaluationError({
-        code: "invalid_option",
-        message: `task file ${params.taskFile} cannot be read: check the path`,
+        code: "INVALID_OPTION",
+        message: `task file ${params.taskFile} cannot be read (${errorMessage(error)}): check the path and its permissions`,
+        cause: error,
       });
     });
     const name = source.match(TASK_NAME_LINE)?.[2];
     if (!name) {
       throw new EvaluationError({
-        code: "invalid_option",
+        code: "INVALID_OPTION",
         message: `task file ${params.taskFile} has no TASK_NAME constant: pass a file \`domain-eval task\` wrote, or leave --task-file out`,
       });
     }
@@ -142,20 +145,24 @@ async function prepareTaskFile(
     await writeFileAtomically(path, rendered.source);
     return { path, source: rendered.source, taskSpec: rendered.taskSpec };
   } catch (error) {
-    if (error instanceof TaskConfigError) throw new EvaluationError({ code: "invalid_option", message: error.message });
+    if (error instanceof TaskConfigError) {
+      throw new EvaluationError({ code: "INVALID_OPTION", message: error.message, cause: error });
+    }
     throw error;
   }
 }
 
 /** Secret values from the environment (API keys, tokens) that must never reach results, cards or the terminal. */
 function secretsIn(env: NodeJS.ProcessEnv): string[] {
-  return Object.entries(env)
-    .filter(([key, value]) => /(API_KEY|TOKEN|SECRET)$/u.test(key) && typeof value === "string" && value.length >= 8)
-    .map(([, value]) => value as string);
+  return secretsOf({
+    values: Object.entries(env)
+      .filter(([key]) => /(API_KEY|TOKEN|SECRET)$/u.test(key))
+      .map(([, value]) => value),
+  });
 }
 
 function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text);
+  return redactSecrets({ text, secrets });
 }
 
 /** A name for a spec that could not be understood: the file or folder name, else the spec. */
@@ -243,6 +250,12 @@ function lightevalExecutable(python: string): { command: string; prefix: string[
     : { command: python, prefix: ["-m", "lighteval"], shown: [python, "-m", "lighteval"] };
 }
 
+/** `lighteval` with litellm's answer cache off (see python/run_lighteval_without_answer_cache.py). */
+function endpointLauncher(python: string): { command: string; prefix: string[]; shown: string[] } {
+  const script = join(EVALUATION_PYTHON_DIR, "run_lighteval_without_answer_cache.py");
+  return { command: python, prefix: [script], shown: [python, script] };
+}
+
 /**
  * Evaluates each model on the dataset with the real LightEval 0.13 — `lighteval accelerate` for transformers models
  * (Hub ids, model folders, GGUF files converted once, the embedded models) and `lighteval endpoint litellm` for
@@ -267,11 +280,11 @@ function lightevalExecutable(python: string): { command: string; prefix: string[
 export async function evaluateModels(params: EvaluateModelsParams): Promise<EvaluationResults> {
   const dataset = await readDatasetSource({ dataset: params.dataset, revision: params.revision });
   if (!Array.isArray(params.models) || params.models.length === 0) {
-    throw new EvaluationError({ code: "invalid_option", message: "no models given: pass at least one --models SPEC" });
+    throw new EvaluationError({ code: "INVALID_OPTION", message: "no models given: pass at least one --models SPEC" });
   }
   if (!existsSync(params.python)) {
     throw new EvaluationError({
-      code: "python_unavailable",
+      code: "PYTHON_UNAVAILABLE",
       message: `the evaluation Python ${params.python} does not exist: build it with tools/peers/venv.sh eval, or pass --python`,
     });
   }
@@ -368,7 +381,11 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
       lightevalOut,
       "--save-details",
     ];
-    const command = shellCommand({ argv: [...launcher.shown, ...args] });
+    // Endpoint runs go through a launcher that switches off litellm's answer cache (LightEval turns it on, keyed by
+    // model name and prompt but not by endpoint): a cached answer of another server must never be scored. What may be
+    // reused is this package's results cache, whose key holds the endpoint.
+    const run = generative ? endpointLauncher(params.python) : launcher;
+    const command = shellCommand({ argv: [...run.shown, ...args] });
     const cacheKey = sha256(
       JSON.stringify({
         lighteval: "0.13",
@@ -396,10 +413,9 @@ export async function evaluateModels(params: EvaluateModelsParams): Promise<Eval
     const before = await existingResultsFiles({ outputDir: lightevalOut, modelName: prepared.modelName });
     const started = performance.now();
     const outcome = await runProcess({
-      command: launcher.command,
-      args: [...launcher.prefix, ...args],
+      command: run.command,
+      args: [...run.prefix, ...args],
       env,
-      // LightEval's endpoint backend keeps a litellm disk cache in the working directory: keep it in the results folder.
       cwd: outDir,
       signal: params.signal,
       onPhase: (phase) => params.onProgress?.({ type: "phase", name, phase }),

@@ -1,13 +1,15 @@
+import { DomainEvalError } from "@domain-eval/core";
+
 /** What went wrong, as a stable code the CLI can map to an exit code without matching on message text. */
 export type EvaluationErrorCode =
   /** The dataset folder is missing, has no test Parquet file, or lacks a column the task reads. */
-  | "invalid_dataset"
+  | "INVALID_DATASET"
   /** A model spec cannot be understood (not an embedded name, GGUF file, model folder, Hub id or endpoint). */
-  | "invalid_model_spec"
+  | "INVALID_MODEL_SPEC"
   /** Another option is unusable (task file, output folder, model arguments). */
-  | "invalid_option"
+  | "INVALID_OPTION"
   /** The evaluation Python (LightEval) cannot be started. */
-  | "python_unavailable";
+  | "PYTHON_UNAVAILABLE";
 
 /**
  * The one error type of `@domain-eval/evaluation`: bad input found before any model runs. A model that fails while
@@ -17,23 +19,9 @@ export type EvaluationErrorCode =
  * try {
  *   await evaluateModels({ dataset: "not-a-dataset", models: ["smollm2-135m-instruct"], outDir: "results" });
  * } catch (error) {
- *   if (error instanceof EvaluationError && error.code === "invalid_dataset") process.exitCode = 2;
+ *   if (error instanceof EvaluationError && error.code === "INVALID_DATASET") process.exitCode = 2;
  * }
  */
-export class EvaluationError extends Error {
+export class EvaluationError extends DomainEvalError<EvaluationErrorCode> {
   override readonly name = "EvaluationError";
-  /** What went wrong. */
-  readonly code: EvaluationErrorCode;
-
-  constructor(params: {
-    /** What went wrong. */
-    code: EvaluationErrorCode;
-    /** One line: the problem and the fix. */
-    message: string;
-    /** The underlying error, if any. */
-    cause?: unknown;
-  }) {
-    super(params.message, params.cause === undefined ? undefined : { cause: params.cause });
-    this.code = params.code;
-  }
 }

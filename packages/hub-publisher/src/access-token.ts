@@ -18,19 +18,20 @@ export function resolveAccessToken(params: {
   const token = (fromArgument ? accessToken : process.env.HF_TOKEN)?.trim();
   const source = fromArgument ? "the accessToken argument" : "HF_TOKEN";
   if (!token) {
-    throw new HubPublishError(
-      fromArgument
+    throw new HubPublishError({
+      message: fromArgument
         ? "accessToken is empty: pass a Hugging Face access token with write access, or leave it out to use HF_TOKEN"
         : "no Hugging Face access token: set HF_TOKEN (or pass accessToken) to a token with write access, created in your Hub account's Access Tokens settings",
-      { reason: "missing-token" },
-    );
+      reason: "missing-token",
+    });
   }
   if (!/^hf_[A-Za-z0-9]+$/u.test(token)) {
-    throw new HubPublishError(
-      `${source} is not a Hugging Face access token: tokens start with "hf_" followed by letters and digits` +
+    throw new HubPublishError({
+      message:
+        `${source} is not a Hugging Face access token: tokens start with "hf_" followed by letters and digits` +
         " (check you did not paste another service's key, quotes or a partial token)",
-      { reason: "malformed-token" },
-    );
+      reason: "malformed-token",
+    });
   }
   return token;
 }

@@ -147,6 +147,27 @@ describe("renderDatasetCard prose", () => {
     expect(body).toContain(`${40 - reviewed} of 40 rows`);
   });
 
+  it("says how the generation ran and what it cost, only when told", () => {
+    const source = CARD.source ?? {};
+    const { body } = render({
+      source: {
+        ...source,
+        generation: {
+          mode: "batch",
+          calls: 96,
+          promptTokens: 120_000,
+          completionTokens: 30_000,
+          estimate: { amount: 0.0278, currency: "USD" },
+          spend: { amount: 0.0251, currency: "USD" },
+        },
+      },
+    });
+    expect(body).toContain(
+      "- Generation: 96 model calls sent as batch jobs; 120000 prompt + 30000 completion tokens; cost 0.0251 USD (estimated 0.0278 USD).",
+    );
+    expect(render().body).not.toContain("- Generation:");
+  });
+
   it("shows the answer-position distribution of each split", () => {
     const { body } = render();
     const test = rows.slice(5);

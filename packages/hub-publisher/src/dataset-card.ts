@@ -1,4 +1,4 @@
-import { EXAM_ITEM_COLUMNS } from "@domain-eval/core";
+import { type CostAmount, EXAM_ITEM_COLUMNS, formatCost } from "@domain-eval/core";
 import { parse, stringify } from "yaml";
 import { cardResultsBlock } from "./card-results.js";
 import { COLUMN_DESCRIPTIONS, COLUMN_KINDS, cardFeatures, columnTypeLabel } from "./dataset-features.js";
@@ -34,6 +34,18 @@ export interface DatasetCardInput {
     documents?: string;
     /** The domain plugin used, if any. */
     domainPlugin?: { id: string; version: string; displayName?: string };
+    /** How the generation ran and what it cost (from the generate summary). */
+    generation?: {
+      /** Requests sent one by one (`sync`) or as batch jobs (`batch`). */
+      mode?: "sync" | "batch";
+      calls?: number;
+      promptTokens?: number;
+      completionTokens?: number;
+      /** The dry-run estimate for the way the requests were sent. */
+      estimate?: CostAmount;
+      /** What the generation spent at the given prices. */
+      spend?: CostAmount;
+    };
   };
   /** Human review beyond what the rows record. */
   review?: {
@@ -268,6 +280,8 @@ export function renderDatasetCard(params: {
     }.`,
   );
   made.push(`- Prompt version: ${countsList(stats.promptVersions)}.`);
+  const generation = card.source?.generation;
+  if (generation) made.push(`- Generation: ${generationLine(generation)}.`);
   made.push(`- Subject: ${countsList(stats.subjects)}.`);
   sections.push(made.join("\n"));
   sections.push(
@@ -379,4 +393,19 @@ export function datasetCardLanguages(params: {
   const language = (meta as { language?: unknown } | null)?.language;
   const list = typeof language === "string" ? [language] : Array.isArray(language) ? language : [];
   return list.filter((l): l is string => typeof l === "string" && LANGUAGE_PATTERN.test(l));
+}
+
+/** One line on how the generation ran: calls, tokens, and the money spent and estimated when prices were given. */
+function generationLine(g: NonNullable<NonNullable<DatasetCardInput["source"]>["generation"]>): string {
+  const parts: string[] = [];
+  const how = g.mode === "batch" ? "sent as batch jobs" : g.mode === "sync" ? "sent one by one" : undefined;
+  if (g.calls !== undefined) parts.push(`${g.calls} model calls${how ? ` ${how}` : ""}`);
+  else if (how) parts.push(`requests ${how}`);
+  if (g.promptTokens !== undefined && g.completionTokens !== undefined) {
+    parts.push(`${g.promptTokens} prompt + ${g.completionTokens} completion tokens`);
+  }
+  if (g.spend) {
+    parts.push(`cost ${formatCost(g.spend)}${g.estimate ? ` (estimated ${formatCost(g.estimate)})` : ""}`);
+  } else if (g.estimate) parts.push(`estimated cost ${formatCost(g.estimate)}`);
+  return escapeMarkdownInline(parts.join("; "));
 }

@@ -14,5 +14,5 @@ export {
   sizeCategory,
   summarizeExamItems,
 } from "./dataset-statistics.js";
-export { HubPublishError, type HubPublishFailure } from "./hub-publish-error.js";
+export { HubPublishError, type HubPublishErrorCode, type HubPublishFailure } from "./hub-publish-error.js";
 export { type PublishedDataset, publishDataset } from "./publish-dataset.js";

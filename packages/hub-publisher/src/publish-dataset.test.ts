@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -267,6 +267,18 @@ describe("publishDataset against a stand-in Hub", () => {
     );
     expect(notDataset.reason).toBe("not-a-dataset-folder");
     expect(notDataset.message).toContain("writeDatasetFolder");
+    expect(hub.requests).toEqual([]);
+  });
+
+  it("reports an unreadable README.md with its cause, not as a missing one", async () => {
+    const odd = join(work, "readme-is-a-folder");
+    await mkdir(join(odd, "README.md"), { recursive: true });
+    const error = await publishDataset({ repo: "acme/x", dir: odd, accessToken: TOKEN, hubUrl: hub.url }).then(
+      () => new Error("published"),
+      (e: Error) => e,
+    );
+    expect(error.message).toMatch(/EISDIR/);
+    expect(error.message).not.toContain("no README.md");
     expect(hub.requests).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 import { openAsBlob } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { ifExists, redactSecrets } from "@domain-eval/core";
 import { createRepo, datasetInfo, HUB_URL, HubApiError, uploadFiles } from "@huggingface/hub";
 import { resolveAccessToken } from "./access-token.js";
 import { HubPublishError } from "./hub-publish-error.js";
-import { redactSecrets, secretLeakIn } from "./secret-guard.js";
+import { secretLeakIn } from "./secret-guard.js";
 
 /** Where a published dataset is. */
 export interface PublishedDataset {
@@ -23,13 +24,15 @@ const REPO_PATTERN = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/u;
 /** The files of a folder written by `writeDatasetFolder`: README.md, then data/*.parquet, sorted. */
 async function datasetFiles(dir: string): Promise<string[]> {
   const notADataset = (why: string) =>
-    new HubPublishError(`${dir} is not a dataset folder (${why}): write it with writeDatasetFolder() first`, {
+    new HubPublishError({
+      message: `${dir} is not a dataset folder (${why}): write it with writeDatasetFolder() first`,
       reason: "not-a-dataset-folder",
     });
-  const readme = await readFile(join(dir, "README.md"), "utf8").catch(() => undefined);
+  // Only a missing file is "no README.md": an unreadable one rejects with its own cause (EACCES, EISDIR, …).
+  const readme = await ifExists(readFile(join(dir, "README.md"), "utf8"));
   if (readme === undefined) throw notADataset("no README.md");
   if (!readme.startsWith("---\n")) throw notADataset("README.md has no YAML front matter");
-  const parquet = await readdir(join(dir, "data")).catch(() => [] as string[]);
+  const parquet = (await ifExists(readdir(join(dir, "data")))) ?? [];
   const files = parquet.filter((name) => name.endsWith(".parquet")).sort();
   if (files.length === 0) throw notADataset("no data/*.parquet files");
   for (const name of files) {
@@ -42,30 +45,34 @@ async function datasetFiles(dir: string): Promise<string[]> {
 function publishFailure(error: unknown, step: string, repo: string, token: string): HubPublishError {
   if (error instanceof HubPublishError) return error;
   if (error instanceof HubApiError) {
-    const details = { statusCode: error.statusCode, url: error.url, requestId: error.requestId };
-    const serverSaid = redactSecrets(error.message, [token]);
+    const details = { statusCode: error.statusCode, url: error.url, requestId: error.requestId, cause: error };
+    const serverSaid = redactSecrets({ text: error.message, secrets: [token] });
     if (error.statusCode === 401) {
-      return new HubPublishError(
-        `the Hub rejected the access token while ${step} (HTTP 401): it is invalid, expired or revoked; create a new write token and set HF_TOKEN`,
-        { reason: "rejected-token", ...details },
-      );
+      return new HubPublishError({
+        message: `the Hub rejected the access token while ${step} (HTTP 401): it is invalid, expired or revoked; create a new write token and set HF_TOKEN`,
+        reason: "rejected-token",
+        ...details,
+      });
     }
     if (error.statusCode === 403) {
-      return new HubPublishError(
-        `the access token may not write to ${repo} (HTTP 403 while ${step}): use a token with the write role, or a fine-grained token with write access to the "${repo.split("/")[0]}" namespace. Hub said: ${serverSaid}`,
-        { reason: "forbidden", ...details },
-      );
+      return new HubPublishError({
+        message: `the access token may not write to ${repo} (HTTP 403 while ${step}): use a token with the write role, or a fine-grained token with write access to the "${repo.split("/")[0]}" namespace. Hub said: ${serverSaid}`,
+        reason: "forbidden",
+        ...details,
+      });
     }
-    return new HubPublishError(
-      `${step} failed (HTTP ${error.statusCode}): ${serverSaid}. The repo is unchanged (all files go up in one commit, which was not made); retry later`,
-      { reason: "upload-failed", ...details },
-    );
+    return new HubPublishError({
+      message: `${step} failed (HTTP ${error.statusCode}): ${serverSaid}. The repo is unchanged (all files go up in one commit, which was not made); retry later`,
+      reason: "upload-failed",
+      ...details,
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new HubPublishError(
-    `${step} failed: ${redactSecrets(message, [token])}. The repo is unchanged (all files go up in one commit, which was not made); check the network and retry`,
-    { reason: "upload-failed" },
-  );
+  return new HubPublishError({
+    message: `${step} failed: ${redactSecrets({ text: message, secrets: [token] })}. The repo is unchanged (all files go up in one commit, which was not made); check the network and retry`,
+    reason: "upload-failed",
+    cause: error,
+  });
 }
 
 /**
@@ -108,17 +115,18 @@ export async function publishDataset(params: {
   fetch?: typeof fetch;
 }): Promise<PublishedDataset> {
   if (typeof params.repo !== "string" || !REPO_PATTERN.test(params.repo)) {
-    throw new HubPublishError(
-      `repo "${params.repo}" is not a dataset repo id: use "namespace/name", e.g. "acme/treasury-exam"`,
-      { reason: "invalid-repo" },
-    );
+    throw new HubPublishError({
+      message: `repo "${params.repo}" is not a dataset repo id: use "namespace/name", e.g. "acme/treasury-exam"`,
+      reason: "invalid-repo",
+    });
   }
   const token = resolveAccessToken({ accessToken: params.accessToken });
   const dir = resolve(params.dir);
   const files = await datasetFiles(dir);
   const readme = await readFile(join(dir, "README.md"), "utf8");
   if (secretLeakIn(readme, [token])) {
-    throw new HubPublishError(`${dir}/README.md contains the access token: rewrite the folder without it`, {
+    throw new HubPublishError({
+      message: `${dir}/README.md contains the access token: rewrite the folder without it`,
       reason: "not-a-dataset-folder",
     });
   }
@@ -131,15 +139,14 @@ export async function publishDataset(params: {
       path === "README.md" ||
       path.startsWith("data/")
     ) {
-      throw new HubPublishError(
-        `extra file path "${path}" is not allowed: use a relative path outside data/ other than README.md`,
-        {
-          reason: "not-a-dataset-folder",
-        },
-      );
+      throw new HubPublishError({
+        message: `extra file path "${path}" is not allowed: use a relative path outside data/ other than README.md`,
+        reason: "not-a-dataset-folder",
+      });
     }
     if (secretLeakIn(content, [token])) {
-      throw new HubPublishError(`extra file ${path} contains the access token: remove it`, {
+      throw new HubPublishError({
+        message: `extra file ${path} contains the access token: remove it`,
         reason: "not-a-dataset-folder",
       });
     }
@@ -173,10 +180,10 @@ export async function publishDataset(params: {
       },
     );
     if (!info.private) {
-      throw new HubPublishError(
-        `${params.repo} already exists and is public, but private publishing was asked for (the default): make the repo private in its settings on the Hub, or pass private: false to publish to it as a public dataset`,
-        { reason: "public-repo" },
-      );
+      throw new HubPublishError({
+        message: `${params.repo} already exists and is public, but private publishing was asked for (the default): make the repo private in its settings on the Hub, or pass private: false to publish to it as a public dataset`,
+        reason: "public-repo",
+      });
     }
   }
 
@@ -199,12 +206,10 @@ export async function publishDataset(params: {
       useXet: false,
     });
     if (!output?.commit.oid) {
-      throw new HubPublishError(
-        `the Hub did not report a commit for ${params.repo}: check the repo on the Hub and retry`,
-        {
-          reason: "upload-failed",
-        },
-      );
+      throw new HubPublishError({
+        message: `the Hub did not report a commit for ${params.repo}: check the repo on the Hub and retry`,
+        reason: "upload-failed",
+      });
     }
     return { commitOid: output.commit.oid, commitUrl: output.commit.url, repoUrl, created };
   } catch (error) {

@@ -41,12 +41,13 @@ export function makeExamItems(count: number, options: { seed?: string; fiveOptio
         : {}),
     };
   });
-  const positions = assignAnswerPositions(
-    questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
+  const positions = assignAnswerPositions({
+    items: questions.map((q) => ({ id: q.id, optionCount: q.distractors.length + 1 })),
     seed,
-  );
+  });
   return questions.map((q, i) =>
-    toExamItem(q, {
+    toExamItem({
+      question: q,
       subject: "finance",
       seed,
       answerIndex: positions.get(q.id),

@@ -6,7 +6,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { ExamItem } from "@domain-eval/core";
 import { writeDatasetFolder } from "@domain-eval/hub-publisher";
-import { evalPython, LIGHTEVAL_ENV_FIXES, offlinePythonEnv, TESTING_PYTHON_DIR } from "@domain-eval/testing";
+import {
+  evalPython,
+  LIGHTEVAL_ENV_FIXES,
+  offlinePythonEnv,
+  reviewedExamItem,
+  TESTING_PYTHON_DIR,
+} from "@domain-eval/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { LIGHTEVAL_BUILTIN_TASKS_VERSION } from "./lighteval-builtin-tasks.js";
 import { type RenderedLightevalTask, renderLightevalTask } from "./render-lighteval-task.js";
@@ -46,21 +52,7 @@ const QUESTIONS: { question: string; choices: string[]; answer: number }[] = [
 ];
 
 function examItem(q: (typeof QUESTIONS)[number], i: number): ExamItem {
-  return {
-    id: `q${i}`,
-    question: q.question,
-    subject: "public_finance",
-    choices: q.choices,
-    answer: q.answer,
-    source_document_id: "doc-1",
-    source_chunk_id: `doc-1#${i}`,
-    citations: [],
-    generator_model: "test-model",
-    prompt_version: "test@1",
-    review_status: "submitted",
-    reviewer_count: 1,
-    agreement: 1,
-  };
+  return reviewedExamItem({ index: i, ...q, subject: "public_finance" });
 }
 
 describe(`generated task files on the real LightEval ${LIGHTEVAL_BUILTIN_TASKS_VERSION} and lm-evaluation-harness`, () => {

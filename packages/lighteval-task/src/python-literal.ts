@@ -44,7 +44,7 @@ function pythonString(value: string, field: string): string {
     const codePoint = char.codePointAt(0) as number;
     if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
       throw new TaskConfigError({
-        code: "not-representable",
+        code: "NOT_REPRESENTABLE",
         field,
         message:
           `${field} contains a lone UTF-16 surrogate (U+${hex(codePoint, 4).toUpperCase()}) at index ${index}: ` +
@@ -60,7 +60,7 @@ function pythonString(value: string, field: string): string {
 function pythonNumber(value: number, field: string): string {
   if (!Number.isFinite(value)) {
     throw new TaskConfigError({
-      code: "not-representable",
+      code: "NOT_REPRESENTABLE",
       field,
       message: `${field} is ${value}: only finite numbers can be written to a task file`,
     });
@@ -68,7 +68,7 @@ function pythonNumber(value: number, field: string): string {
   if (Number.isInteger(value)) {
     if (!Number.isSafeInteger(value)) {
       throw new TaskConfigError({
-        code: "not-representable",
+        code: "NOT_REPRESENTABLE",
         field,
         message: `${field} is ${value}, beyond 2^53: pass it as a string if it is an id`,
       });
@@ -122,7 +122,7 @@ export function toPythonLiteral(params: {
     }
   }
   throw new TaskConfigError({
-    code: "not-representable",
+    code: "NOT_REPRESENTABLE",
     field,
     message: `${field} is a ${value === undefined ? "undefined value" : typeof value}: only strings, finite numbers, booleans, null, arrays and plain objects can be written to a task file`,
   });

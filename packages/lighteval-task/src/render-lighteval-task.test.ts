@@ -164,13 +164,13 @@ describe("renderLightevalTask", () => {
   const invalid: [string, { given: unknown; code: TaskConfigError["code"]; field: string; message: RegExp }][] = [
     [
       "pipe in the name",
-      { given: { name: "a|b", dataset: { path: "/d" } }, code: "task-name-pipe", field: "name", message: /"\|"/ },
+      { given: { name: "a|b", dataset: { path: "/d" } }, code: "TASK_NAME_PIPE", field: "name", message: /"\|"/ },
     ],
     [
       "relative dataset path",
       {
         given: { name: "exam", dataset: { path: "data/exam" } },
-        code: "invalid-dataset",
+        code: "INVALID_DATASET",
         field: "dataset.path",
         message: /absolute folder/,
       },
@@ -179,17 +179,17 @@ describe("renderLightevalTask", () => {
       "not a Hub id",
       {
         given: { name: "exam", dataset: { repo: "a/b/c" } },
-        code: "invalid-dataset",
+        code: "INVALID_DATASET",
         field: "dataset.repo",
         message: /owner\/name/,
       },
     ],
-    ["no dataset", { given: { name: "exam" }, code: "invalid-dataset", field: "dataset", message: /repo.*path/ }],
+    ["no dataset", { given: { name: "exam" }, code: "INVALID_DATASET", field: "dataset", message: /repo.*path/ }],
     [
       "negative few-shots",
       {
         given: { name: "exam", dataset: { path: "/d" }, fewShots: -1 },
-        code: "invalid-option",
+        code: "INVALID_OPTION",
         field: "fewShots",
         message: /whole number/,
       },
@@ -198,7 +198,7 @@ describe("renderLightevalTask", () => {
       "unknown scoring",
       {
         given: { name: "exam", dataset: { path: "/d" }, metrics: "bleu" },
-        code: "invalid-option",
+        code: "INVALID_OPTION",
         field: "metrics",
         message: /loglikelihood, loglikelihood-letters, generative/,
       },
@@ -207,7 +207,7 @@ describe("renderLightevalTask", () => {
       "unknown version",
       {
         given: { name: "exam", dataset: { path: "/d" }, lightevalVersion: "0.8" },
-        code: "invalid-option",
+        code: "INVALID_OPTION",
         field: "lightevalVersion",
         message: /"0\.10"/,
       },
@@ -216,7 +216,7 @@ describe("renderLightevalTask", () => {
       "empty column",
       {
         given: { name: "exam", dataset: { path: "/d" }, columns: { answer: "" } },
-        code: "invalid-column",
+        code: "INVALID_COLUMN",
         field: "columns.answer",
         message: /non-empty/,
       },
@@ -225,7 +225,7 @@ describe("renderLightevalTask", () => {
       "model args with a comma in a value",
       {
         given: { name: "exam", dataset: { path: "/d" }, modelArgs: { model_name: "a,b" } },
-        code: "invalid-model-args",
+        code: "INVALID_MODEL_ARGS",
         field: "modelArgs",
         message: /key=value/,
       },
@@ -234,7 +234,7 @@ describe("renderLightevalTask", () => {
       "model args without a model",
       {
         given: { name: "exam", dataset: { path: "/d" }, modelArgs: "batch_size=8" },
-        code: "invalid-model-args",
+        code: "INVALID_MODEL_ARGS",
         field: "modelArgs",
         message: /model_name/,
       },
@@ -243,7 +243,7 @@ describe("renderLightevalTask", () => {
       "lone surrogate in the instruction",
       {
         given: { name: "exam", dataset: { path: "/d" }, instruction: "\ud83d" },
-        code: "not-representable",
+        code: "NOT_REPRESENTABLE",
         field: "INSTRUCTION",
         message: /surrogate/,
       },

@@ -71,7 +71,7 @@ describe("renderLmEvalTask", () => {
   test("columns that Jinja cannot name are refused with the rule", () => {
     expect(() =>
       renderLmEvalTask({ name: "exam", dataset: { path: "/d" }, columns: { question: "the question" } }),
-    ).toThrow(expect.objectContaining({ code: "invalid-column", field: "columns.question" }));
+    ).toThrow(expect.objectContaining({ code: "INVALID_COLUMN", field: "columns.question" }));
     expect(() => renderLmEvalTask({ name: "exam", dataset: { path: "/d" }, columns: { answer: "if" } })).toThrow(
       /Jinja/,
     );

@@ -42,7 +42,7 @@ function column(config: ResolvedTaskConfig, key: keyof ResolvedTaskConfig["colum
   const name = config.columns[key];
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || JINJA_RESERVED.has(name)) {
     throw new TaskConfigError({
-      code: "invalid-column",
+      code: "INVALID_COLUMN",
       field: `columns.${key}`,
       message: `columns.${key} ${JSON.stringify(name)} cannot be used in an lm-evaluation-harness template, which reads columns as Jinja variables: rename the column to letters, digits and "_" (not a Jinja keyword)`,
     });

@@ -1,19 +1,21 @@
+import { DomainEvalError } from "@domain-eval/core";
+
 /** What was wrong with a task config; stable, so a CLI can map it to an exit code and tests can assert it. */
 export type TaskConfigErrorCode =
-  | "task-name-empty"
-  | "task-name-pipe"
-  | "task-name-characters"
-  | "task-name-too-long"
-  | "task-name-builtin"
-  | "invalid-dataset"
-  | "invalid-option"
-  | "invalid-column"
-  | "invalid-model-args"
-  | "not-representable";
+  | "TASK_NAME_EMPTY"
+  | "TASK_NAME_PIPE"
+  | "TASK_NAME_CHARACTERS"
+  | "TASK_NAME_TOO_LONG"
+  | "TASK_NAME_BUILTIN"
+  | "INVALID_DATASET"
+  | "INVALID_OPTION"
+  | "INVALID_COLUMN"
+  | "INVALID_MODEL_ARGS"
+  | "NOT_REPRESENTABLE";
 
 /**
- * The one error type of this package: a config value the generator cannot turn into a working task file. It is a
- * `TypeError` (bad input), carries a stable `code`, the config `field` at fault and a message that says how to fix it.
+ * The one error type of this package: a config value the generator cannot turn into a working task file (bad
+ * input). It extends core's `DomainEvalError`: a stable `code`, the config `field` at fault and a message that says how to fix it.
  *
  * @example
  * try {
@@ -26,16 +28,13 @@ export type TaskConfigErrorCode =
  *   throw error;
  * }
  */
-export class TaskConfigError extends TypeError {
+export class TaskConfigError extends DomainEvalError<TaskConfigErrorCode> {
   override readonly name = "TaskConfigError";
-  /** Which rule was broken. */
-  readonly code: TaskConfigErrorCode;
   /** Dotted path of the config field at fault, e.g. `"name"` or `"columns.answer"`. */
   readonly field: string;
 
   constructor(params: { code: TaskConfigErrorCode; field: string; message: string }) {
-    super(params.message);
-    this.code = params.code;
+    super(params);
     this.field = params.field;
   }
 }

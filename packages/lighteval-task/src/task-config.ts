@@ -125,7 +125,7 @@ function invalid(code: TaskConfigError["code"], field: string, message: string):
 
 function nonEmptyString(value: unknown, field: string, example: string): string {
   if (typeof value !== "string" || value.length === 0) {
-    invalid("invalid-option", field, `${field} must be a non-empty string, e.g. ${JSON.stringify(example)}`);
+    invalid("INVALID_OPTION", field, `${field} must be a non-empty string, e.g. ${JSON.stringify(example)}`);
   }
   return value;
 }
@@ -137,7 +137,7 @@ function resolveDataset(
     const path = nonEmptyString(dataset.path, "dataset.path", "/data/finance-exam");
     if (!isAbsolute(path)) {
       invalid(
-        "invalid-dataset",
+        "INVALID_DATASET",
         "dataset.path",
         `dataset.path ${JSON.stringify(path)} is relative: LightEval looks relative paths up on the Hub, pass an absolute folder (path.resolve it)`,
       );
@@ -148,7 +148,7 @@ function resolveDataset(
     const repo = nonEmptyString(dataset.repo, "dataset.repo", "my-org/finance-exam");
     if (!HUB_REPO_PATTERN.test(repo)) {
       invalid(
-        "invalid-dataset",
+        "INVALID_DATASET",
         "dataset.repo",
         `dataset.repo ${JSON.stringify(repo)} is not a Hub dataset id: use "owner/name" (letters, digits, ".", "_", "-")`,
       );
@@ -158,7 +158,7 @@ function resolveDataset(
     return { datasetLocation: repo, datasetRevision: revision, datasetIsLocal: false };
   }
   return invalid(
-    "invalid-dataset",
+    "INVALID_DATASET",
     "dataset",
     'dataset must be { repo: "owner/name", revision?: "<commit>" } or { path: "/absolute/folder" }',
   );
@@ -175,16 +175,16 @@ function resolveModelArgs(modelArgs: TaskConfig["modelArgs"]): string {
   const pairs = text.split(",");
   if (text.length === 0 || pairs.some((pair) => !/^[A-Za-z_][A-Za-z0-9_.]*=[^,]+$/.test(pair))) {
     invalid(
-      "invalid-model-args",
+      "INVALID_MODEL_ARGS",
       "modelArgs",
       `modelArgs ${JSON.stringify(text)} is not LightEval's "key=value,key=value" form (values cannot contain ","), e.g. "model_name=openai-community/gpt2,batch_size=8"`,
     );
   }
   if (!pairs.some((pair) => pair.startsWith("model_name="))) {
-    invalid("invalid-model-args", "modelArgs", "modelArgs must set model_name, e.g. model_name=openai-community/gpt2");
+    invalid("INVALID_MODEL_ARGS", "modelArgs", "modelArgs must set model_name, e.g. model_name=openai-community/gpt2");
   }
   if (/[\n\r\0]/.test(text)) {
-    invalid("invalid-model-args", "modelArgs", "modelArgs cannot contain line breaks or NUL");
+    invalid("INVALID_MODEL_ARGS", "modelArgs", "modelArgs cannot contain line breaks or NUL");
   }
   return text;
 }
@@ -203,25 +203,25 @@ export function resolveTaskConfig(params: {
 }): ResolvedTaskConfig {
   const { config } = params;
   if (!config || typeof config !== "object") {
-    invalid("invalid-option", "config", "config must be an object with at least name and dataset");
+    invalid("INVALID_OPTION", "config", "config must be an object with at least name and dataset");
   }
   const name = validateTaskName({ name: config.name });
   const fewShots = config.fewShots ?? 0;
   if (!Number.isSafeInteger(fewShots) || fewShots < 0) {
-    invalid("invalid-option", "fewShots", `fewShots is ${fewShots}: use a whole number ≥ 0 (the k of "name|k")`);
+    invalid("INVALID_OPTION", "fewShots", `fewShots is ${fewShots}: use a whole number ≥ 0 (the k of "name|k")`);
   }
   const generationSize = config.generationSize ?? 1024;
   if (!Number.isSafeInteger(generationSize) || generationSize < 1) {
-    invalid("invalid-option", "generationSize", `generationSize is ${generationSize}: use a whole number ≥ 1`);
+    invalid("INVALID_OPTION", "generationSize", `generationSize is ${generationSize}: use a whole number ≥ 1`);
   }
   const metrics = config.metrics ?? "loglikelihood";
   if (!SCORINGS.includes(metrics)) {
-    invalid("invalid-option", "metrics", `metrics ${JSON.stringify(metrics)} is not one of ${SCORINGS.join(", ")}`);
+    invalid("INVALID_OPTION", "metrics", `metrics ${JSON.stringify(metrics)} is not one of ${SCORINGS.join(", ")}`);
   }
   const lightevalVersion = config.lightevalVersion ?? "0.13";
   if (!VERSIONS.includes(lightevalVersion)) {
     invalid(
-      "invalid-option",
+      "INVALID_OPTION",
       "lightevalVersion",
       `lightevalVersion ${JSON.stringify(lightevalVersion)} is not supported: use "0.13" (LightEval 0.11 and later) or "0.10" (0.6 to 0.10)`,
     );
@@ -229,16 +229,16 @@ export function resolveTaskConfig(params: {
   const columns = { ...DEFAULT_COLUMNS, ...config.columns };
   for (const [key, column] of Object.entries(columns)) {
     if (typeof column !== "string" || column.length === 0) {
-      invalid("invalid-column", `columns.${key}`, `columns.${key} must be a non-empty column name`);
+      invalid("INVALID_COLUMN", `columns.${key}`, `columns.${key} must be a non-empty column name`);
     }
   }
   const instruction = config.instruction ?? null;
   if (instruction !== null && typeof instruction !== "string") {
-    invalid("invalid-option", "instruction", "instruction must be a string");
+    invalid("INVALID_OPTION", "instruction", "instruction must be a string");
   }
   if (config.language !== undefined && !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u.test(config.language)) {
     invalid(
-      "invalid-option",
+      "INVALID_OPTION",
       "language",
       `language ${JSON.stringify(config.language)} is not a language code such as "ja" or "pt-BR"`,
     );

@@ -7,7 +7,7 @@ function codePoints(text: string, field: string): { char: string; codePoint: num
     const codePoint = char.codePointAt(0) as number;
     if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
       throw new TaskConfigError({
-        code: "not-representable",
+        code: "NOT_REPRESENTABLE",
         field,
         message: `${field} contains a lone UTF-16 surrogate (U+${codePoint.toString(16).toUpperCase()}) at index ${index}: it is not valid Unicode; fix the text it came from`,
       });

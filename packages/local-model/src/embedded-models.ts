@@ -221,7 +221,7 @@ export async function fetchEmbeddedModel(params: {
 
 function fetchError(model: EmbeddedModel, reason: string, cause?: unknown): LocalModelError {
   return new LocalModelError({
-    code: "model_fetch_failed",
+    code: "MODEL_FETCH_FAILED",
     modelFile: model.fileName,
     message: `cannot fetch the model ${model.name}: ${reason}`,
     cause,

@@ -70,7 +70,7 @@ export function explainLoadFailure(error: unknown, modelFile: string): LocalMode
   if (error instanceof LocalModelError) return error;
   if (error instanceof NoBinaryFoundError) {
     return new LocalModelError({
-      code: "no_llama_binary",
+      code: "NO_LLAMA_BINARY",
       modelFile,
       message: `node-llama-cpp has no working prebuilt llama.cpp binary for ${process.platform}-${process.arch}: reinstall with optional dependencies enabled (npm install --include=optional), or build one with \`npx --no node-llama-cpp source download\` (needs cmake and a C++ compiler)`,
       cause: error,
@@ -78,7 +78,7 @@ export function explainLoadFailure(error: unknown, modelFile: string): LocalMode
   }
   if (error instanceof InsufficientMemoryError) {
     return new LocalModelError({
-      code: "insufficient_memory",
+      code: "INSUFFICIENT_MEMORY",
       modelFile,
       message: `not enough memory for ${modelFile} (${error.message}): pass a smaller contextSize, close other programs, or use a smaller quantization of the model`,
       cause: error,
@@ -86,7 +86,7 @@ export function explainLoadFailure(error: unknown, modelFile: string): LocalMode
   }
   const detail = takeLlamaLoadReason() ?? (error instanceof Error ? error.message : String(error));
   return new LocalModelError({
-    code: "model_load_failed",
+    code: "MODEL_LOAD_FAILED",
     modelFile,
     message: `llama.cpp could not load ${modelFile} (${detail}): the file may be truncated (download it again) or use an architecture this node-llama-cpp version does not support (update node-llama-cpp)`,
     cause: error,
@@ -115,7 +115,7 @@ export async function loadLocalModel(params: {
     const memoryBytes = totalmem();
     if (!params.gpu && insights.modelSize > memoryBytes) {
       throw new LocalModelError({
-        code: "insufficient_memory",
+        code: "INSUFFICIENT_MEMORY",
         modelFile: file.path,
         message: `${file.fileName} needs about ${formatGiB(insights.modelSize)} of memory but this machine has ${formatGiB(memoryBytes)}: use a smaller model or a smaller quantization (for example Q4_K_M)`,
       });

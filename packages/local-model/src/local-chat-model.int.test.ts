@@ -142,7 +142,7 @@ describe("LocalChatModel", () => {
     const structured = model.withStructuredOutput(questionsSchema);
     await expect(structured.invoke("JSON please", { maxTokens: 5 } as never)).rejects.toMatchObject({
       name: "LocalModelError",
-      code: "output_truncated",
+      code: "OUTPUT_TRUNCATED",
       message: expect.stringContaining("raise maxTokens"),
     });
   });
@@ -162,7 +162,7 @@ describe("load errors: one line saying what to do", () => {
     const missing = join(dir, "nope.gguf");
     const error = await createLocalChatModel({ modelFile: missing }).catch((e: unknown) => e);
     expectOneLine(error);
-    expect(error).toMatchObject({ code: "model_file_not_found", modelFile: missing });
+    expect(error).toMatchObject({ code: "MODEL_FILE_NOT_FOUND", modelFile: missing });
     expect((error as Error).message).toContain(missing);
   });
 
@@ -171,7 +171,7 @@ describe("load errors: one line saying what to do", () => {
     await writeFile(notGguf, '{"__metadata__": {}}');
     const error = await createLocalChatModel({ modelFile: notGguf }).catch((e: unknown) => e);
     expectOneLine(error);
-    expect(error).toMatchObject({ code: "not_a_gguf_file" });
+    expect(error).toMatchObject({ code: "NOT_A_GGUF_FILE" });
     expect((error as Error).message).toMatch(/is not a GGUF model file/);
   });
 
@@ -179,7 +179,7 @@ describe("load errors: one line saying what to do", () => {
     const huge = await makeTinyGguf({ dir, hugeHeaderOnly: true });
     const error = await createLocalChatModel({ modelFile: huge }).catch((e: unknown) => e);
     expectOneLine(error);
-    expect(error).toMatchObject({ code: "insufficient_memory" });
+    expect(error).toMatchObject({ code: "INSUFFICIENT_MEMORY" });
     expect((error as Error).message).toMatch(/needs about 256\.0 GiB of memory .*smaller model/);
   });
 
@@ -189,7 +189,7 @@ describe("load errors: one line saying what to do", () => {
     await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const error = await createLocalChatModel({ modelFile: truncated, threads: 1 }).catch((e: unknown) => e);
     expectOneLine(error);
-    expect(error).toMatchObject({ code: "model_load_failed" });
+    expect(error).toMatchObject({ code: "MODEL_LOAD_FAILED" });
     expect((error as Error).message).toMatch(/not within the file bounds.*download it again/);
   });
 

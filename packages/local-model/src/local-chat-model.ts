@@ -321,7 +321,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
       const stopReason = result.metadata.stopReason;
       if (grammar && stopReason === "maxTokens") {
         throw new LocalModelError({
-          code: "output_truncated",
+          code: "OUTPUT_TRUNCATED",
           modelFile: session.file.path,
           message: `the structured answer was cut off after maxTokens (${maxTokens}) tokens before the JSON was complete: raise maxTokens or ask for less per call`,
           usage,

@@ -1,19 +1,21 @@
+import { DomainEvalError } from "@domain-eval/core";
+
 /** What went wrong, so callers (the CLI) can choose an exit code or a hint without matching on message text. */
 export type LocalModelErrorCode =
   /** The model file does not exist or cannot be read. */
-  | "model_file_not_found"
+  | "MODEL_FILE_NOT_FOUND"
   /** The path exists but is not a GGUF model file. */
-  | "not_a_gguf_file"
+  | "NOT_A_GGUF_FILE"
   /** The model, or the context size asked for, does not fit in this machine's memory. */
-  | "insufficient_memory"
+  | "INSUFFICIENT_MEMORY"
   /** node-llama-cpp has no working llama.cpp binary for this platform. */
-  | "no_llama_binary"
+  | "NO_LLAMA_BINARY"
   /** llama.cpp could not load the file (corrupt, truncated, or an architecture this llama.cpp does not know). */
-  | "model_load_failed"
+  | "MODEL_LOAD_FAILED"
   /** Generation hit `maxTokens` before the structured (JSON) answer was complete. */
-  | "output_truncated"
+  | "OUTPUT_TRUNCATED"
   /** An embedded model could not be downloaded from the package index or did not match its sha256. */
-  | "model_fetch_failed";
+  | "MODEL_FETCH_FAILED";
 
 /**
  * The one error type of this package. Its message is a single line saying what happened and what to do.
@@ -23,18 +25,16 @@ export type LocalModelErrorCode =
  * try {
  *   await createLocalChatModel({ modelFile: "models/missing.gguf" });
  * } catch (error) {
- *   if (error instanceof LocalModelError && error.code === "model_file_not_found") process.exitCode = 2;
+ *   if (error instanceof LocalModelError && error.code === "MODEL_FILE_NOT_FOUND") process.exitCode = 2;
  *   throw error;
  * }
  * ```
  */
-export class LocalModelError extends Error {
+export class LocalModelError extends DomainEvalError<LocalModelErrorCode> {
   override readonly name = "LocalModelError";
-  /** What went wrong, as a stable code. */
-  readonly code: LocalModelErrorCode;
   /** The model file concerned. */
   readonly modelFile: string;
-  /** Tokens the failed call used, when it got as far as generating (`output_truncated`), so budgets count them. */
+  /** Tokens the failed call used, when it got as far as generating (`OUTPUT_TRUNCATED`), so budgets count them. */
   readonly usage?: { input_tokens: number; output_tokens: number; total_tokens: number };
 
   constructor(params: {
@@ -49,8 +49,7 @@ export class LocalModelError extends Error {
     /** Tokens the failed call used. */
     usage?: { input_tokens: number; output_tokens: number; total_tokens: number };
   }) {
-    super(params.message, params.cause === undefined ? undefined : { cause: params.cause });
-    this.code = params.code;
+    super(params);
     this.modelFile = params.modelFile;
     if (params.usage) this.usage = params.usage;
   }

@@ -24,7 +24,7 @@ describe("checkModelFile", () => {
     [
       "a missing file",
       async () => join(dir, "missing.gguf"),
-      "model_file_not_found",
+      "MODEL_FILE_NOT_FOUND",
       /model file not found: .*missing\.gguf: check the path/,
     ],
     [
@@ -33,7 +33,7 @@ describe("checkModelFile", () => {
         await mkdir(join(dir, "model-folder"), { recursive: true });
         return join(dir, "model-folder");
       },
-      "not_a_gguf_file",
+      "NOT_A_GGUF_FILE",
       /is a folder, not a model file: pass the path of the \.gguf file inside it/,
     ],
     [
@@ -42,7 +42,7 @@ describe("checkModelFile", () => {
         await writeFile(join(dir, "page.gguf"), "<!doctype html><title>404</title>");
         return join(dir, "page.gguf");
       },
-      "not_a_gguf_file",
+      "NOT_A_GGUF_FILE",
       /page\.gguf is not a GGUF model file: .*download the GGUF version/,
     ],
     [
@@ -51,7 +51,7 @@ describe("checkModelFile", () => {
         await writeFile(join(dir, "empty.gguf"), "");
         return join(dir, "empty.gguf");
       },
-      "not_a_gguf_file",
+      "NOT_A_GGUF_FILE",
       /is not a GGUF model file/,
     ],
   ])("refuses %s with one line saying what to do", async (_name, make, code, message) => {

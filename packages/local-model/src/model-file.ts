@@ -38,7 +38,7 @@ export async function checkModelFile(params: {
     const info = await stat(path);
     if (info.isDirectory()) {
       throw new LocalModelError({
-        code: "not_a_gguf_file",
+        code: "NOT_A_GGUF_FILE",
         modelFile: path,
         message: `${path} is a folder, not a model file: pass the path of the .gguf file inside it`,
       });
@@ -46,10 +46,13 @@ export async function checkModelFile(params: {
     sizeBytes = info.size;
   } catch (error) {
     if (error instanceof LocalModelError) throw error;
+    const missing = ["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? "");
     throw new LocalModelError({
-      code: "model_file_not_found",
+      code: "MODEL_FILE_NOT_FOUND",
       modelFile: path,
-      message: `model file not found: ${path}: check the path, or download a GGUF model (for example a small instruct model) and pass its path`,
+      message: missing
+        ? `model file not found: ${path}: check the path, or download a GGUF model (for example a small instruct model) and pass its path`
+        : `cannot read model file ${path} (${(error as Error).message}): check its permissions`,
       cause: error,
     });
   }
@@ -66,15 +69,15 @@ export async function checkModelFile(params: {
     }
   } catch (error) {
     throw new LocalModelError({
-      code: "model_file_not_found",
+      code: "MODEL_FILE_NOT_FOUND",
       modelFile: path,
-      message: `cannot read model file ${path}: check its permissions`,
+      message: `cannot read model file ${path} (${(error as Error).message}): check its permissions`,
       cause: error,
     });
   }
   if (head.toString("latin1") !== GGUF_MAGIC) {
     throw new LocalModelError({
-      code: "not_a_gguf_file",
+      code: "NOT_A_GGUF_FILE",
       modelFile: path,
       message: `${path} is not a GGUF model file: llama.cpp needs a .gguf file (download the GGUF version of the model, or convert it with llama.cpp's convert_hf_to_gguf.py)`,
     });

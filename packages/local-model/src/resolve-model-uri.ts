@@ -35,7 +35,7 @@ export async function resolveModelUri(params: {
     });
   } catch (error) {
     throw new LocalModelError({
-      code: "model_fetch_failed",
+      code: "MODEL_FETCH_FAILED",
       modelFile: params.uri,
       message: `cannot download ${params.uri} (${error instanceof Error ? error.message.split("\n")[0] : String(error)}): check the URI and your connection to the Hub, or download the .gguf file yourself and pass its path`,
       cause: error,

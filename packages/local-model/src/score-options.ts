@@ -172,7 +172,7 @@ export async function createOptionScorer(params: OptionScorerParams): Promise<Op
       const max = logits ? Math.max(...logits.values()) : undefined;
       if (logit === undefined || max === undefined || total === undefined || !(total > 0)) {
         throw new LocalModelError({
-          code: "model_load_failed",
+          code: "MODEL_LOAD_FAILED",
           modelFile: loaded.file.path,
           message: `llama.cpp returned no logits for an option token of ${loaded.file.fileName}: update node-llama-cpp`,
         });
@@ -202,7 +202,7 @@ export async function createOptionScorer(params: OptionScorerParams): Promise<Op
           const needed = promptTokens.length + continuation.length;
           if (needed > session.context.contextSize) {
             throw new LocalModelError({
-              code: "insufficient_memory",
+              code: "INSUFFICIENT_MEMORY",
               modelFile: loaded.file.path,
               message: `prompt and option need ${needed} tokens but the context holds ${session.context.contextSize}: pass a larger contextSize or a shorter passage`,
             });

@@ -1,21 +1,12 @@
 import { examWriterHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
-import { Document } from "@langchain/core/documents";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { reserveChunk } from "../test/reserve-chunk.js";
 import { chatModel } from "../test/scripted-chat-model.js";
 import { type ChatCompletionAnswer, prepareChunkRequest, readChunkAnswer } from "./chunk-request.js";
 import { createQuestionChain, type StructuredOutputMode } from "./question-chain.js";
-import type { ChunkMetadata } from "./split-documents.js";
 
-const SOURCE =
-  "The reserve requirement for demand deposits was lowered to 10 percent in 2020. " +
-  "Banks that fall below the requirement must borrow overnight from the central bank at the penalty rate. " +
-  "The penalty rate is set 150 basis points above the main refinancing rate.";
-
-const chunk = new Document<ChunkMetadata>({
-  pageContent: SOURCE,
-  metadata: { document_id: "doc-r", chunk_id: "doc-r:0-260", chunk_index: 0, start: 0, end: 260 },
-});
+const chunk = reserveChunk;
 
 let server: ScriptedOpenAIServer | undefined;
 afterEach(async () => {
@@ -63,7 +54,7 @@ describe("prepareChunkRequest and readChunkAnswer: the chain's request and readi
       usage: { prompt_tokens: 500, completion_tokens: 12 },
     };
     const first = await readChunkAnswer({ chain, chunk, answer: broken });
-    expect(first.output.failure?.code).toBe("unparseable");
+    expect(first.output.failure?.code).toBe("UNPARSEABLE");
     expect(first.retry?.error).toMatch(/not valid JSON.*cut off by the token limit/u);
     expect(first.retry?.attempts).toBe(1);
     expect(first.retry?.usage).toEqual({ calls: 1, promptTokens: 500, completionTokens: 12 });
@@ -75,9 +66,21 @@ describe("prepareChunkRequest and readChunkAnswer: the chain's request and readi
 
     const last = await readChunkAnswer({ chain, chunk, answer: broken, retry: first.retry });
     expect(last.retry).toBeUndefined();
-    expect(last.output.failure).toMatchObject({ code: "unparseable", attempts: 2, retryable: true });
+    expect(last.output.failure).toMatchObject({ code: "UNPARSEABLE", attempts: 2, retryable: true });
     expect(last.output.failure?.message).toMatch(/^no usable answer after 2 attempt\(s\)/u);
     expect(last.output.usage).toEqual({ calls: 2, promptTokens: 1000, completionTokens: 24 });
+  });
+
+  it('structuredOutput "tool" answered in text reads as the chain reads it: a final failure, no retry', async () => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
+    const chain = createQuestionChain({ model: chatModel(server.url), structuredOutput: "tool" });
+    const text: ChatCompletionAnswer = {
+      choices: [{ message: { content: '{"questions": []}' }, finish_reason: "stop" }],
+      usage: { prompt_tokens: 400, completion_tokens: 5 },
+    };
+    const { output, retry } = await readChunkAnswer({ chain, chunk, answer: text });
+    expect(retry).toBeUndefined();
+    expect(output.failure).toMatchObject({ code: "BAD_REQUEST", retryable: false, attempts: 1 });
   });
 
   it("a chunk with nothing to quote asks for no request", async () => {

@@ -12,7 +12,7 @@ import {
   resolveCitations,
 } from "./grounding-schema.js";
 import { documentIdFor } from "./load-documents.js";
-import type { ModelCallFailureCode } from "./model-call-failure.js";
+import type { ModelCallFailure, ModelCallFailureCode } from "./model-call-failure.js";
 import { applyQuestionPolicy, type DroppedQuestion } from "./question-policy.js";
 import { buildQuestionPrompt } from "./question-prompt.js";
 import { type ModelOutputReading, readModelOutput } from "./read-model-output.js";
@@ -110,14 +110,16 @@ function chunkOf(input: QuestionChainInput): { text: string; source: ChunkMetada
 }
 
 /** The chunk, the sentences it offers to quote and how many questions to ask of it. */
-export function planChunk(settings: QuestionChainSettings, input: QuestionChainInput): PlannedChunk {
+export function planChunk(params: { settings: QuestionChainSettings; input: QuestionChainInput }): PlannedChunk {
+  const { settings, input } = params;
   const { text, source } = chunkOf(input);
-  const sentences = citableSentences(text, settings.language ?? settings.domain?.languages[0]);
+  const sentences = citableSentences({ text, language: settings.language ?? settings.domain?.languages[0] });
   return { text, source, sentences, questions: Math.min(settings.questionsPerChunk, sentences.length) };
 }
 
 /** The messages of a chunk's first request. */
-export function promptMessages(settings: QuestionChainSettings, plan: PlannedChunk): BaseMessage[] {
+export function promptMessages(params: { settings: QuestionChainSettings; plan: PlannedChunk }): BaseMessage[] {
+  const { settings, plan } = params;
   const messages = buildQuestionPrompt({
     sourceText: plan.text,
     questionsPerChunk: Math.max(1, plan.questions),
@@ -136,10 +138,11 @@ export function promptMessages(settings: QuestionChainSettings, plan: PlannedChu
 }
 
 /** The messages of a retry: the first request, the unusable reply, and what was wrong with it. */
-export function retryMessages(
-  basePrompt: readonly BaseMessage[],
-  retry: Pick<ChunkRetry, "error" | "rawText">,
-): BaseMessage[] {
+export function retryMessages(params: {
+  basePrompt: readonly BaseMessage[];
+  retry: Pick<ChunkRetry, "error" | "rawText">;
+}): BaseMessage[] {
+  const { basePrompt, retry } = params;
   return [
     ...basePrompt,
     new AIMessage(retry.rawText ?? "(no usable reply)"),
@@ -150,7 +153,8 @@ export function retryMessages(
 }
 
 /** The JSON schema the chunk's answer must follow (exact question count, options, quotable sentences). */
-export function answerSchema(settings: QuestionChainSettings, plan: PlannedChunk): Record<string, unknown> {
+export function answerSchema(params: { settings: QuestionChainSettings; plan: PlannedChunk }): Record<string, unknown> {
+  const { settings, plan } = params;
   return groundedQuestionsSchema({
     sentences: plan.sentences,
     questions: plan.questions,
@@ -161,11 +165,15 @@ export function answerSchema(settings: QuestionChainSettings, plan: PlannedChunk
 }
 
 /** The runnable that makes the chunk's model call (the model bound to the chunk's schema, or the bare model). */
-export function chunkModel(settings: QuestionChainSettings, plan: PlannedChunk): Runnable<BaseMessage[], unknown> {
+export function chunkModel(params: {
+  settings: QuestionChainSettings;
+  plan: PlannedChunk;
+}): Runnable<BaseMessage[], unknown> {
+  const { settings, plan } = params;
   return structuredModelFor({
     model: settings.model,
     strategy: settings.strategy,
-    schema: answerSchema(settings, plan),
+    schema: answerSchema({ settings, plan }),
   });
 }
 
@@ -179,16 +187,22 @@ export function rawMessage(output: unknown): BaseMessage | undefined {
   return undefined;
 }
 
+/** The model's name as configured (`model` / `modelName`), else its LangChain type. */
+export function configuredModelName(model: BaseChatModel): string {
+  const configured = model as unknown as { model?: unknown; modelName?: unknown };
+  if (typeof configured.model === "string" && configured.model !== "") return configured.model;
+  if (typeof configured.modelName === "string" && configured.modelName !== "") return configured.modelName;
+  return model._llmType();
+}
+
+/** The model's name as the reply reports it, else as configured. */
 function reportedModelName(message: BaseMessage | undefined, model: BaseChatModel): string {
   const metadata = (message?.response_metadata ?? {}) as Record<string, unknown>;
   for (const key of ["model_name", "model", "modelId", "model_id"]) {
     const value = metadata[key];
     if (typeof value === "string" && value !== "") return value;
   }
-  const configured = model as unknown as { model?: unknown; modelName?: unknown };
-  if (typeof configured.model === "string" && configured.model !== "") return configured.model;
-  if (typeof configured.modelName === "string" && configured.modelName !== "") return configured.modelName;
-  return model._llmType();
+  return configuredModelName(model);
 }
 
 /** A parsed answer, before the checks: the questions with their quotes resolved, and the model that wrote them. */
@@ -198,11 +212,12 @@ export interface ParsedChunkAnswer {
 }
 
 /** Parses what one model call returned; an unusable answer says why (fed back to the model on retry). */
-export function parseChunkAnswer(
-  settings: QuestionChainSettings,
-  plan: PlannedChunk,
-  output: unknown,
-): { ok: true; answer: ParsedChunkAnswer } | Extract<ModelOutputReading, { ok: false }> {
+export function parseChunkAnswer(params: {
+  settings: QuestionChainSettings;
+  plan: PlannedChunk;
+  output: unknown;
+}): { ok: true; answer: ParsedChunkAnswer } | Extract<ModelOutputReading, { ok: false }> {
+  const { settings, plan, output } = params;
   const reading = readModelOutput(output);
   if (!reading.ok) return reading;
   return {
@@ -211,19 +226,20 @@ export function parseChunkAnswer(
       generatorModel: reportedModelName(rawMessage(output), settings.model),
       generated: reading.value.questions.map((q) => ({
         ...q,
-        citations: resolveCitations(q.citations, plan.sentences),
+        citations: resolveCitations({ citations: q.citations, sentences: plan.sentences }),
       })),
     },
   };
 }
 
 /** The per-question policy over a parsed answer: what the chain returns for the chunk. */
-export function checkChunkAnswer(
-  settings: QuestionChainSettings,
-  plan: PlannedChunk,
-  answer: ParsedChunkAnswer,
-  call: { attempts: number; usage: QuestionChainUsage },
-): QuestionChainOutput {
+export function checkChunkAnswer(params: {
+  settings: QuestionChainSettings;
+  plan: PlannedChunk;
+  answer: ParsedChunkAnswer;
+  call: { attempts: number; usage: QuestionChainUsage };
+}): QuestionChainOutput {
+  const { settings, plan, answer, call } = params;
   const { questions, dropped } = applyQuestionPolicy({
     generated: answer.generated,
     text: plan.text,
@@ -234,19 +250,66 @@ export function checkChunkAnswer(
   return { chunk_id: plan.source.chunk_id, questions, dropped, attempts: call.attempts, usage: call.usage };
 }
 
-/** The output for a chunk that never got a usable answer after `attempts` calls. */
-export function unusableAnswerOutput(
-  plan: PlannedChunk,
-  last: { code: ModelCallFailureCode; message: string } | undefined,
-  attempts: number,
-  usage: QuestionChainUsage,
-): QuestionChainOutput {
+/**
+ * Why the reply shows that the model did not do the structured output asked for explicitly, or undefined: a forced
+ * tool call (`tool`) answered with plain text means the endpoint ignores tools, and parsing that text would be the
+ * silent fallback only `auto` may take.
+ */
+export function unsupportedModeReply(params: {
+  settings: QuestionChainSettings;
+  output: unknown;
+}): ModelCallFailure | undefined {
+  const { settings, output } = params;
+  if (settings.strategy.mode !== "tool") return undefined;
+  const raw = rawMessage(output);
+  if (!raw || !AIMessage.isInstance(raw)) return undefined;
+  if ((raw.tool_calls?.length ?? 0) > 0 || (raw.invalid_tool_calls?.length ?? 0) > 0) return undefined;
+  return {
+    code: "BAD_REQUEST",
+    retryable: false,
+    message: 'the model answered in text instead of the forced tool call asked for by structuredOutput "tool"',
+    fix: 'the endpoint does not support tool calling: use structuredOutput "auto" or "json_mode"',
+  };
+}
+
+/** The output for a chunk whose last call failed in a way a retry cannot change. */
+export function finalFailureOutput(params: {
+  plan: PlannedChunk;
+  failure: ModelCallFailure;
+  attempts: number;
+  usage: QuestionChainUsage;
+}): QuestionChainOutput {
+  const { plan, failure, attempts, usage } = params;
+  const fix = failure.fix ? `: ${failure.fix}` : "";
   return {
     chunk_id: plan.source.chunk_id,
     questions: [],
     dropped: [],
     failure: {
-      message: `no usable answer after ${attempts} attempt(s): ${last?.code === "unparseable" ? "" : `the model call failed (${last?.code}): `}${last?.message ?? ""}`,
+      message: `the model call failed (${failure.code}, not retried): ${failure.message}${fix}`,
+      attempts,
+      code: failure.code,
+      retryable: false,
+    },
+    attempts,
+    usage,
+  };
+}
+
+/** The output for a chunk that never got a usable answer after `attempts` calls. */
+export function unusableAnswerOutput(params: {
+  plan: PlannedChunk;
+  last: { code: ModelCallFailureCode; message: string } | undefined;
+  attempts: number;
+  usage: QuestionChainUsage;
+}): QuestionChainOutput {
+  const { plan, last, attempts, usage } = params;
+  return {
+    chunk_id: plan.source.chunk_id,
+    questions: [],
+    dropped: [],
+    failure: {
+      message: `no usable answer after ${attempts} attempt(s): ${last?.code === "UNPARSEABLE" ? "" : `the model call failed (${last?.code}): `}${last?.message ?? ""}`,
       attempts,
       ...(last ? { code: last.code, retryable: true } : {}),
     },
@@ -331,13 +394,24 @@ function boundModel(runnable: unknown, depth = 0): { model: ParamsReporter; opti
  * the bound call options). Read from the runnable's structure: nothing is sent.
  */
 function requestParams(settings: QuestionChainSettings, plan: PlannedChunk): Record<string, unknown> {
-  const found = boundModel(chunkModel(settings, plan));
+  const found = boundModel(chunkModel({ settings, plan }));
   if (!found) return {};
   const { callbacks: _callbacks, signal: _signal, ...options } = (found.options ?? {}) as Record<string, unknown>;
   const reported = found.model.invocationParams(options);
   if (typeof reported !== "object" || reported === null) return {};
   // Drop fields the model leaves unset: they are not sent.
   return Object.fromEntries(Object.entries(reported).filter(([, value]) => value !== undefined));
+}
+
+/** A chunk's plan and the messages of its request (the first, or the retry after `retry`). */
+function requestFor(
+  settings: QuestionChainSettings,
+  chunk: QuestionChainInput,
+  retry: ChunkRetry | undefined,
+): { plan: PlannedChunk; messages: BaseMessage[] } {
+  const plan = planChunk({ settings, input: chunk });
+  const base = promptMessages({ settings, plan });
+  return { plan, messages: retry ? retryMessages({ basePrompt: base, retry }) : base };
 }
 
 /**
@@ -357,9 +431,7 @@ export async function prepareChunkRequest(params: {
   retry?: ChunkRetry;
 }): Promise<ChunkRequest> {
   const { settings } = params.chain;
-  const plan = planChunk(settings, params.chunk);
-  const base = promptMessages(settings, plan);
-  const messages = params.retry ? retryMessages(base, params.retry) : base;
+  const { plan, messages } = requestFor(settings, params.chunk, params.retry);
   const method =
     settings.strategy.method === null ? "text" : ((settings.strategy.method ?? "default") as ChunkRequest["method"]);
   const request: ChunkRequest = {
@@ -369,7 +441,7 @@ export async function prepareChunkRequest(params: {
       role: roleOf(m),
       content: typeof m.content === "string" ? m.content : JSON.stringify(m.content),
     })),
-    schema: answerSchema(settings, plan),
+    schema: answerSchema({ settings, plan }),
     method,
     params: plan.questions > 0 ? requestParams(settings, plan) : {},
   };
@@ -455,17 +527,18 @@ export async function readChunkAnswer(params: {
   retry?: ChunkRetry;
 }): Promise<ChunkAnswerReading> {
   const { settings } = params.chain;
-  const plan = planChunk(settings, params.chunk);
-  const base = promptMessages(settings, plan);
-  const messages = params.retry ? retryMessages(base, params.retry) : base;
+  const { plan, messages } = requestFor(settings, params.chunk, params.retry);
   const attempts = (params.retry?.attempts ?? 0) + 1;
   const usage: QuestionChainUsage = params.retry ? { ...params.retry.usage } : emptyUsage();
   usage.calls++;
   const raw = answerMessage(params.answer);
-  await addAnsweredCallUsage(usage, { raw, messages, output: raw });
-  const parsed = parseChunkAnswer(settings, plan, raw);
-  if (parsed.ok) return { output: checkChunkAnswer(settings, plan, parsed.answer, { attempts, usage }) };
-  const output = unusableAnswerOutput(plan, { code: "unparseable", message: parsed.error }, attempts, usage);
+  await addAnsweredCallUsage({ usage, raw, messages, output: raw });
+  const unsupported = unsupportedModeReply({ settings, output: raw });
+  if (unsupported) return { output: finalFailureOutput({ plan, failure: unsupported, attempts, usage }) };
+  const parsed = parseChunkAnswer({ settings, plan, output: raw });
+  if (parsed.ok)
+    return { output: checkChunkAnswer({ settings, plan, answer: parsed.answer, call: { attempts, usage } }) };
+  const output = unusableAnswerOutput({ plan, last: { code: "UNPARSEABLE", message: parsed.error }, attempts, usage });
   if (attempts >= 1 + settings.maxRetries) return { output };
   return { output, retry: { error: parsed.error, rawText: parsed.rawText, attempts, usage } };
 }

@@ -13,6 +13,15 @@ async function loadEncoder(name: TokenEncodingName): Promise<Tiktoken> {
   return new Tiktoken(ranks);
 }
 
+/** The encoding name, checked (default `cl100k_base`). */
+export function checkedEncodingName(name: TokenEncodingName | undefined): TokenEncodingName {
+  const value = name ?? "cl100k_base";
+  if (value !== "cl100k_base" && value !== "o200k_base") {
+    throw new TypeError(`unknown token encoding "${String(value)}": use "cl100k_base" or "o200k_base"`);
+  }
+  return value;
+}
+
 /**
  * A token counter for chunk sizes and cost estimates. `cl100k_base` (default) and `o200k_base` are the encodings of
  * OpenAI models; for other providers' models they are a close-enough estimate.
@@ -22,10 +31,7 @@ async function loadEncoder(name: TokenEncodingName): Promise<Tiktoken> {
  * count("How many tokens is this?") // 6
  */
 export async function tokenCounter(params: { encoding?: TokenEncodingName } = {}): Promise<(text: string) => number> {
-  const name = params.encoding ?? "cl100k_base";
-  if (name !== "cl100k_base" && name !== "o200k_base") {
-    throw new TypeError(`unknown token encoding "${String(name)}": use "cl100k_base" or "o200k_base"`);
-  }
+  const name = checkedEncodingName(params.encoding);
   let pending = encoders.get(name);
   if (!pending) {
     pending = loadEncoder(name);

@@ -1,8 +1,7 @@
 import type { BaseMessage } from "@langchain/core/messages";
 import { type TokenEncodingName, tokenCounter } from "./count-tokens.js";
-import type { ExamSource } from "./generate-exam.js";
+import { chunksOf, type ExamSource } from "./exam-run.js";
 import type { QuestionChain } from "./question-chain.js";
-import { splitDocuments } from "./split-documents.js";
 
 /** Parameters of {@link estimateExam}. */
 export type EstimateExamParams = ExamSource & {
@@ -45,10 +44,7 @@ export async function estimateExam(params: EstimateExamParams): Promise<ExamEsti
   if (!params.chain || typeof params.chain.promptFor !== "function") {
     throw new TypeError("estimateExam needs `chain` from createQuestionChain (it measures that chain's prompt)");
   }
-  const chunks =
-    params.chunks ??
-    (params.documents ? await splitDocuments({ ...params.split, documents: params.documents }) : undefined);
-  if (!chunks) throw new TypeError("estimateExam needs `chunks` (from splitDocuments) or `documents`");
+  const chunks = await chunksOf({ source: params, caller: "estimateExam" });
   const count = await tokenCounter({ encoding: params.encoding });
   let promptTokens = 0;
   for (const chunk of chunks) {

@@ -1,10 +1,22 @@
-import { type ExamQuestion, type Finding, NearDuplicateIndex } from "@domain-eval/core";
+import {
+  DEFAULT_DUPLICATE_THRESHOLD,
+  DuplicateQuestionFilter,
+  type ExamQuestion,
+  type Finding,
+  type JournalSettings,
+} from "@domain-eval/core";
 import type { DocumentInterface } from "@langchain/core/documents";
 import type { Runnable } from "@langchain/core/runnables";
 import type { QuestionChainInput, QuestionChainOutput } from "./chunk-request.js";
 import { type ExamJournal, openExamJournal } from "./exam-journal.js";
 import type { DroppedQuestion } from "./question-policy.js";
-import { type ChunkMetadata, type SplitDocumentsParams, splitDocuments } from "./split-documents.js";
+import {
+  type ChunkMetadata,
+  resolveSplitSettings,
+  type SplitDocumentsParams,
+  type SplitSettings,
+  splitDocuments,
+} from "./split-documents.js";
 
 /** Caps on a run; a run stops starting new chunks once one is reached (chunks in flight still finish). */
 export interface ExamBudget {
@@ -18,12 +30,22 @@ export interface ExamBudget {
 
 /** Where the chunks come from: ready chunks, or documents to split. */
 export type ExamSource =
-  | { chunks: readonly DocumentInterface[]; documents?: never; split?: never }
+  | {
+      chunks: readonly DocumentInterface[];
+      /**
+       * How the chunks were made (the `splitDocuments` settings), recorded in the journal so a resume with other
+       * chunking is refused; without it the journal records `chunking: null` (chunks made some other way).
+       */
+      chunking?: Omit<SplitDocumentsParams, "documents">;
+      documents?: never;
+      split?: never;
+    }
   | {
       documents: readonly DocumentInterface[];
       /** Splitter settings (chunkSize, chunkOverlap in tokens); see `splitDocuments`. */
       split?: Omit<SplitDocumentsParams, "documents">;
       chunks?: never;
+      chunking?: never;
     };
 
 /** Progress after each finished chunk, for progress bars. */
@@ -90,21 +112,29 @@ export interface GenerateExamResult {
 
 /** Parameters of {@link startExamRun}: everything of `generateExam` except how the chunks are sent. */
 export type ExamRunParams = ExamSource & {
-  /** The question chain (`createQuestionChain`), or any runnable with the same input and output. */
-  chain: Runnable<QuestionChainInput, QuestionChainOutput>;
+  /**
+   * The question chain (`createQuestionChain`), or any runnable with the same input and output. With `journalPath`, a
+   * runnable of your own states what its journal records: a `journalSettings()` method returning the settings that
+   * shape its output, or a `promptVersion` (a string that changes whenever the prompt does; `null` states that it has
+   * none, and a resume then checks the chunking only).
+   */
+  chain: Runnable<QuestionChainInput, QuestionChainOutput> & {
+    journalSettings?: () => JournalSettings;
+    promptVersion?: string | null;
+  };
   budget?: ExamBudget;
   /** JSONL journal: one line per finished chunk, so an interrupted run can resume. */
   journalPath?: string;
   /** Continue the run recorded in `journalPath`: finished chunks are not requested again; failed ones are retried. */
   resume?: boolean;
-  /** Similarity (0..1] above which questions across the run are near-duplicates (default 0.75). */
+  /** Similarity in (0, 1] at or above which questions across the run are near-duplicates (default 0.8, core's `DEFAULT_DUPLICATE_THRESHOLD`). */
   duplicateThreshold?: number;
   onProgress?: (progress: ExamProgress) => void;
   /** Stops starting new chunks and cancels model calls in flight; the result holds what was finished. */
   signal?: AbortSignal;
   /**
-   * Stop the run after this many chunks in a row failed the same way (same failure code, e.g. `unauthorized` or
-   * `rate_limited`): the rest would fail too. The journal keeps what finished (default 3; 0 never stops).
+   * Stop the run after this many chunks in a row failed the same way (same failure code, e.g. `UNAUTHORIZED` or
+   * `RATE_LIMITED`): the rest would fail too. The journal keeps what finished (default 3; 0 never stops).
    */
   stopAfterRepeatedFailures?: number;
 };
@@ -153,6 +183,91 @@ function dropReasonCodes(findings: readonly Finding[]): string[] {
   return [...new Set(deciding.map((f) => f.code))];
 }
 
+function wholeNumber(name: string, value: unknown, minimum: number): void {
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= minimum)) {
+    throw new TypeError(`${name} must be a whole number of at least ${minimum}, got ${String(value)}`);
+  }
+}
+
+/**
+ * Every parameter of a run checked before anything is read, split or sent, so a bad one never costs a model call.
+ * Returns the chunking the journal records.
+ */
+export function checkExamRunParams(params: ExamRunParams & { concurrency?: number }): SplitSettings | null {
+  wholeNumber("concurrency", params.concurrency, 1);
+  if (params.budget !== undefined && (typeof params.budget !== "object" || params.budget === null)) {
+    throw new TypeError("budget must be an object such as { maxCalls: 500 }");
+  }
+  for (const [name, value] of Object.entries(params.budget ?? {})) {
+    if (!["maxQuestions", "maxCalls", "maxTokens"].includes(name)) {
+      throw new TypeError(`budget.${name} is not a budget: use maxQuestions, maxCalls or maxTokens`);
+    }
+    if (value !== undefined && !(typeof value === "number" && value >= 0)) {
+      throw new TypeError(`budget.${name} must be a non-negative number, got ${String(value)}`);
+    }
+  }
+  if (!params.chain || typeof params.chain.invoke !== "function") {
+    throw new TypeError("generateExam needs `chain`: create one with createQuestionChain({ model })");
+  }
+  const threshold = params.duplicateThreshold;
+  if (threshold !== undefined && !(typeof threshold === "number" && threshold > 0 && threshold <= 1)) {
+    throw new TypeError(
+      `duplicateThreshold must be a similarity above 0 and at most 1 (default ${DEFAULT_DUPLICATE_THRESHOLD}), got ${String(threshold)}`,
+    );
+  }
+  wholeNumber("stopAfterRepeatedFailures", params.stopAfterRepeatedFailures, 0);
+  if (params.onProgress !== undefined && typeof params.onProgress !== "function") {
+    throw new TypeError("onProgress must be a function: (progress) => void");
+  }
+  if (params.journalPath !== undefined && (typeof params.journalPath !== "string" || params.journalPath === "")) {
+    throw new TypeError("journalPath must be the path of a file, e.g. exam.journal.jsonl");
+  }
+  if (params.resume && !params.journalPath) {
+    throw new TypeError("resume: true needs journalPath: the journal of the run to continue");
+  }
+  if (params.journalPath && typeof params.chain.journalSettings !== "function") {
+    const version = params.chain.promptVersion;
+    if (version !== null && typeof version !== "string") {
+      throw new TypeError(
+        "journalPath with a chain that has no promptVersion: set chain.promptVersion to a string that changes with its prompt (so a resume with another prompt is refused), or to null to journal without that check",
+      );
+    }
+  }
+  if (params.chunks === undefined && params.documents === undefined) {
+    throw new TypeError("generateExam needs `chunks` (from splitDocuments) or `documents`");
+  }
+  if (params.documents !== undefined) return resolveSplitSettings(params.split ?? {});
+  return params.chunking ? resolveSplitSettings(params.chunking) : null;
+}
+
+/** The chunks of a source: the given ones, or the documents split. */
+export async function chunksOf(params: { source: ExamSource; caller?: string }): Promise<readonly DocumentInterface[]> {
+  const { source, caller = "generateExam" } = params;
+  if (source.chunks) return source.chunks;
+  if (source.documents) return splitDocuments({ ...source.split, documents: source.documents });
+  throw new TypeError(`${caller} needs \`chunks\` (from splitDocuments) or \`documents\``);
+}
+
+/** What the journal header records: the chain's settings and the chunking. */
+function journalSettingsOf(params: ExamRunParams, chunking: SplitSettings | null): JournalSettings {
+  const { chain } = params;
+  const chainSettings: JournalSettings =
+    typeof chain.journalSettings === "function"
+      ? chain.journalSettings()
+      : { chain: "custom", prompt_version: chain.promptVersion ?? null };
+  return {
+    ...chainSettings,
+    chunking: chunking
+      ? {
+          chunk_size: chunking.chunkSize,
+          chunk_overlap: chunking.chunkOverlap,
+          encoding: chunking.encoding,
+          min_chunk_tokens: chunking.minChunkTokens,
+        }
+      : null,
+  };
+}
+
 /** The failure a chain that throws (instead of reporting a failure) is recorded with. */
 export function thrownChainResult(chunkId: string, error: unknown): QuestionChainOutput {
   return {
@@ -184,18 +299,8 @@ export function thrownChainResult(chunkId: string, error: unknown): QuestionChai
  */
 export async function startExamRun(params: ExamRunParams): Promise<ExamRun> {
   const started = Date.now();
-  for (const [name, value] of Object.entries(params.budget ?? {})) {
-    if (value !== undefined && !(typeof value === "number" && value >= 0)) {
-      throw new TypeError(`budget.${name} must be a non-negative number, got ${String(value)}`);
-    }
-  }
-  if (!params.chain || typeof params.chain.invoke !== "function") {
-    throw new TypeError("generateExam needs `chain`: create one with createQuestionChain({ model })");
-  }
-  const given =
-    params.chunks ??
-    (params.documents ? await splitDocuments({ ...params.split, documents: params.documents }) : undefined);
-  if (!given) throw new TypeError("generateExam needs `chunks` (from splitDocuments) or `documents`");
+  const chunking = checkExamRunParams(params);
+  const given = await chunksOf({ source: params });
 
   // document order (first appearance), then position in the document
   const documentOrder = new Map<string, number>();
@@ -219,23 +324,14 @@ export async function startExamRun(params: ExamRunParams): Promise<ExamRun> {
   }
   const chunks: ExamRunChunk[] = indexed.map(({ chunk, metadata }, position) => ({ position, chunk, metadata }));
 
-  const promptVersion = (params.chain as { promptVersion?: unknown }).promptVersion;
-  let journal: ExamJournal | undefined;
-  if (params.journalPath) {
-    journal = await openExamJournal({
-      path: params.journalPath,
-      resume: params.resume ?? false,
-      promptVersion: typeof promptVersion === "string" ? promptVersion : "unknown",
-    });
-  } else if (params.resume) {
-    throw new TypeError("resume: true needs journalPath: the journal of the run to continue");
-  }
-
   const stopAfter = params.stopAfterRepeatedFailures ?? 3;
-  if (!Number.isInteger(stopAfter) || stopAfter < 0) {
-    await journal?.close();
-    throw new TypeError(`stopAfterRepeatedFailures must be a whole number (0 or more), got ${stopAfter}`);
-  }
+  const journal: ExamJournal | undefined = params.journalPath
+    ? await openExamJournal({
+        path: params.journalPath,
+        resume: params.resume ?? false,
+        settings: journalSettingsOf(params, chunking),
+      })
+    : undefined;
   const streak = { key: "", count: 0 };
   let stopReason: string | undefined;
   const results: (QuestionChainOutput | undefined)[] = new Array(chunks.length);
@@ -326,11 +422,10 @@ export async function startExamRun(params: ExamRunParams): Promise<ExamRun> {
     finish() {
       if (!stoppedBy && params.signal?.aborted && totals.done < chunks.length) stoppedBy = "aborted";
       // assemble in document/chunk order; near-duplicates across the run are dropped in that order
-      const duplicates = new NearDuplicateIndex({ threshold: params.duplicateThreshold });
+      const duplicates = new DuplicateQuestionFilter({ threshold: params.duplicateThreshold });
       const questions: ExamQuestion[] = [];
       const dropped: DroppedQuestion[] = [];
       const failures: ExamFailure[] = [];
-      const seenIds = new Set<string>();
       results.forEach((result, i) => {
         if (!result) return;
         const metadata = chunks[i]?.metadata as ChunkMetadata;
@@ -341,22 +436,9 @@ export async function startExamRun(params: ExamRunParams): Promise<ExamRun> {
         }
         dropped.push(...result.dropped);
         for (const question of result.questions) {
-          const match = seenIds.has(question.id)
-            ? { duplicateOf: question.id, similarity: 1 }
-            : duplicates.add(question.id, question.question);
-          seenIds.add(question.id);
-          if (match) {
-            dropped.push({
-              question,
-              findings: [
-                {
-                  code: "DUPLICATE_QUESTION",
-                  severity: "error",
-                  message: `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
-                  data: { duplicateOf: match.duplicateOf, similarity: match.similarity },
-                },
-              ],
-            });
+          const duplicate = duplicates.check(question);
+          if (duplicate) {
+            dropped.push({ question, findings: [duplicate] });
           } else questions.push(question);
         }
       });

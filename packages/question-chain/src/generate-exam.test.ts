@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { examWriterHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
 import { Document } from "@langchain/core/documents";
+import { RunnableLambda } from "@langchain/core/runnables";
 import { ChatOpenAI } from "@langchain/openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { syntheticCorpus } from "../test/corpus.js";
@@ -10,7 +11,7 @@ import { tokenCounter } from "./count-tokens.js";
 import { estimateExam } from "./estimate-exam.js";
 import { type ExamProgress, generateExam } from "./generate-exam.js";
 import { documentIdFor } from "./load-documents.js";
-import { createQuestionChain } from "./question-chain.js";
+import { createQuestionChain, type QuestionChainInput } from "./question-chain.js";
 import { type ChunkDocument, splitDocuments } from "./split-documents.js";
 
 let server: ScriptedOpenAIServer | undefined;
@@ -227,12 +228,20 @@ describe("generateExam", () => {
         languages: ["en"],
         version: "1.0.0",
         instructions: "x",
-        fewShotExamples: [],
+        fewShotExamples: [
+          {
+            source_text: "The fee is 2 percent of the amount paid in.",
+            question: "What fee is charged on the amount paid in?",
+            answer: "2 percent",
+            distractors: ["1 percent", "3 percent", "5 percent"],
+            citations: ["The fee is 2 percent of the amount paid in."],
+          },
+        ],
         reviewerGuidelines: "x",
       },
     });
     await expect(generateExam({ chunks, chain: other, journalPath, resume: true })).rejects.toThrow(
-      /prompt version question-chain\/2, this chain has question-chain\/2\+other@1\.0\.0/u,
+      /prompt_version "question-chain\/2" → "question-chain\/2\+other@1\.0\.0"/u,
     );
   });
 
@@ -249,6 +258,108 @@ describe("generateExam", () => {
     await expect(generateExam({ chunks, chain, resume: true })).rejects.toThrow(/needs journalPath/u);
     await expect(generateExam({ chunks, chain, budget: { maxCalls: -1 } })).rejects.toThrow(/budget\.maxCalls/u);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("checks every parameter before the first model call (duplicateThreshold was checked after all calls)", async () => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
+    const chain = chainFor(server.url);
+    await expect(generateExam({ chunks, chain, duplicateThreshold: 1.5 })).rejects.toThrow(
+      /duplicateThreshold must be a similarity above 0 and at most 1 \(default 0\.8\), got 1\.5/u,
+    );
+    await expect(generateExam({ chunks, chain, duplicateThreshold: 0 })).rejects.toThrow(/duplicateThreshold/u);
+    await expect(generateExam({ chunks, chain, stopAfterRepeatedFailures: -1 })).rejects.toThrow(
+      /stopAfterRepeatedFailures must be a whole number/u,
+    );
+    // @ts-expect-error testing a budget that does not exist
+    await expect(generateExam({ chunks, chain, budget: { maxDollars: 5 } })).rejects.toThrow(
+      /budget\.maxDollars is not a budget/u,
+    );
+    await expect(
+      generateExam({ documents: syntheticCorpus(1, 2), split: { chunkSize: 50, chunkOverlap: 50 }, chain }),
+    ).rejects.toThrow(/chunkOverlap must be/u);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("the journal records what shapes the output: a resume with other settings is refused, naming them", async () => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
+    const journalPath = join(dir, "settings.journal.jsonl");
+    const documents = syntheticCorpus(2, 3);
+    const controller = new AbortController();
+    await generateExam({
+      documents,
+      split: { chunkSize: 80, chunkOverlap: 0 },
+      chain: chainFor(server.url),
+      journalPath,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 1) controller.abort();
+      },
+    });
+    const header = JSON.parse((await readFile(journalPath, "utf8")).split("\n")[0] ?? "");
+    expect(header).toMatchObject({
+      type: "header",
+      format: "domain-eval/question-chain-journal@2",
+      model: "gpt-4o-mini",
+      prompt_version: "question-chain/2",
+      domain: null,
+      questions_per_chunk: 2,
+      options_per_question: 4,
+      chunking: { chunk_size: 80, chunk_overlap: 0, encoding: "cl100k_base", min_chunk_tokens: 20 },
+    });
+    const requests = server.requests.length;
+    const model = new ChatOpenAI({ model: "gpt-4o-mini", apiKey: "sk-test", configuration: { baseURL: server.url } });
+    const resumeWith = (chain: ReturnType<typeof chainFor>, chunkSize = 80) =>
+      generateExam({ documents, split: { chunkSize, chunkOverlap: 0 }, chain, journalPath, resume: true });
+    await expect(resumeWith(createQuestionChain({ model, questionsPerChunk: 3 }))).rejects.toThrow(
+      /other settings \(questions_per_chunk 2 → 3\): resume with the settings it was written with/u,
+    );
+    await expect(resumeWith(chainFor(server.url), 60)).rejects.toThrow(
+      /chunking \{"chunk_overlap":0,"chunk_size":80,.*\} → \{"chunk_overlap":0,"chunk_size":60,/u,
+    );
+    await expect(
+      resumeWith(createQuestionChain({ model, questionsPerChunk: 2, optionsPerQuestion: 5 })),
+    ).rejects.toThrow(/options_per_question 4 → 5/u);
+    expect(server.requests.length).toBe(requests);
+    // the same settings resume
+    const resumed = await resumeWith(chainFor(server.url));
+    expect(resumed.stats.chunksResumed).toBe(1);
+  });
+
+  it("a chain of your own states its prompt version for the journal: a string, or null on purpose", async () => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
+    const inner = chainFor(server.url);
+    const custom = RunnableLambda.from((chunk: QuestionChainInput) => inner.invoke(chunk));
+    const few = chunks.slice(0, 2);
+    await expect(
+      generateExam({ chunks: few, chain: custom, journalPath: join(dir, "custom-a.jsonl") }),
+    ).rejects.toThrow(/journalPath with a chain that has no promptVersion: set chain\.promptVersion .* or to null/u);
+    expect(server.requests).toHaveLength(0);
+    const versioned = Object.assign(custom, { promptVersion: "my-prompt/1" });
+    const path = join(dir, "custom-b.jsonl");
+    await generateExam({ chunks: few, chain: versioned, journalPath: path });
+    expect(JSON.parse((await readFile(path, "utf8")).split("\n")[0] ?? "")).toMatchObject({
+      chain: "custom",
+      prompt_version: "my-prompt/1",
+      chunking: null,
+    });
+    const changed = Object.assign(
+      RunnableLambda.from((chunk: QuestionChainInput) => inner.invoke(chunk)),
+      {
+        promptVersion: "my-prompt/2",
+      },
+    );
+    await expect(generateExam({ chunks: few, chain: changed, journalPath: path, resume: true })).rejects.toThrow(
+      /prompt_version "my-prompt\/1" → "my-prompt\/2"/u,
+    );
+    const unversioned = Object.assign(
+      RunnableLambda.from((chunk: QuestionChainInput) => inner.invoke(chunk)),
+      {
+        promptVersion: null,
+      },
+    );
+    const result = await generateExam({ chunks: few, chain: unversioned, journalPath: join(dir, "custom-c.jsonl") });
+    expect(result.stats.chunksDone).toBe(2);
   });
 });
 

@@ -23,7 +23,9 @@ export type GenerateExamParams = ExamRunParams & {
  * resumes without repeating finished chunks or losing questions. The output order (document, then chunk) does not
  * depend on concurrency.
  *
- * @throws TypeError for bad settings; Error when the journal exists without `resume`.
+ * @throws TypeError for bad settings (all checked before the first model call); core's JournalError when the journal
+ * exists without `resume`, or was written with other settings (model, prompt version, domain, questions per chunk,
+ * options, chunking, …).
  * @example
  * const { questions, failures, stats } = await generateExam({
  *   documents, split: { chunkSize: 800 }, chain, concurrency: 8,
@@ -32,11 +34,8 @@ export type GenerateExamParams = ExamRunParams & {
  * });
  */
 export async function generateExam(params: GenerateExamParams): Promise<GenerateExamResult> {
+  const run = await startExamRun(params); // checks every parameter, concurrency included, before any call
   const concurrency = params.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new TypeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
-  }
-  const run = await startExamRun(params);
   // Send first, then check: a QuestionChain's answer is checked only once the worker's next request is on its way, so
   // the checks never hold a request back. Budgets count what the checks keep before the next chunk may start, so a
   // run with a budget keeps the plain order (answer, check, next request).

@@ -9,6 +9,7 @@ import {
   resolveCitations,
 } from "./grounding-schema.js";
 import { createQuestionChain } from "./question-chain.js";
+import { questionIdFor } from "./question-policy.js";
 import { splitDocuments } from "./split-documents.js";
 
 interface SchemaNode {
@@ -29,7 +30,7 @@ const PASSAGE = [
 
 describe("citableSentences", () => {
   it("gives verbatim sentences of the passage without headings, list markers or fragments", () => {
-    const sentences = citableSentences(PASSAGE);
+    const sentences = citableSentences({ text: PASSAGE });
     expect(sentences).toEqual([
       "The account pays 3.10% AER on balances up to £85,000.",
       "Interest is calculated daily and paid on the first day of each month.",
@@ -41,24 +42,23 @@ describe("citableSentences", () => {
   it("quotes Japanese and Chinese sentences, which have no spaces between words", () => {
     const ja =
       "## 年次有給休暇\n\n入社後6か月継続して勤務した従業員には、10日の年次有給休暇を付与する。有給休暇の取得は5日前までに申請する。";
-    expect(citableSentences(ja, "ja")).toEqual([
+    expect(citableSentences({ text: ja, language: "ja" })).toEqual([
       "入社後6か月継続して勤務した従業員には、10日の年次有給休暇を付与する。",
       "有給休暇の取得は5日前までに申請する。",
     ]);
-    expect(citableSentences("本公司2024年营业收入为480亿元。净利润同比增长12%，达到56亿元。", "zh")).toEqual([
-      "本公司2024年营业收入为480亿元。",
-      "净利润同比增长12%，达到56亿元。",
-    ]);
+    expect(
+      citableSentences({ text: "本公司2024年营业收入为480亿元。净利润同比增长12%，达到56亿元。", language: "zh" }),
+    ).toEqual(["本公司2024年营业收入为480亿元。", "净利润同比增长12%，达到56亿元。"]);
   });
 
   it("has nothing to quote in a lone heading", () => {
-    expect(citableSentences("## Costs and margins\n")).toEqual([]);
+    expect(citableSentences({ text: "## Costs and margins\n" })).toEqual([]);
   });
 });
 
 describe("groundedQuestionsSchema", () => {
   it("bounds counts and lengths and makes each quote one of the passage's sentences, quote first by default", () => {
-    const sentences = citableSentences(PASSAGE);
+    const sentences = citableSentences({ text: PASSAGE });
     const schema = groundedQuestionsSchema({ sentences, questions: 2, optionsPerQuestion: 5 }) as {
       properties: {
         questions: {
@@ -80,7 +80,11 @@ describe("groundedQuestionsSchema", () => {
       citationStyle: "sentence",
     }) as typeof schema;
     expect(bySentence.properties.questions.items.properties.citations.items.enum).toEqual(sentences);
-    expect(resolveCitations([2, "verbatim", 9], sentences)).toEqual([sentences[1], "verbatim", "(no sentence 9)"]);
+    expect(resolveCitations({ citations: [2, "verbatim", 9], sentences })).toEqual([
+      sentences[1],
+      "verbatim",
+      "(no sentence 9)",
+    ]);
     expect(item.citations.minItems).toBe(1);
     expect([item.distractors.minItems, item.distractors.maxItems]).toEqual([4, 4]);
     expect(item.question.maxLength).toBe(MAX_QUESTION_CHARS);
@@ -128,14 +132,35 @@ describe("splitDocuments merges chunks too short to ask about", () => {
       chunkOverlap: 0,
       minChunkTokens: 0,
     });
-    expect(unmerged.some((c) => citableSentences(c.pageContent).length === 0)).toBe(true);
+    expect(unmerged.some((c) => citableSentences({ text: c.pageContent }).length === 0)).toBe(true);
     const chunks = await splitDocuments({ documents: [document], chunkSize: 200, chunkOverlap: 0 });
     expect(chunks.length).toBeLessThan(unmerged.length);
     for (const chunk of chunks) {
-      expect(citableSentences(chunk.pageContent).length).toBeGreaterThan(0);
+      expect(citableSentences({ text: chunk.pageContent }).length).toBeGreaterThan(0);
       expect(text.slice(chunk.metadata.start, chunk.metadata.end)).toBe(chunk.pageContent);
     }
     expect(chunks[0]?.pageContent.startsWith("# Part 4 — Leave")).toBe(true);
     expect(chunks.map((c) => c.metadata.chunk_index)).toEqual(chunks.map((_, i) => i));
+  });
+});
+
+describe("one params object (the positional forms are gone)", () => {
+  it("citableSentences, resolveCitations and questionIdFor take named fields", () => {
+    const sentences = citableSentences({ text: PASSAGE, language: "en" });
+    expect(sentences.length).toBeGreaterThan(1);
+    expect(resolveCitations({ citations: [2], sentences })).toEqual([sentences[1]]);
+    const id = questionIdFor({ chunkId: "doc-1:0-40", question: "What is here?" });
+    expect(questionIdFor({ chunkId: "doc-1:0-40", question: "  what IS here? " })).toBe(id);
+    expect(questionIdFor({ chunkId: "doc-2:0-40", question: "What is here?" })).not.toBe(id);
+    // Never called: only `typecheck` reads these lines (each `@ts-expect-error` fails it if the form compiles again).
+    const positional = () => {
+      // @ts-expect-error positional form removed: citableSentences({ text, language })
+      citableSentences("First sentence here.", "en");
+      // @ts-expect-error positional form removed: resolveCitations({ citations, sentences })
+      resolveCitations([1], sentences);
+      // @ts-expect-error positional form removed: questionIdFor({ chunkId, question })
+      questionIdFor("doc-1:0-40", "What is here?");
+    };
+    expect(typeof positional).toBe("function");
   });
 });

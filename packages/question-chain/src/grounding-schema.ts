@@ -31,10 +31,16 @@ const LINE_MARKER = /^(?:#{1,6}\s+|[-*+>]\s+|\(?\d{1,3}[.)]\s+|\(\w{1,3}\)\s+|\|
  * {@link MAX_CITABLE_SENTENCES}. Lines are split into sentences with `Intl.Segmenter`.
  *
  * @example
- * citableSentences("# Terms\n\nThe rate is 3.1% a year. It is paid monthly on the balance.")
+ * citableSentences({ text: "# Terms\n\nThe rate is 3.1% a year. It is paid monthly on the balance." })
  * // ["The rate is 3.1% a year.", "It is paid monthly on the balance."]
  */
-export function citableSentences(text: string, language?: string): string[] {
+export function citableSentences(params: {
+  /** The chunk's text. */
+  text: string;
+  /** BCP 47 language of the text, for sentence splitting (e.g. "ja"); default: the runtime's. */
+  language?: string;
+}): string[] {
+  const { text, language } = params;
   const segmenter = new Intl.Segmenter(language, { granularity: "sentence" });
   const out = new Set<string>();
   for (const line of text.split(/\n/u)) {
@@ -58,7 +64,7 @@ export function citableSentences(text: string, language?: string): string[] {
  * output is constrained by the schema can only quote the passage verbatim.
  *
  * @example
- * const schema = groundedQuestionsSchema({ sentences: citableSentences(chunk), questions: 2, optionsPerQuestion: 4 });
+ * const schema = groundedQuestionsSchema({ sentences: citableSentences({ text: chunk.pageContent }), questions: 2, optionsPerQuestion: 4 });
  * model.withStructuredOutput(schema, { name: "exam_questions" });
  */
 export function groundedQuestionsSchema(params: {
@@ -146,7 +152,18 @@ export function groundingInstructions(params: {
   return lines.join("\n");
 }
 
-/** The cited sentences' text: numbers become the sentence they name; text is kept. */
-export function resolveCitations(citations: readonly (string | number)[], sentences: readonly string[]): string[] {
+/**
+ * The cited sentences' text: numbers become the sentence they name; text is kept.
+ *
+ * @example
+ * resolveCitations({ citations: [2, "verbatim"], sentences: ["First.", "Second."] }); // ["Second.", "verbatim"]
+ */
+export function resolveCitations(params: {
+  /** 1-based sentence numbers or quoted text, as the model answered. */
+  citations: readonly (string | number)[];
+  /** The numbered sentences shown to the model (from {@link citableSentences}). */
+  sentences: readonly string[];
+}): string[] {
+  const { citations, sentences } = params;
   return citations.map((c) => (typeof c === "number" ? (sentences[c - 1] ?? `(no sentence ${c})`) : c));
 }

@@ -4,7 +4,10 @@ export {
   type ChunkRequest,
   type ChunkRequestMessage,
   type ChunkRetry,
+  type ParsedChunkAnswer,
+  type PlannedChunk,
   prepareChunkRequest,
+  type QuestionChainSettings,
   readChunkAnswer,
 } from "./chunk-request.js";
 export { type TokenEncodingName, tokenCounter } from "./count-tokens.js";
@@ -52,6 +55,7 @@ export {
   questionIdFor,
   type StructuredOutputMode,
 } from "./question-chain.js";
+export { QuestionChainError, type QuestionChainErrorCode } from "./question-chain-error.js";
 export {
   buildQuestionPrompt,
   type GeneratedQuestions,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
+import { ifExists } from "@domain-eval/core";
 import { Document } from "@langchain/core/documents";
 
 /** The file types {@link loadDocuments} reads, by lower-case extension. */
@@ -176,7 +177,7 @@ async function extract(
 export async function loadDocuments(params: LoadDocumentsParams): Promise<LoadDocumentsResult> {
   const root = resolve(params.dir);
   const maxFileBytes = params.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const info = await stat(root).catch(() => undefined);
+  const info = await ifExists(stat(root));
   if (!info?.isDirectory()) {
     throw new TypeError(`${params.dir} is not a folder: pass the folder that holds your documents`);
   }

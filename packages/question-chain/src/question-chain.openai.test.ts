@@ -2,29 +2,14 @@ import { examWriterHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import { Document } from "@langchain/core/documents";
 import { RunnableLambda, RunnableSequence } from "@langchain/core/runnables";
-import { ChatOpenAI } from "@langchain/openai";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { RESERVE_SOURCE, reserveChunk } from "../test/reserve-chunk.js";
 import { chatModel } from "../test/scripted-chat-model.js";
 import { createQuestionChain, type StructuredOutputMode } from "./question-chain.js";
-import type { ChunkMetadata } from "./split-documents.js";
 
-const SOURCE =
-  "The reserve requirement for demand deposits was lowered to 10 percent in 2020. " +
-  "Banks that fall below the requirement must borrow overnight from the central bank at the penalty rate. " +
-  "The penalty rate is set 150 basis points above the main refinancing rate.";
-
-const chunk = new Document<ChunkMetadata>({
-  pageContent: SOURCE,
-  metadata: {
-    document_id: "doc-r",
-    document_path: "reserves.txt",
-    chunk_id: "doc-r:0-260",
-    chunk_index: 0,
-    start: 0,
-    end: 260,
-  },
-});
+const SOURCE = RESERVE_SOURCE;
+const chunk = reserveChunk;
 
 let server: ScriptedOpenAIServer | undefined;
 afterEach(async () => {
@@ -54,6 +39,27 @@ describe("question chain with the real ChatOpenAI against the scripted server", 
     expect(out.usage.calls).toBe(1);
     expect(out.usage.promptTokens).toBeGreaterThan(100);
     expect(out.usage.completionTokens).toBeGreaterThan(10);
+  });
+
+  it('structuredOutput "tool" answered in text (an endpoint that ignores tools) fails with that reason, not parsed', async () => {
+    const writer = examWriterHandler();
+    server = await startScriptedOpenAIServer({
+      handler: async (request, context) => {
+        const reply = await writer({ ...request, tools: undefined, tool_choice: undefined }, context);
+        return "json" in reply ? { content: JSON.stringify(reply.json) } : reply;
+      },
+    });
+    const tool = createQuestionChain({ model: chatModel(server.url), questionsPerChunk: 2, structuredOutput: "tool" });
+    const out = await tool.invoke(chunk);
+    expect(out.questions).toEqual([]);
+    expect(out.failure).toMatchObject({ code: "BAD_REQUEST", retryable: false, attempts: 1 });
+    expect(out.failure?.message).toMatch(
+      /answered in text instead of the forced tool call .*: the endpoint does not support tool calling: use structuredOutput "auto" or "json_mode"/u,
+    );
+    expect(server.requests).toHaveLength(1);
+    // auto takes the same text answer
+    const auto = createQuestionChain({ model: chatModel(server.url), questionsPerChunk: 2, structuredOutput: "auto" });
+    expect((await auto.invoke(chunk)).questions).toHaveLength(2);
   });
 
   it("retries truncated and malformed answers with the error fed back", async () => {

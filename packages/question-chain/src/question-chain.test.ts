@@ -64,16 +64,9 @@ describe("createQuestionChain with a fake structured-output model", () => {
     expect(out.questions.map((q) => q.answer)).toEqual(["4.5 percent", "2.5 percent"]);
     const [first] = out.questions;
     if (!first) throw new Error("no question");
-    expect(() => parseExamQuestion(first)).not.toThrow();
-    expect(first.id).toBe(questionIdFor("doc-1:100-400", good.question));
-    expect(first.source).toEqual({
-      document_id: "doc-1",
-      document_path: "basel.md",
-      chunk_id: "doc-1:100-400",
-      chunk_index: 0,
-      start: 100,
-      end: 400,
-    });
+    expect(() => parseExamQuestion({ value: first })).not.toThrow();
+    expect(first.id).toBe(questionIdFor({ chunkId: "doc-1:100-400", question: good.question }));
+    expect(first.source).toEqual(chunk.metadata); // document, path, chunk id and index, character span
     expect(first.source_text).toBe(SOURCE);
     expect(first.generator_model).toBe("fake-list");
     expect(first.prompt_version).toBe("question-chain/2");
@@ -158,6 +151,14 @@ describe("createQuestionChain with a fake structured-output model", () => {
       ["DUPLICATE_QUESTION"],
       ["EXTRA_QUESTION"],
     ]);
+    // the one duplicate filter of core: the same finding, with the same data, as generateExam and check give
+    const kept = out.questions[0];
+    expect(out.dropped[0]?.findings.find((f) => f.code === "DUPLICATE_QUESTION")).toEqual({
+      code: "DUPLICATE_QUESTION",
+      severity: "error",
+      message: `near-duplicate of question ${kept?.id} (similarity 1.00)`,
+      data: { duplicateOf: kept?.id, similarity: 1 },
+    });
   });
 
   it("drops questions with fewer distractors than optionsPerQuestion needs", async () => {
@@ -239,7 +240,7 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     expect(out.failure).toEqual({
       message: expect.stringMatching(/no usable answer after 2 attempt\(s\): the reply is not valid JSON/u),
       attempts: 2,
-      code: "unparseable",
+      code: "UNPARSEABLE",
       retryable: true,
     });
   });
@@ -249,7 +250,7 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     const out = await createQuestionChain({ model, maxRetries: 0 }).invoke(
       "A plain string passage that is long enough to ask about.",
     );
-    expect(out.failure?.message).toMatch(/the model call failed \(server_error\): no more scripted replies/u);
+    expect(out.failure?.message).toMatch(/the model call failed \(SERVER_ERROR\): no more scripted replies/u);
     expect(out.chunk_id).toMatch(/^doc-[0-9a-f]{16}:0-\d+$/u);
   });
 
@@ -264,5 +265,47 @@ describe("createQuestionChain with a text-only model (JSON parsed from text)", (
     );
     // @ts-expect-error testing a missing model
     expect(() => createQuestionChain({})).toThrow(/needs `model`/u);
+  });
+
+  it("checks every parameter when the chain is made, before any chunk is sent", () => {
+    const model = new ScriptedTextModel([]);
+    // @ts-expect-error testing a policy action that does not exist
+    expect(() => createQuestionChain({ model, policy: { error: "remove" } })).toThrow(
+      /policy\.error "remove" is not one of keep, flag, drop/u,
+    );
+    // @ts-expect-error testing a severity that does not exist
+    expect(() => createQuestionChain({ model, policy: { fatal: "drop" } })).toThrow(
+      /policy\.fatal is not a finding severity/u,
+    );
+    expect(() => createQuestionChain({ model, thresholds: { minQuestionWords: -1 } })).toThrow(
+      /thresholds\.minQuestionWords must be a number of 0 or more, got -1/u,
+    );
+    expect(() => createQuestionChain({ model, language: "" })).toThrow(/language must be a language code/u);
+    expect(() =>
+      createQuestionChain({
+        model,
+        domain: {
+          id: "Bad Id",
+          displayName: "x",
+          subject: "x",
+          languages: ["en"],
+          version: "1",
+          instructions: "x",
+          fewShotExamples: [],
+          reviewerGuidelines: "x",
+        },
+      }),
+    ).toThrow(/invalid domain plugin.*kebab-case/u);
+    expect(model.received).toHaveLength(0);
+  });
+
+  it("an explicitly asked structured-output mode the model lacks fails with the reason; only auto parses text", () => {
+    const model = new ScriptedTextModel([]);
+    for (const mode of ["tool", "json_schema", "json_mode"] as const) {
+      expect(() => createQuestionChain({ model, structuredOutput: mode })).toThrow(
+        new RegExp(`structuredOutput "${mode}" is not supported by this model \\(.+\\): use "auto"`, "u"),
+      );
+    }
+    expect(() => createQuestionChain({ model, structuredOutput: "auto" })).not.toThrow();
   });
 });

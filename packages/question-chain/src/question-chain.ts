@@ -1,4 +1,13 @@
-import { type CheckThresholds, type DomainPlugin, type FindingPolicy, promptVersionFor } from "@domain-eval/core";
+import {
+  type CheckThresholds,
+  DEFAULT_FINDING_POLICY,
+  type DomainPlugin,
+  defineDomainPlugin,
+  type FindingPolicy,
+  type JournalSettings,
+  promptVersionFor,
+  waitUnlessAborted,
+} from "@domain-eval/core";
 import type { CallbackManagerForChainRun } from "@langchain/core/callbacks/manager";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { BaseMessage } from "@langchain/core/messages";
@@ -6,7 +15,9 @@ import { patchConfig, Runnable, type RunnableConfig } from "@langchain/core/runn
 import {
   checkChunkAnswer,
   chunkModel,
+  configuredModelName,
   emptyChunkOutput,
+  finalFailureOutput,
   type ParsedChunkAnswer,
   type PlannedChunk,
   parseChunkAnswer,
@@ -17,6 +28,7 @@ import {
   type QuestionChainSettings,
   rawMessage,
   retryMessages,
+  unsupportedModeReply,
   unusableAnswerOutput,
 } from "./chunk-request.js";
 import type { CitationStyle, GroundingOrder } from "./grounding-schema.js";
@@ -84,10 +96,49 @@ function positiveInteger(name: string, value: number, minimum: number): number {
   return value;
 }
 
+const FINDING_ACTIONS = ["keep", "flag", "drop"];
+
+function checkedPolicy(policy: FindingPolicy | undefined): FindingPolicy | undefined {
+  if (policy === undefined) return undefined;
+  if (typeof policy !== "object" || policy === null) {
+    throw new TypeError('policy must be an object such as { error: "drop", warning: "flag", info: "keep" }');
+  }
+  for (const [severity, action] of Object.entries(policy)) {
+    if (!(severity in DEFAULT_FINDING_POLICY)) {
+      throw new TypeError(`policy.${severity} is not a finding severity: use error, warning and info`);
+    }
+    if (!FINDING_ACTIONS.includes(action as string)) {
+      throw new TypeError(`policy.${severity} "${String(action)}" is not one of keep, flag, drop`);
+    }
+  }
+  return policy;
+}
+
+function checkedThresholds(thresholds: CheckThresholds | undefined): CheckThresholds | undefined {
+  if (thresholds === undefined) return undefined;
+  if (typeof thresholds !== "object" || thresholds === null) {
+    throw new TypeError("thresholds must be an object of numbers, e.g. { minQuestionWords: 4 }");
+  }
+  for (const [name, value] of Object.entries(thresholds)) {
+    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
+      throw new TypeError(`thresholds.${name} must be a number of 0 or more, got ${String(value)}`);
+    }
+  }
+  return thresholds;
+}
+
+/** Every parameter checked before anything is sent: a bad one fails `createQuestionChain`, not the first chunk. */
 function settingsFor(params: QuestionChainParams): QuestionChainSettings {
   if (!params.model || typeof params.model.invoke !== "function") {
     throw new TypeError("createQuestionChain needs `model`: a LangChain chat model such as new ChatOpenAI({ model })");
   }
+  if (params.language !== undefined && (typeof params.language !== "string" || params.language.trim() === "")) {
+    throw new TypeError(
+      `language must be a language code or name such as "en" or "German", got ${String(params.language)}`,
+    );
+  }
+  // a plugin's own checks (id, version, languages, examples), so a malformed one fails here, not on the first chunk
+  if (params.domain !== undefined) defineDomainPlugin(params.domain);
   const questionsPerChunk = positiveInteger("questionsPerChunk", params.questionsPerChunk ?? 3, 1);
   const optionsPerQuestion = positiveInteger("optionsPerQuestion", params.optionsPerQuestion ?? 4, 4);
   const maxRetries = positiveInteger("maxRetries", params.maxRetries ?? 2, 0);
@@ -106,7 +157,7 @@ function settingsFor(params: QuestionChainParams): QuestionChainSettings {
   if (!["number", "sentence"].includes(citationStyle)) {
     throw new TypeError(`citationStyle "${citationStyle}" is not one of number, sentence`);
   }
-  const promptVersion = promptVersionFor(QUESTION_PROMPT_VERSION, params.domain);
+  const promptVersion = promptVersionFor({ basePromptVersion: QUESTION_PROMPT_VERSION, plugin: params.domain });
   return {
     model: params.model,
     strategy: structuredOutputStrategy({ model: params.model, mode }),
@@ -117,8 +168,8 @@ function settingsFor(params: QuestionChainParams): QuestionChainSettings {
     retryDelayMs: params.retryDelayMs ?? 1000,
     language: params.language,
     domain: params.domain,
-    policy: params.policy,
-    thresholds: params.thresholds,
+    policy: checkedPolicy(params.policy),
+    thresholds: checkedThresholds(params.thresholds),
     grounding,
     citationStyle,
   };
@@ -156,9 +207,30 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     this.citationStyle = this.settings.citationStyle;
   }
 
+  /**
+   * The settings that shape the chain's output, as a `generateExam` journal records them (snake_case, as in the
+   * journal file): a resume with any of them changed is refused.
+   */
+  journalSettings(): JournalSettings {
+    const { settings } = this;
+    return {
+      model: configuredModelName(settings.model),
+      prompt_version: settings.promptVersion,
+      domain: settings.domain ? { id: settings.domain.id, version: settings.domain.version } : null,
+      questions_per_chunk: settings.questionsPerChunk,
+      options_per_question: settings.optionsPerQuestion,
+      language: settings.language ?? null,
+      structured_output: settings.strategy.mode,
+      grounding: settings.grounding,
+      citation_style: settings.citationStyle,
+      policy: { ...DEFAULT_FINDING_POLICY, ...settings.policy },
+      thresholds: { ...settings.thresholds },
+    };
+  }
+
   /** The messages the chain sends for a chunk (before any retry), e.g. for cost estimates. */
   promptFor(input: QuestionChainInput): BaseMessage[] {
-    return promptMessages(this.settings, planChunk(this.settings, input));
+    return promptMessages({ settings: this.settings, plan: planChunk({ settings: this.settings, input }) });
   }
 
   override async invoke(input: QuestionChainInput, options?: Partial<RunnableConfig>): Promise<QuestionChainOutput> {
@@ -182,7 +254,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
   /** The checks and per-question policy over an answer from {@link QuestionChain.requestAnswer}. */
   checkAnswer(answer: ChunkAnswer): QuestionChainOutput {
     if (answer.kind === "output") return answer.output;
-    return checkChunkAnswer(this.settings, answer.plan, answer.answer, answer);
+    return checkChunkAnswer({ settings: this.settings, plan: answer.plan, answer: answer.answer, call: answer });
   }
 
   private async answer(
@@ -191,19 +263,19 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     runManager?: CallbackManagerForChainRun,
   ): Promise<ChunkAnswer> {
     const { settings } = this;
-    const plan = planChunk(settings, input);
+    const plan = planChunk({ settings, input });
     // Nothing a question could quote (a heading, a table of numbers): no call is spent on it.
     if (plan.questions === 0) return { kind: "output", output: emptyChunkOutput(plan) };
     const usage = emptyUsage();
     const childConfig = patchConfig(config, { callbacks: runManager?.getChild() });
-    const basePrompt = promptMessages(settings, plan);
-    const model = chunkModel(settings, plan);
+    const basePrompt = promptMessages({ settings, plan });
+    const model = chunkModel({ settings, plan });
     let messages = basePrompt;
     let last: ModelCallFailure | undefined;
     const maxAttempts = 1 + settings.maxRetries;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      if (attempt > 1 && last && last.code !== "unparseable") {
-        await sleep(settings.retryDelayMs * 2 ** (attempt - 2), config?.signal);
+      if (attempt > 1 && last && last.code !== "UNPARSEABLE") {
+        await waitUnlessAborted({ ms: settings.retryDelayMs * 2 ** (attempt - 2), signal: config?.signal });
       }
       usage.calls++;
       let output: unknown;
@@ -211,50 +283,23 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
         output = await model.invoke(messages, childConfig);
       } catch (error) {
         if (config?.signal?.aborted) throw error;
-        addFailedCallUsage(usage, error);
+        addFailedCallUsage({ usage, error });
         last = classifyModelCallError(error);
-        if (!last.retryable) {
-          const fix = last.fix ? `: ${last.fix}` : "";
-          return {
-            kind: "output",
-            output: {
-              chunk_id: plan.source.chunk_id,
-              questions: [],
-              dropped: [],
-              failure: {
-                message: `the model call failed (${last.code}, not retried): ${last.message}${fix}`,
-                attempts: attempt,
-                code: last.code,
-                retryable: false,
-              },
-              attempts: attempt,
-              usage,
-            },
-          };
-        }
+        if (!last.retryable)
+          return { kind: "output", output: finalFailureOutput({ plan, failure: last, attempts: attempt, usage }) };
         continue;
       }
-      await addAnsweredCallUsage(usage, { raw: rawMessage(output), messages, output });
-      const parsed = parseChunkAnswer(settings, plan, output);
+      await addAnsweredCallUsage({ usage, raw: rawMessage(output), messages, output });
+      const unsupported = unsupportedModeReply({ settings, output });
+      if (unsupported)
+        return { kind: "output", output: finalFailureOutput({ plan, failure: unsupported, attempts: attempt, usage }) };
+      const parsed = parseChunkAnswer({ settings, plan, output });
       if (parsed.ok) return { kind: "answer", plan, answer: parsed.answer, attempts: attempt, usage };
-      last = { code: "unparseable", retryable: true, message: parsed.error };
-      messages = retryMessages(basePrompt, parsed);
+      last = { code: "UNPARSEABLE", retryable: true, message: parsed.error };
+      messages = retryMessages({ basePrompt, retry: parsed });
     }
-    return { kind: "output", output: unusableAnswerOutput(plan, last, maxAttempts, usage) };
+    return { kind: "output", output: unusableAnswerOutput({ plan, last, attempts: maxAttempts, usage }) };
   }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**

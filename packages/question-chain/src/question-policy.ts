@@ -4,13 +4,13 @@ import {
   checkQuestion,
   DEFAULT_FINDING_POLICY,
   type DomainPlugin,
+  DuplicateQuestionFilter,
   decideFindingAction,
   describeZodIssues,
   type ExamQuestion,
   ExamQuestionSchema,
   type Finding,
   type FindingPolicy,
-  NearDuplicateIndex,
   normalizeForComparison,
 } from "@domain-eval/core";
 import type { ChunkMetadata } from "./split-documents.js";
@@ -29,8 +29,19 @@ export interface GeneratedQuestion {
   citations: string[];
 }
 
-/** Stable question id: from the chunk id and the question's normalised text. */
-export function questionIdFor(chunkId: string, question: string): string {
+/**
+ * Stable question id: from the chunk id and the question's normalised text.
+ *
+ * @example
+ * questionIdFor({ chunkId: "doc-1:100-400", question: "What was the net margin in 2024?" }); // "q-…" (16 hex digits)
+ */
+export function questionIdFor(params: {
+  /** The `source.chunk_id` of the question. */
+  chunkId: string;
+  /** The question's text (compared in its normalised form, so spacing and case do not change the id). */
+  question: string;
+}): string {
+  const { chunkId, question } = params;
   return `q-${createHash("sha256")
     .update(`${chunkId}\n${normalizeForComparison(question)}`)
     .digest("hex")
@@ -68,11 +79,10 @@ export function applyQuestionPolicy(params: {
   const wanted = settings.optionsPerQuestion - 1;
   const questions: ExamQuestion[] = [];
   const dropped: DroppedQuestion[] = [];
-  const duplicates = new NearDuplicateIndex();
-  const seenIds = new Map<string, string>();
+  const duplicates = new DuplicateQuestionFilter();
   params.generated.forEach((g, index) => {
     const questionText = g.question.trim();
-    const id = questionIdFor(source.chunk_id, questionText);
+    const id = questionIdFor({ chunkId: source.chunk_id, question: questionText });
     const findings: Finding[] = [];
     let distractors = g.distractors.map((d) => d.trim());
     if (distractors.length > wanted) {
@@ -114,26 +124,17 @@ export function applyQuestionPolicy(params: {
       );
     }
     findings.push(
-      ...checkQuestion(candidate, {
+      ...checkQuestion({
+        question: candidate,
         sourceText: text,
         extraChecks: settings.domain?.checks,
         phrases: settings.domain?.phrases,
         thresholds: settings.thresholds,
       }),
     );
-    const earlier = seenIds.get(id);
-    const match = earlier === undefined ? duplicates.add(id, questionText) : { duplicateOf: earlier, similarity: 1 };
-    if (earlier === undefined) seenIds.set(id, id);
-    if (match) {
-      findings.push(
-        finding(
-          "DUPLICATE_QUESTION",
-          "error",
-          `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
-        ),
-      );
-    }
-    const action = decideFindingAction(findings, policy);
+    const duplicate = duplicates.check({ id, question: questionText });
+    if (duplicate) findings.push(duplicate);
+    const action = decideFindingAction({ findings, policy });
     if (action === "drop") {
       dropped.push({ question: candidate, findings });
       return;

@@ -8,7 +8,6 @@ import {
   startScriptedOpenAIServer,
 } from "@domain-eval/testing";
 import { Document } from "@langchain/core/documents";
-import { ChatOpenAI } from "@langchain/openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { chatModel } from "../test/scripted-chat-model.js";
 import { generateExam } from "./generate-exam.js";
@@ -77,12 +76,12 @@ describe("retries that can succeed (real ChatOpenAI against the scripted server)
   });
 
   it.each<[string, Partial<ScriptedOpenAIServerOptions>, string, RegExp]>([
-    ["a rejected key (401)", { apiKey: "sk-right" }, "unauthorized", /API key/u],
-    ["an unknown model (404)", { models: ["gpt-4.1"] }, "model_not_found", /gpt-4o-mini/u],
+    ["a rejected key (401)", { apiKey: "sk-right" }, "UNAUTHORIZED", /API key/u],
+    ["an unknown model (404)", { models: ["gpt-4.1"] }, "MODEL_NOT_FOUND", /gpt-4o-mini/u],
     [
       "a prompt too long for the context (400)",
       { contextTokens: 200 },
-      "context_overflow",
+      "CONTEXT_OVERFLOW",
       /maximum context length is 200/u,
     ],
   ])("fails the chunk at once with the reason on %s", async (_name, serverOptions, code, reason) => {
@@ -105,7 +104,7 @@ describe("retries that can succeed (real ChatOpenAI against the scripted server)
       const chunks = Array.from({ length: 10 }, (_, i) => chunk(i));
       const result = await generateExam({ chunks, chain, concurrency: 1, journalPath });
       expect(result.stats.stoppedBy).toBe("repeatedFailures");
-      expect(result.stats.stopReason).toMatch(/3 chunks in a row failed the same way.*unauthorized/u);
+      expect(result.stats.stopReason).toMatch(/3 chunks in a row failed the same way.*UNAUTHORIZED/u);
       expect(result.stats.chunksFailed).toBe(3);
       expect(result.stats.chunksNotRun).toBe(7);
       expect(chatRequests()).toHaveLength(3);
@@ -126,40 +125,40 @@ describe("retries that can succeed (real ChatOpenAI against the scripted server)
     const result = await generateExam({ chunks: Array.from({ length: 6 }, (_, i) => chunk(i)), chain, concurrency: 1 });
     expect(result.stats.stoppedBy).toBeUndefined();
     expect(result.stats.chunksFailed).toBe(3);
-    expect(result.failures[0]).toMatchObject({ code: "bad_request" });
+    expect(result.failures[0]).toMatchObject({ code: "BAD_REQUEST" });
     expect(result.questions.length).toBeGreaterThan(0);
   });
 });
 
 describe("classifyModelCallError", () => {
   it.each([
-    [Object.assign(new Error("429 Rate limit reached"), { status: 429 }), "rate_limited", true],
-    [Object.assign(new Error("502 Bad gateway"), { status: 502 }), "server_error", true],
-    [Object.assign(new Error("Request timed out."), { name: "APIConnectionTimeoutError" }), "timeout", true],
-    [new Error("fetch failed"), "connection", true],
+    [Object.assign(new Error("429 Rate limit reached"), { status: 429 }), "RATE_LIMITED", true],
+    [Object.assign(new Error("502 Bad gateway"), { status: 502 }), "SERVER_ERROR", true],
+    [Object.assign(new Error("Request timed out."), { name: "APIConnectionTimeoutError" }), "TIMEOUT", true],
+    [new Error("fetch failed"), "CONNECTION", true],
     [
       Object.assign(new Error("the structured answer was cut off"), {
         name: "LocalModelError",
-        code: "output_truncated",
+        code: "OUTPUT_TRUNCATED",
       }),
-      "unparseable",
+      "UNPARSEABLE",
       true,
     ],
-    [Object.assign(new Error("401 Incorrect API key"), { status: 401 }), "unauthorized", false],
-    [Object.assign(new Error("model missing"), { lc_error_code: "MODEL_NOT_FOUND" }), "model_not_found", false],
+    [Object.assign(new Error("401 Incorrect API key"), { status: 401 }), "UNAUTHORIZED", false],
+    [Object.assign(new Error("model missing"), { lc_error_code: "MODEL_NOT_FOUND" }), "MODEL_NOT_FOUND", false],
     [
       new RangeError("the prompt (9000 tokens) plus maxTokens (2048) exceeds the context window of 8192 tokens"),
-      "context_overflow",
+      "CONTEXT_OVERFLOW",
       false,
     ],
     [
       Object.assign(new Error("prompt is too long: 210000 tokens > 200000 maximum"), { status: 400 }),
-      "context_overflow",
+      "CONTEXT_OVERFLOW",
       false,
     ],
     [
-      Object.assign(new Error("llama.cpp could not load"), { name: "LocalModelError", code: "model_load_failed" }),
-      "model_error",
+      Object.assign(new Error("llama.cpp could not load"), { name: "LocalModelError", code: "MODEL_LOAD_FAILED" }),
+      "MODEL_ERROR",
       false,
     ],
   ] as const)("%s → %s", (error, code, retryable) => {

@@ -1,7 +1,7 @@
 import type { DocumentInterface } from "@langchain/core/documents";
 import { Document } from "@langchain/core/documents";
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
-import { type TokenEncodingName, tokenCounter } from "./count-tokens.js";
+import { checkedEncodingName, type TokenEncodingName, tokenCounter } from "./count-tokens.js";
 import { documentIdFor } from "./load-documents.js";
 
 /** What every chunk's metadata holds: the `source` of the questions generated from it. */
@@ -41,17 +41,17 @@ export interface SplitDocumentsParams {
 /** Default of {@link SplitDocumentsParams.minChunkTokens}. */
 export const DEFAULT_MIN_CHUNK_TOKENS = 40;
 
+/** Splitter settings with every default filled in: what decides the chunks besides the documents. */
+export type SplitSettings = Required<Omit<SplitDocumentsParams, "documents">>;
+
 /**
- * Splits documents into token-sized, overlapping chunks with LangChain's `RecursiveCharacterTextSplitter` (paragraphs,
- * then lines, then words). Each chunk is an exact slice of its document: `metadata.start`/`end` are real character
- * offsets, and `chunk_id` is stable across runs. Chunks come out in document order, then position order.
+ * The settings {@link splitDocuments} uses for `params`, defaults filled in and checked (no document is read).
  *
- * @throws TypeError for a non-positive `chunkSize` or an overlap that is not smaller than it.
+ * @throws TypeError for a non-positive `chunkSize`, an overlap that is not smaller than it, or a negative `minChunkTokens`.
  * @example
- * const chunks = await splitDocuments({ documents, chunkSize: 800, chunkOverlap: 80 });
- * chunks[0].metadata // { document_id, document_path, chunk_id, chunk_index: 0, start: 0, end: 3120 }
+ * resolveSplitSettings({ chunkSize: 800 }) // { chunkSize: 800, chunkOverlap: 64, encoding: "cl100k_base", minChunkTokens: 40 }
  */
-export async function splitDocuments(params: SplitDocumentsParams): Promise<Document<ChunkMetadata>[]> {
+export function resolveSplitSettings(params: Omit<SplitDocumentsParams, "documents">): SplitSettings {
   const chunkSize = params.chunkSize ?? 1024;
   const chunkOverlap = params.chunkOverlap ?? 64;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) {
@@ -66,6 +66,21 @@ export async function splitDocuments(params: SplitDocumentsParams): Promise<Docu
   if (!Number.isInteger(minChunkTokens) || minChunkTokens < 0) {
     throw new TypeError(`minChunkTokens must be a whole number of tokens (0 or more), got ${minChunkTokens}`);
   }
+  return { chunkSize, chunkOverlap, minChunkTokens, encoding: checkedEncodingName(params.encoding) };
+}
+
+/**
+ * Splits documents into token-sized, overlapping chunks with LangChain's `RecursiveCharacterTextSplitter` (paragraphs,
+ * then lines, then words). Each chunk is an exact slice of its document: `metadata.start`/`end` are real character
+ * offsets, and `chunk_id` is stable across runs. Chunks come out in document order, then position order.
+ *
+ * @throws TypeError for a non-positive `chunkSize` or an overlap that is not smaller than it.
+ * @example
+ * const chunks = await splitDocuments({ documents, chunkSize: 800, chunkOverlap: 80 });
+ * chunks[0].metadata // { document_id, document_path, chunk_id, chunk_index: 0, start: 0, end: 3120 }
+ */
+export async function splitDocuments(params: SplitDocumentsParams): Promise<Document<ChunkMetadata>[]> {
+  const { chunkSize, chunkOverlap, minChunkTokens } = resolveSplitSettings(params);
   const count = await tokenCounter({ encoding: params.encoding });
   const chunks: Document<ChunkMetadata>[] = [];
   for (const document of params.documents) {

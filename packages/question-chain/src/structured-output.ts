@@ -57,9 +57,9 @@ function structuredRunnable(
 
 /**
  * Settles the strategy for a model and mode. Fails now, not on the first chunk, when the model cannot do what was
- * asked.
+ * asked: only `auto` falls back to parsing the model's text.
  *
- * @throws TypeError when `tool` or `json_schema` was asked for and the model has no structured output.
+ * @throws TypeError when `tool`, `json_schema` or `json_mode` was asked for and the model does not support it.
  */
 export function structuredOutputStrategy(params: {
   model: BaseChatModel;
@@ -70,13 +70,14 @@ export function structuredOutputStrategy(params: {
     structuredRunnable(params.model, OUTPUT_JSON_SCHEMA, method);
     return { mode: params.mode, method };
   } catch (error) {
-    if (params.mode === "tool" || params.mode === "json_schema") {
-      throw new TypeError(
-        `structuredOutput "${params.mode}" is not supported by this model (${(error as Error).message}): use "auto" or "json_mode"`,
-      );
+    if (params.mode === "auto") {
+      // no structured output: the prompt asks for JSON and the text is parsed
+      return { mode: params.mode, method: null };
     }
-    // no tool calling: the prompt asks for JSON and the text is parsed
-    return { mode: params.mode, method: null };
+    const fix = params.mode === "json_mode" ? 'use "auto" to have its text parsed' : 'use "auto" or "json_mode"';
+    throw new TypeError(
+      `structuredOutput "${params.mode}" is not supported by this model (${(error as Error).message}): ${fix}`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@ export function emptyUsage(): QuestionChainUsage {
 }
 
 /** Adds the tokens a failed call reports (a local model cut off mid-answer): they count against budgets. */
-export function addFailedCallUsage(usage: QuestionChainUsage, error: unknown): void {
+export function addFailedCallUsage(params: { usage: QuestionChainUsage; error: unknown }): void {
+  const { usage, error } = params;
   const spent = (error as { usage?: { input_tokens?: unknown; output_tokens?: unknown } } | null)?.usage;
   if (typeof spent?.input_tokens === "number" && typeof spent.output_tokens === "number") {
     usage.promptTokens += spent.input_tokens;
@@ -32,18 +33,17 @@ function messageText(message: BaseMessage): string {
  * Adds the tokens of one answered call: as the model reported them, else tokenizer estimates of the messages sent and
  * the reply (and `usage.estimated` is set).
  */
-export async function addAnsweredCallUsage(
-  usage: QuestionChainUsage,
-  params: {
-    /** The reply message, when there is one. */
-    raw: BaseMessage | undefined;
-    /** The messages sent. */
-    messages: readonly BaseMessage[];
-    /** What the call returned (counted when there is no reply message). */
-    output: unknown;
-  },
-): Promise<void> {
-  const { raw } = params;
+export async function addAnsweredCallUsage(params: {
+  /** The running totals to add to. */
+  usage: QuestionChainUsage;
+  /** The reply message, when there is one. */
+  raw: BaseMessage | undefined;
+  /** The messages sent. */
+  messages: readonly BaseMessage[];
+  /** What the call returned (counted when there is no reply message). */
+  output: unknown;
+}): Promise<void> {
+  const { usage, raw } = params;
   const reported = raw && AIMessage.isInstance(raw) ? raw.usage_metadata : undefined;
   if (reported) {
     usage.promptTokens += reported.input_tokens;

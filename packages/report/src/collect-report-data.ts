@@ -1,4 +1,4 @@
-import { choiceLetter, type Finding, normalizeForComparison, scoreGrounding } from "@domain-eval/core";
+import { choiceLetter, costOf, type Finding, normalizeForComparison, scoreGrounding } from "@domain-eval/core";
 import { ReportError } from "./report-error.js";
 import type { EvaluationResultsInput, QualityReportInput, RunSummaryInput, TokenPrices } from "./report-input.js";
 
@@ -199,7 +199,8 @@ function groundingScore(question: Record<string, unknown>, findings: readonly Fi
   const sourceText = asString(question.source_text);
   const answer = asString(question.answer);
   const citations = Array.isArray(question.citations) ? question.citations.filter((c) => typeof c === "string") : [];
-  if (sourceText !== undefined && answer !== undefined) return scoreGrounding({ answer, citations }, sourceText).score;
+  if (sourceText !== undefined && answer !== undefined)
+    return scoreGrounding({ question: { answer, citations }, sourceText }).score;
   const recorded = findings.find((f) => f.code === "GROUNDING_SCORE")?.data?.score;
   return typeof recorded === "number" && Number.isFinite(recorded) ? recorded : undefined;
 }
@@ -224,14 +225,17 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
   };
   for (const [name, value] of Object.entries(limits)) {
     if (!Number.isInteger(value) || value < 1) {
-      throw new ReportError("BAD_OPTION", `limits.${name} must be a whole number of at least 1, got ${value}`);
+      throw new ReportError({
+        code: "BAD_OPTION",
+        message: `limits.${name} must be a whole number of at least 1, got ${value}`,
+      });
     }
   }
   if (input.argillaDatasetUrl !== undefined && !/^https?:\/\//iu.test(input.argillaDatasetUrl)) {
-    throw new ReportError(
-      "BAD_OPTION",
-      `argillaDatasetUrl must start with http:// or https://, got "${input.argillaDatasetUrl}": pass the dataset URL annotate printed`,
-    );
+    throw new ReportError({
+      code: "BAD_OPTION",
+      message: `argillaDatasetUrl must start with http:// or https://, got "${input.argillaDatasetUrl}": pass the dataset URL annotate printed`,
+    });
   }
 
   const documents = new Map<string, DocumentStats>();
@@ -305,10 +309,10 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
     const text = asString(q?.question);
     const answer = asString(q?.answer);
     if (!q || !id || text === undefined || answer === undefined || !Array.isArray(q.distractors)) {
-      throw new ReportError(
-        "QUESTIONS_UNREADABLE",
-        `question ${lineNumber} has no id, question, answer or distractors: pass a questions.jsonl written by domain-eval generate`,
-      );
+      throw new ReportError({
+        code: "QUESTIONS_UNREADABLE",
+        message: `question ${lineNumber} has no id, question, answer or distractors: pass a questions.jsonl written by domain-eval generate`,
+      });
     }
     kept++;
     const distractors = q.distractors.filter((d): d is string => typeof d === "string");
@@ -384,10 +388,10 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
     }
   }
   if (kept === 0 && lineNumber === 0) {
-    throw new ReportError(
-      "QUESTIONS_UNREADABLE",
-      "the questions file holds no questions: generate some with domain-eval generate",
-    );
+    throw new ReportError({
+      code: "QUESTIONS_UNREADABLE",
+      message: "the questions file holds no questions: generate some with domain-eval generate",
+    });
   }
 
   // dropped questions
@@ -463,13 +467,13 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
   let cost: ReportData["glance"]["cost"];
   const stats = summary?.stats;
   if (input.prices && stats?.promptTokens !== undefined && stats.completionTokens !== undefined) {
-    cost = {
-      amount:
-        (stats.promptTokens / 1e6) * input.prices.inputPerMillion +
-        (stats.completionTokens / 1e6) * input.prices.outputPerMillion,
-      currency: input.prices.currency ?? "USD",
-    };
-  }
+    cost = costOf({
+      prices: input.prices,
+      promptTokens: stats.promptTokens,
+      completionTokens: stats.completionTokens,
+      batch: summary?.mode === "batch",
+    });
+  } else if (summary?.cost?.spend) cost = summary.cost.spend;
 
   // dataset rows: answer positions and review
   let positionsData: ReportData["positions"];

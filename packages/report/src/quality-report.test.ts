@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkQuestion } from "@domain-eval/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluatedRun, HOSTILE_QUESTION, hostileDemoRun, syntheticRun } from "../test/report-fixtures.js";
+import { DEMO_FIXTURE, evaluatedRun, HOSTILE_QUESTION, hostileDemoRun, syntheticRun } from "../test/report-fixtures.js";
 import {
   collectReportData,
   escapeHtml,
@@ -109,7 +110,31 @@ describe("renderQualityReport", () => {
     expect(data.glance.documents).toEqual({ value: 5, basis: "summary" });
     expect(data.review?.rows).toBe(demo.kept);
     expect(data.review?.status).toEqual({ unreviewed: demo.kept });
-    expect(data.glance.cost?.amount).toBeCloseTo((5467 * 1 + 1149 * 2) / 1e6, 8);
+    expect(data.glance.cost?.amount).toBeCloseTo((9638 * 1 + 830 * 2) / 1e6, 8);
+
+    // a batch run is priced with the batch discount; without prices, the spend the run summary recorded is shown
+    const again = () =>
+      readQualityReportInput({
+        questionsFile: demo.questionsFile,
+        datasetDir: demo.datasetDir,
+        summaryFile: demo.summaryFile,
+      });
+    const prices = { inputPerMillion: 1, outputPerMillion: 2, batchDiscount: 0.5, currency: "EUR" };
+    const batchInput = await again();
+    const batch = await collectReportData({
+      ...batchInput,
+      runSummary: { ...batchInput.runSummary, mode: "batch" },
+      prices,
+    });
+    expect(batch.glance.cost?.currency).toBe("EUR");
+    expect(batch.glance.cost?.amount).toBeCloseTo(((9638 * 1 + 830 * 2) / 1e6) * 0.5, 10);
+    const spend = { amount: 0.42, currency: "USD" };
+    const recordedInput = await again();
+    const html = await renderQualityReport({
+      ...recordedInput,
+      runSummary: { ...recordedInput.runSummary, cost: { spend } },
+    });
+    expect(html).toContain("0.4200 USD");
   });
 
   it("reads a reviewed dataset folder: agreement and the answers reviewers changed", async () => {
@@ -148,5 +173,19 @@ describe("renderQualityReport", () => {
     await expect(
       writeQualityReport({ ...(await readQualityReportInput({ questionsFile })), out: join(dir, "r.html") }),
     ).rejects.toMatchObject({ code: "QUESTIONS_UNREADABLE" });
+  });
+});
+
+describe("the demo fixture (a real run against the scripted model)", () => {
+  it("holds questions today's checks keep clean, so the demo report shows what a run writes now", async () => {
+    const lines = (await readFile(join(DEMO_FIXTURE, "questions.jsonl"), "utf8")).split("\n").filter(Boolean);
+    expect(lines.length).toBeGreaterThan(10);
+    const flagged = lines.flatMap((line) => {
+      const question = JSON.parse(line);
+      return checkQuestion({ question, sourceText: question.source_text })
+        .filter((f) => f.severity !== "info")
+        .map((f) => `${question.id} ${f.code}`);
+    });
+    expect(flagged).toEqual([]);
   });
 });

@@ -1,12 +1,12 @@
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { readJsonl } from "@domain-eval/core";
+import { errorMessage, ifExists, readJsonl } from "@domain-eval/core";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from "hyparquet";
 import { collectReportData } from "./collect-report-data.js";
 import { renderReportHtml } from "./render-report-html.js";
 import { renderReportCharts } from "./report-charts.js";
-import { ReportError } from "./report-error.js";
+import { ReportError, type ReportErrorCode } from "./report-error.js";
 import type { DatasetRowInput, EvaluationResultsInput, QualityReportInput, RunSummaryInput } from "./report-input.js";
 
 /**
@@ -24,7 +24,7 @@ import type { DatasetRowInput, EvaluationResultsInput, QualityReportInput, RunSu
 export async function renderQualityReport(params: QualityReportInput): Promise<string> {
   const data = await collectReportData(params);
   const charts = await renderReportCharts(data);
-  return renderReportHtml(data, charts);
+  return renderReportHtml({ data, charts });
 }
 
 /** Paths in the header are relative to the working folder when inside it, so a shared report shows no home folder. */
@@ -39,14 +39,30 @@ export function droppedFileFor(questionsFile: string): string {
   return `${questionsFile.replace(/\.jsonl$/u, "")}.dropped.jsonl`;
 }
 
+/** False only when the path does not exist; an unreadable one (EACCES) is a ReportError with its cause. */
+function pathExists(path: string, code: ReportErrorCode): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    throw new ReportError({
+      code,
+      message: `cannot read ${path} (${errorMessage(error)}): check its permissions`,
+      cause: error,
+    });
+  }
+}
+
 async function* jsonlValues(file: string, code: "QUESTIONS_UNREADABLE"): AsyncGenerator<unknown> {
   try {
     for await (const { value } of readJsonl(file)) yield value;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new ReportError(code, `${file} does not exist: pass the questions.jsonl written by domain-eval generate`);
+      throw new ReportError({
+        code,
+        message: `${file} does not exist: pass the questions.jsonl written by domain-eval generate`,
+      });
     }
-    throw new ReportError(code, `${file} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new ReportError({ code, message: `${file} cannot be read: ${(error as Error).message}`, cause: error });
   }
 }
 
@@ -54,12 +70,19 @@ const DATASET_COLUMNS = ["id", "choices", "answer", "review_status", "reviewer_c
 
 async function* datasetRowsFrom(dir: string): AsyncGenerator<DatasetRowInput> {
   const dataDir = join(dir, "data");
-  const files = existsSync(dataDir) ? (await readdir(dataDir)).filter((f) => f.endsWith(".parquet")).sort() : [];
+  const names = await ifExists(readdir(dataDir)).catch((error: unknown) => {
+    throw new ReportError({
+      code: "DATASET_UNREADABLE",
+      message: `cannot read dataset ${dir} (${errorMessage(error)}): check the folder's permissions`,
+      cause: error,
+    });
+  });
+  const files = (names ?? []).filter((f) => f.endsWith(".parquet")).sort();
   if (files.length === 0) {
-    throw new ReportError(
-      "DATASET_UNREADABLE",
-      `${dir} holds no data/*.parquet: pass a dataset folder written by domain-eval export`,
-    );
+    throw new ReportError({
+      code: "DATASET_UNREADABLE",
+      message: `${dir} holds no data/*.parquet: pass a dataset folder written by domain-eval export`,
+    });
   }
   // test first, then dev: the order does not matter for counts
   for (const name of files) {
@@ -90,7 +113,9 @@ async function* datasetRowsFrom(dir: string): AsyncGenerator<DatasetRowInput> {
       }
     } catch (error) {
       if (error instanceof ReportError) throw error;
-      throw new ReportError("DATASET_UNREADABLE", `${path} cannot be read: ${(error as Error).message}`, {
+      throw new ReportError({
+        code: "DATASET_UNREADABLE",
+        message: `${path} cannot be read: ${(error as Error).message}`,
         cause: error,
       });
     }
@@ -102,12 +127,20 @@ async function readJsonFile(path: string, code: "RESULTS_UNREADABLE" | "SUMMARY_
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new ReportError(code, `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): ${fix}`);
+    throw new ReportError({
+      code,
+      message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): ${fix}`,
+      cause: error,
+    });
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ReportError(code, `${path} is not valid JSON (${(error as Error).message}): ${fix}`);
+    throw new ReportError({
+      code,
+      message: `${path} is not valid JSON (${(error as Error).message}): ${fix}`,
+      cause: error,
+    });
   }
 }
 
@@ -118,10 +151,10 @@ export async function readEvaluationResults(params: { path: string }): Promise<E
   const fix = "pass the folder domain-eval evaluate wrote (it holds results.json)";
   const value = (await readJsonFile(file, "RESULTS_UNREADABLE", fix)) as Partial<EvaluationResultsInput> | null;
   if (value?.format !== "domain-eval/results@1" || !Array.isArray(value.models) || !Array.isArray(value.items)) {
-    throw new ReportError(
-      "RESULTS_UNREADABLE",
-      `${file} is not a domain-eval results file (format "domain-eval/results@1" with models and items): ${fix}`,
-    );
+    throw new ReportError({
+      code: "RESULTS_UNREADABLE",
+      message: `${file} is not a domain-eval results file (format "domain-eval/results@1" with models and items): ${fix}`,
+    });
   }
   return value as EvaluationResultsInput;
 }
@@ -132,7 +165,7 @@ export async function readRunSummary(params: { path: string }): Promise<RunSumma
   const value = (await readJsonFile(params.path, "SUMMARY_UNREADABLE", fix)) as Record<string, unknown> | null;
   const summary = (value && typeof value.generate === "object" ? value.generate : value) as RunSummaryInput | null;
   if (!summary || typeof summary !== "object" || (summary.documents === undefined && summary.stats === undefined)) {
-    throw new ReportError("SUMMARY_UNREADABLE", `${params.path} is not a generate summary: ${fix}`);
+    throw new ReportError({ code: "SUMMARY_UNREADABLE", message: `${params.path} is not a generate summary: ${fix}` });
   }
   return summary;
 }
@@ -154,22 +187,24 @@ export async function readQualityReportInput(params: {
   results?: string;
   summaryFile?: string;
 }): Promise<QualityReportInput> {
-  if (!existsSync(params.questionsFile)) {
-    throw new ReportError(
-      "QUESTIONS_UNREADABLE",
-      `${params.questionsFile} does not exist: pass the questions.jsonl written by domain-eval generate`,
-    );
+  if (!pathExists(params.questionsFile, "QUESTIONS_UNREADABLE")) {
+    throw new ReportError({
+      code: "QUESTIONS_UNREADABLE",
+      message: `${params.questionsFile} does not exist: pass the questions.jsonl written by domain-eval generate`,
+    });
   }
   const droppedFile = params.droppedFile ?? droppedFileFor(params.questionsFile);
-  if (params.datasetDir && !existsSync(params.datasetDir)) {
-    throw new ReportError(
-      "DATASET_UNREADABLE",
-      `${params.datasetDir} does not exist: pass a dataset folder written by domain-eval export`,
-    );
+  if (params.datasetDir && !pathExists(params.datasetDir, "DATASET_UNREADABLE")) {
+    throw new ReportError({
+      code: "DATASET_UNREADABLE",
+      message: `${params.datasetDir} does not exist: pass a dataset folder written by domain-eval export`,
+    });
   }
   return {
     questions: jsonlValues(params.questionsFile, "QUESTIONS_UNREADABLE"),
-    dropped: existsSync(droppedFile) ? jsonlValues(droppedFile, "QUESTIONS_UNREADABLE") : undefined,
+    dropped: pathExists(droppedFile, "QUESTIONS_UNREADABLE")
+      ? jsonlValues(droppedFile, "QUESTIONS_UNREADABLE")
+      : undefined,
     datasetRows: params.datasetDir ? datasetRowsFrom(params.datasetDir) : undefined,
     results: params.results ? await readEvaluationResults({ path: params.results }) : undefined,
     runSummary: params.summaryFile ? await readRunSummary({ path: params.summaryFile }) : undefined,

@@ -148,7 +148,7 @@ function glanceSection(data: ReportData): string {
     );
   } else if (!g.prices && stats?.promptTokens !== undefined) {
     notes.push(
-      "Pass token prices (<code>--price-input</code>, <code>--price-output</code> per million tokens) to show the cost.",
+      "Pass token prices (<code>--prices FILE</code>, or <code>--price-input</code> and <code>--price-output</code> per million tokens) to show the cost.",
     );
   }
   if (g.droppedBasis === "none")
@@ -402,8 +402,14 @@ function flaggedSection(data: ReportData): string {
   );
 }
 
-/** The whole page: inline CSS, inline SVG charts, no script, a CSP that forbids scripts and network access. */
-export function renderReportHtml(data: ReportData, charts: Map<string, RenderedChart>): string {
+/**
+ * The whole page: inline CSS, inline SVG charts, no script, a CSP that forbids scripts and network access.
+ *
+ * @example
+ * const page = renderReportHtml({ data, charts: await renderReportCharts(data) });
+ */
+export function renderReportHtml(params: { data: ReportData; charts: Map<string, RenderedChart> }): string {
+  const { data, charts } = params;
   const sources = Object.entries(data.sources ?? {})
     .filter(([, v]) => v)
     .map(([k, v]) => `${escapeHtml(k)}: <code>${escapeHtml(v)}</code>`)

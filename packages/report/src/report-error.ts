@@ -1,3 +1,5 @@
+import { DomainEvalError } from "@domain-eval/core";
+
 /** What went wrong while reading a report's inputs or writing the report. */
 export type ReportErrorCode =
   | "QUESTIONS_UNREADABLE"
@@ -13,12 +15,6 @@ export type ReportErrorCode =
  * try { await readQualityReportInput({ questionsFile: "missing.jsonl" }); }
  * catch (error) { if (error instanceof ReportError) console.error(error.code, error.message); }
  */
-export class ReportError extends Error {
-  readonly code: ReportErrorCode;
-
-  constructor(code: ReportErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "ReportError";
-    this.code = code;
-  }
+export class ReportError extends DomainEvalError<ReportErrorCode> {
+  override readonly name = "ReportError";
 }

@@ -1,4 +1,4 @@
-import type { Finding } from "@domain-eval/core";
+import type { CostAmount, Finding, TokenPrices } from "@domain-eval/core";
 
 /**
  * What `generate` reports at the end of a run (the JSON of `domain-eval generate --json`, or `.generate` of
@@ -23,17 +23,14 @@ export interface RunSummaryInput {
   failures?: { chunk_id: string; message: string }[];
   /** The generating model as configured (questions carry the id the endpoint reported). */
   model?: string;
+  /** How the requests were sent: one by one (`sync`) or as batch jobs (`batch`). */
+  mode?: "sync" | "batch";
+  /** Money, when a price table was given: the dry-run estimate and what the run spent. */
+  cost?: { estimate?: CostAmount; spend?: CostAmount };
 }
 
-/** Prices per million tokens; with token counts they give the run's cost. */
-export interface TokenPrices {
-  /** Price of a million prompt (input) tokens. */
-  inputPerMillion: number;
-  /** Price of a million completion (output) tokens. */
-  outputPerMillion: number;
-  /** Shown after the amount, e.g. "USD" (default). */
-  currency?: string;
-}
+/** Prices per million tokens (core's `TokenPrices`, the one price concept of domain-eval). */
+export type { TokenPrices };
 
 /** One chunk of the corpus (as `splitDocuments` makes them); lets the report show the chunks nobody asked about. */
 export interface CorpusChunk {

@@ -3,9 +3,10 @@
  * `validation` object), questions.dropped.jsonl lines, dataset folders written by hub-publisher's writeDatasetFolder,
  * and results.json (format domain-eval/results@1).
  *
- * fixtures/demo/ is the output of a real `domain-eval run --docs examples/documents --skip-review --json` against the
- * scripted exam-writer model of @domain-eval/testing (questions.jsonl, questions.dropped.jsonl, dataset/, and the
- * `generate` part of the printed summary as summary.json).
+ * fixtures/demo/ is the output of a real `domain-eval run --docs examples/documents --skip-review --no-validate --json`
+ * against the scripted exam-writer model of @domain-eval/testing (questions.jsonl, questions.dropped.jsonl, dataset/,
+ * and the `generate` part of the printed summary as summary.json), with OPENAI_BASE_URL at the scripted server and
+ * DOMAIN_EVAL_MODEL=scripted-exam-writer. Regenerate it when the chain or the checks change what a run keeps.
  */
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -260,7 +261,8 @@ export async function evaluatedRun(dir: string): Promise<{
   await writeFile(join(dir, "results", "results.json"), `${JSON.stringify(run.results, null, 2)}\n`);
   const changed: string[] = [];
   const items: ExamItem[] = run.questions.map((q, i) => {
-    const item = toExamItem(q, {
+    const item = toExamItem({
+      question: q,
       subject: "finance",
       seed: 1234,
       answerIndex: i % 4,

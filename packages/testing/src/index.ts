@@ -1,3 +1,4 @@
+export { reviewedExamItem } from "./exam-item-fixture.js";
 export * from "./openai-server/index.js";
 export { type EnsurePeersParams, ensurePeers, type PeersEnv, peersProcessEnv, readPeersEnvFile } from "./peers.js";
 export { evalPython, offlinePythonEnv, repoRoot } from "./python.js";

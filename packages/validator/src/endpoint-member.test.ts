@@ -1,3 +1,4 @@
+import { DomainEvalError } from "@domain-eval/core";
 import { multipleChoiceHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { createEndpointMember } from "./endpoint-member.js";
@@ -37,9 +38,21 @@ describe("createEndpointMember", () => {
     const member = createEndpointMember({ baseUrl: server.url, model: "m", apiKey: "sk-wrong-secret" });
     const error = await member.answer({ item }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidatorError);
-    expect((error as ValidatorError).code).toBe("endpoint_failed");
+    expect((error as ValidatorError).code).toBe("ENDPOINT_FAILED");
     expect((error as Error).message).toMatch(/m at http:\/\/127\.0\.0\.1.*HTTP 401/);
     expect((error as Error).message).not.toContain("sk-wrong-secret");
+  });
+
+  it("a server that echoes the key in its refusal: the key never reaches the message", async () => {
+    const key = "sk-proj-echoed-0123456789";
+    server = await startScriptedOpenAIServer({
+      script: [{ error: { status: 401, message: `Incorrect API key provided: ${key}. Find your key in settings.` } }],
+    });
+    const member = createEndpointMember({ baseUrl: server.url, model: "m", apiKey: key });
+    const error = await member.answer({ item }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainEvalError);
+    expect((error as Error).message).toContain("Incorrect API key provided: ***");
+    expect((error as Error).message).not.toContain(key);
   });
 
   it("a letter outside the options is no answer, with the reply quoted", async () => {

@@ -1,6 +1,6 @@
-import { choiceLetter } from "@domain-eval/core";
+import { choiceLetter, errorMessage, redactSecrets } from "@domain-eval/core";
 import type { MemberAnswer, PanelMember, PanelScoring } from "./panel-member.js";
-import { type LetterPrompt, letterPrompt } from "./validation-prompts.js";
+import { type LetterPrompt, letterPrompt, type PanelItem } from "./validation-prompts.js";
 import { ValidatorError } from "./validator-error.js";
 
 /** Parameters of {@link createEndpointMember}. */
@@ -161,6 +161,7 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
 
   async function post(request: Record<string, unknown>, signal?: AbortSignal): Promise<ChatReply> {
     let lastProblem = "";
+    let lastCause: unknown;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       if (attempt > 0) await sleep(baseDelay * 2 ** (attempt - 1), signal);
       let response: Response;
@@ -176,7 +177,8 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
         });
       } catch (error) {
         if (signal?.aborted) throw error;
-        lastProblem = (error as Error).message;
+        lastProblem = errorMessage(error);
+        lastCause = error;
         continue;
       }
       if (response.ok) return (await response.json()) as ChatReply;
@@ -187,20 +189,47 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
         } catch {
           return text;
         }
-      })().slice(0, 200);
+      })();
+      // Some servers echo the key they were given ("invalid key sk-…"): it never reaches the message.
+      const shown = redactSecrets({ text: detail, secrets: [params.apiKey] }).slice(0, 200);
       if (response.status === 429 || response.status >= 500) {
-        lastProblem = `HTTP ${response.status} ${detail}`;
+        lastProblem = `HTTP ${response.status} ${shown}`;
+        lastCause = undefined;
         continue;
       }
       throw new ValidatorError({
-        code: "endpoint_failed",
-        message: `${label} refused the validation request (HTTP ${response.status}: ${detail}): check the model id, the API key, and that the endpoint supports ${structured === "tools" ? "tool calls" : "json_schema response formats"}`,
+        code: "ENDPOINT_FAILED",
+        message: `${label} refused the validation request (HTTP ${response.status}: ${shown}): check the model id, the API key, and that the endpoint supports ${structured === "tools" ? "tool calls" : "json_schema response formats"}`,
       });
     }
     throw new ValidatorError({
-      code: "endpoint_unavailable",
-      message: `${label} did not answer after ${maxRetries + 1} attempts (${lastProblem}): check that it is running, or lower --concurrency`,
+      code: "ENDPOINT_UNAVAILABLE",
+      message: `${label} did not answer after ${maxRetries + 1} attempts (${redactSecrets({ text: lastProblem, secrets: [params.apiKey] })}): check that it is running, or lower --concurrency`,
+      cause: lastCause,
     });
+  }
+
+  /** The chat completions request for an item: the same for a direct call and for a batch line. */
+  function requestBody(item: PanelItem): Record<string, unknown> {
+    return body(letterPrompt(item), item.options.length);
+  }
+
+  /** Reads a reply (a direct call's or a batch output line's) into an answer. */
+  function readReply(item: PanelItem, reply: ChatReply): MemberAnswer {
+    const prompt = letterPrompt(item);
+    const letters = item.options.map((_, i) => choiceLetter(i));
+    const usage = {
+      promptTokens: reply.usage?.prompt_tokens ?? countTokens(prompt.system) + countTokens(prompt.user),
+      completionTokens: reply.usage?.completion_tokens ?? 8,
+    };
+    const read = readLetter(reply, letters);
+    if ("reason" in read) return { choice: null, probabilities: null, noAnswer: read.reason, usage };
+    const probabilities = wantLogprobs ? letterProbabilities(reply, letters, read.letter) : null;
+    if (probabilities) sawLogprobs = true;
+    const choice = probabilities
+      ? probabilities.reduce((best, p, i) => (p > (probabilities[best] as number) ? i : best), 0)
+      : letters.indexOf(read.letter);
+    return { choice, probabilities, noAnswer: null, usage };
   }
 
   return {
@@ -216,21 +245,12 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
       return countTokens(prompt.system) + countTokens(prompt.user) + 8;
     },
     async answer({ item, signal }): Promise<MemberAnswer> {
-      const prompt = letterPrompt(item);
-      const letters = item.options.map((_, i) => choiceLetter(i));
-      const reply = await post(body(prompt, item.options.length), signal);
-      const usage = {
-        promptTokens: reply.usage?.prompt_tokens ?? countTokens(prompt.system) + countTokens(prompt.user),
-        completionTokens: reply.usage?.completion_tokens ?? 8,
-      };
-      const read = readLetter(reply, letters);
-      if ("reason" in read) return { choice: null, probabilities: null, noAnswer: read.reason, usage };
-      const probabilities = wantLogprobs ? letterProbabilities(reply, letters, read.letter) : null;
-      if (probabilities) sawLogprobs = true;
-      const choice = probabilities
-        ? probabilities.reduce((best, p, i) => (p > (probabilities[best] as number) ? i : best), 0)
-        : letters.indexOf(read.letter);
-      return { choice, probabilities, noAnswer: null, usage };
+      return readReply(item, await post(requestBody(item), signal));
+    },
+    batch: {
+      baseUrl: base.toString(),
+      requestBody,
+      readReply: ({ item, reply }) => readReply(item, reply as ChatReply),
     },
   };
 }

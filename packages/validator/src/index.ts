@@ -8,7 +8,7 @@ export {
 } from "./above-chance.js";
 export { createEndpointMember, type EndpointMemberParams } from "./endpoint-member.js";
 export { createLocalMember, type LocalMemberParams } from "./local-member.js";
-export type { MemberAnswer, PanelMember, PanelScoring } from "./panel-member.js";
+export type { MemberAnswer, PanelMember, PanelMemberBatch, PanelScoring } from "./panel-member.js";
 export {
   estimateValidation,
   type QuestionValidationResult,
@@ -20,6 +20,15 @@ export {
   type ValidationStats,
   validateQuestions,
 } from "./validate-questions.js";
+export {
+  prepareValidationBatchLines,
+  type ValidateFromBatchResultsParams,
+  type ValidateQuestionsBatchParams,
+  type ValidateQuestionsBatchResult,
+  type ValidationBatchRecord,
+  validateFromBatchResults,
+  validateQuestionsBatch,
+} from "./validate-questions-batch.js";
 export { type JournalAnswer, openValidationJournal, type ValidationJournal } from "./validation-journal.js";
 export {
   continuationPrompt,

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { errorMessage } from "@domain-eval/core";
 import type { OptionScorer } from "@domain-eval/local-model";
 import type { MemberAnswer, PanelMember } from "./panel-member.js";
 import { continuationPrompt, type PanelItem } from "./validation-prompts.js";
@@ -57,8 +58,8 @@ export function createLocalMember(params: LocalMemberParams): PanelMember {
     }
     return scorer.catch((error: unknown) => {
       throw new ValidatorError({
-        code: "local_model_failed",
-        message: `the local panel model ${params.modelFile} failed: ${(error as Error).message}`,
+        code: "LOCAL_MODEL_FAILED",
+        message: `the local panel model ${params.modelFile} failed: ${errorMessage(error)}`,
         cause: error,
       });
     });

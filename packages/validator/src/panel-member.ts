@@ -15,6 +15,19 @@ export interface MemberAnswer {
   usage: { promptTokens: number; completionTokens: number };
 }
 
+/**
+ * How an endpoint member's requests go into a batch job (`validateQuestionsBatch`): the exact request it would send,
+ * and the same reader its direct calls use.
+ */
+export interface PanelMemberBatch {
+  /** The endpoint's base URL (its Files and Batches API take the batch). */
+  readonly baseUrl: string;
+  /** The chat completions body the member sends for `item`. */
+  requestBody(item: PanelItem): Record<string, unknown>;
+  /** Reads a chat completion (a batch output line's body) into an answer, as `answer` reads its own reply. */
+  readReply(params: { item: PanelItem; reply: unknown }): MemberAnswer;
+}
+
 /** A model on the validation panel. Create one with `createEndpointMember` or `createLocalMember`. */
 export interface PanelMember {
   /** Model name recorded with every answer. */
@@ -30,6 +43,8 @@ export interface PanelMember {
   estimatePromptTokens(item: PanelItem): Promise<number>;
   /** Completion tokens an answer takes (a letter in JSON: a few; a scored continuation: none). */
   readonly completionTokensPerAnswer: number;
+  /** Present when the member's requests can go into a batch job (endpoints); local models are scored in-process. */
+  readonly batch?: PanelMemberBatch;
   /** Frees resources (a local model's memory). */
   dispose?(): Promise<void>;
 }

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { JournalError } from "@domain-eval/core";
 import {
   multipleChoiceHandler,
   VALIDATION_QUESTIONS as QUESTIONS,
@@ -13,6 +14,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createEndpointMember } from "./endpoint-member.js";
 import { estimateValidation, validateQuestions } from "./validate-questions.js";
 import { withValidation } from "./validation-result.js";
+import { ValidatorError } from "./validator-error.js";
 
 let server: ScriptedOpenAIServer | undefined;
 afterEach(async () => {
@@ -138,6 +140,35 @@ describe("validateQuestions with an exact scripted panel", () => {
       "KEY_DISPUTED",
     ]);
     expect((await readFile(journalPath, "utf8")).trim().split("\n")).toHaveLength(49);
+  });
+
+  it("its journal is core's: a line cut by a crash is repaired, another format or prompt version is refused", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "validate-"));
+    const journalPath = join(dir, "out.journal.jsonl");
+    server = await startScriptedOpenAIServer({ handler: multipleChoiceHandler({ decide: readingPanel }) });
+    const member = createEndpointMember({ baseUrl: server.url, model: "reader", concurrency: 1 });
+    await validateQuestions({ questions: all, panel: [member], journalPath, budget: { maxCalls: 5 } });
+    const lines = (await readFile(journalPath, "utf8")).trim().split("\n");
+    await writeFile(journalPath, `${lines.slice(0, 5).join("\n")}\n${(lines[5] ?? "").slice(0, 30)}`);
+    const resumed = await validateQuestions({ questions: all, panel: [member], journalPath, resume: true });
+    expect(resumed.stats).toMatchObject({ resumed: 4, validated: 4 });
+
+    const header = JSON.parse(lines[0] ?? "");
+    await writeFile(journalPath, `${JSON.stringify({ ...header, prompt_version: "validate-0" })}\n`);
+    const error = await validateQuestions({ questions: all, panel: [member], journalPath, resume: true }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(ValidatorError);
+    expect(error.code).toBe("JOURNAL_MISMATCH");
+    expect(error.message).toMatch(/other settings \(prompt_version "validate-0" → "validate-1"\)/u);
+    expect(error.cause).toBeInstanceOf(JournalError);
+    await writeFile(journalPath, '{"type": "header", "format": "domain-eval/question-chain-journal@2"}\n');
+    await expect(
+      validateQuestions({ questions: all, panel: [member], journalPath, resume: true }),
+    ).rejects.toMatchObject({
+      code: "JOURNAL_MISMATCH",
+      message: expect.stringContaining("is not a domain-eval/validation-journal@1 journal"),
+    });
   });
 
   it("estimates calls and tokens per setting without calling the model; merges results into the question", async () => {

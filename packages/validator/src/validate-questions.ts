@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Finding, seededShuffle } from "@domain-eval/core";
-import type { PanelMember } from "./panel-member.js";
+import type { MemberAnswer, PanelMember } from "./panel-member.js";
 import { type JournalAnswer, openValidationJournal, type ValidationJournal } from "./validation-journal.js";
 import {
   type PanelItem,
@@ -85,7 +85,8 @@ export interface ValidationStats {
   stoppedBy?: "max-calls" | "max-tokens" | "aborted";
 }
 
-interface Task {
+/** One answer to ask for: a question in a setting, by a member, in an option order; `key` names it in the journal. */
+export interface ValidationTask {
   question: ValidatableQuestion;
   options: string[];
   setting: ValidationSetting;
@@ -118,18 +119,14 @@ function checkParams(params: ValidateQuestionsParams): number | undefined {
 }
 
 /** Every answer to ask for, in a stable order: question by question, setting by setting, member by member. */
-function planTasks(params: ValidateQuestionsParams): Task[] {
+export function planTasks(params: ValidateQuestionsParams): ValidationTask[] {
   const orders = checkParams(params);
   const seed = params.seed ?? VALIDATION_PROMPT_VERSION;
-  const tasks: Task[] = [];
+  const tasks: ValidationTask[] = [];
   for (const question of params.questions) {
     const options = [question.answer, ...question.distractors];
     const count = Math.min(orders ?? options.length, options.length);
-    const base = seededShuffle(
-      options.map((_, i) => i),
-      seed,
-      question.id,
-    );
+    const base = seededShuffle({ values: options.map((_, i) => i), seed, key: question.id });
     const rotation = (r: number) => base.map((_, j) => base[(j + r) % base.length] as number);
     const hash = contentHash(question);
     const hasPassage = typeof question.source_text === "string" && question.source_text.trim() !== "";
@@ -163,7 +160,7 @@ function planTasks(params: ValidateQuestionsParams): Task[] {
   return tasks;
 }
 
-function itemFor(task: Task): PanelItem {
+export function itemFor(task: ValidationTask): PanelItem {
   const shown = task.order.map((i) => task.options[i] as string);
   const { setting, question } = task;
   if (setting === "options_only") return { setting, options: shown };
@@ -171,7 +168,7 @@ function itemFor(task: Task): PanelItem {
   return { setting, question: question.question, passage: question.source_text, options: shown };
 }
 
-function toValidationAnswer(task: Task, answer: JournalAnswer): ValidationAnswer {
+function toValidationAnswer(task: ValidationTask, answer: JournalAnswer): ValidationAnswer {
   const probabilities = answer.probabilities
     ? task.order.reduce<number[]>((out, optionIndex, position) => {
         out[optionIndex] = Math.round((answer.probabilities?.[position] ?? 0) * 10000) / 10000;
@@ -222,21 +219,39 @@ function limiter() {
   };
 }
 
+/** A validation run in progress: the direct path and the batch path share it, so both record and read alike. */
+export interface ValidationRun {
+  tasks: ValidationTask[];
+  /** Tasks with no answer in the journal. */
+  pending: ValidationTask[];
+  stats: ValidationStats;
+  /** Why new calls must not start (a budget reached, aborted), or undefined. */
+  stopReason(): ValidationStats["stoppedBy"];
+  /** True once the task has an answer (from the journal or this run). */
+  isAnswered(task: ValidationTask): boolean;
+  /** Records an answer: counted, journaled, reported. */
+  record(task: ValidationTask, answer: MemberAnswer): Promise<void>;
+  /** Appends a line of another kind to the journal (the batch path's batch records). */
+  appendToJournal(record: Record<string, unknown>): Promise<void>;
+  /** Lines of other kinds the journal holds from earlier runs. */
+  journalRecords: readonly unknown[];
+  /** Asks the members directly (concurrently, each within its own limit) for the tasks' answers. */
+  answerDirectly(tasks: readonly ValidationTask[]): Promise<void>;
+  /** Closes the journal and builds each question's validation from the answers in. */
+  finish(): Promise<{ results: QuestionValidationResult[]; stats: ValidationStats }>;
+  /** Closes the journal (after a failure). */
+  close(): Promise<void>;
+}
+
 /**
- * Has a panel of models answer every question in four settings and reports what the answers say about the question:
- * open book (passage, question, options: the panel should pick the key), closed book (no passage), options only (no
- * question), and order swap (open book with the options rotated). Each question gets a `validation` object and
- * findings (`KEY_DISPUTED`, `ANSWERABLE_WITHOUT_SOURCE`, `ANSWERABLE_FROM_OPTIONS`); see `buildValidation` for the
- * rules. Answers are journaled as they arrive, so an interrupted run resumes without asking again.
+ * Starts a validation run: plans the tasks, opens the journal (taking its answers when resuming).
  *
  * @example
- * const panel = [createEndpointMember({ baseUrl, model: "gpt-4o-mini" }), createLocalMember({ modelFile, threads: 2 })];
- * const { results, stats } = await validateQuestions({ questions, panel, journalPath: "out.journal.jsonl", resume: true });
- * const validated = questions.map((q, i) => results[i]?.validation ? withValidation({ question: q, ...results[i] }) : q);
+ * const run = await startValidationRun({ questions, panel, journalPath, resume: true });
+ * await run.answerDirectly(run.pending);
+ * const { results } = await run.finish();
  */
-export async function validateQuestions(
-  params: ValidateQuestionsParams,
-): Promise<{ results: QuestionValidationResult[]; stats: ValidationStats }> {
+export async function startValidationRun(params: ValidateQuestionsParams): Promise<ValidationRun> {
   const started = Date.now();
   const tasks = planTasks(params);
   const journal: ValidationJournal | undefined = params.journalPath
@@ -264,11 +279,6 @@ export async function validateQuestions(
       stats.resumed++;
     }
   }
-  const pending = tasks.filter((t) => !answers.has(t.key));
-  const limit = limiter();
-  const overall = Math.max(...params.panel.map((m) => m.concurrency));
-  let next = 0;
-  let failure: unknown;
   const budget = params.budget ?? {};
   const stopReason = (): ValidationStats["stoppedBy"] => {
     if (params.signal?.aborted) return "aborted";
@@ -278,72 +288,122 @@ export async function validateQuestions(
     }
     return undefined;
   };
-  const worker = async () => {
-    while (next < pending.length && failure === undefined) {
-      const reason = stopReason();
-      if (reason) {
-        stats.stoppedBy = reason;
-        return;
-      }
-      const task = pending[next++] as Task;
-      stats.calls++;
-      try {
-        const answer = await limit(task.member.name, task.member.concurrency, () =>
-          task.member.answer({ item: itemFor(task), signal: params.signal }),
-        );
-        const record: JournalAnswer = {
-          choice: answer.choice,
-          probabilities: answer.probabilities,
-          noAnswer: answer.noAnswer,
-          usage: answer.usage,
-        };
-        stats.promptTokens += answer.usage.promptTokens;
-        stats.completionTokens += answer.usage.completionTokens;
-        answers.set(task.key, record);
-        await journal?.append(task.key, record);
-        params.onProgress?.({ done: answers.size, total: tasks.length, calls: stats.calls });
-      } catch (error) {
-        if (params.signal?.aborted) {
-          stats.stoppedBy = "aborted";
+  const record = async (task: ValidationTask, answer: MemberAnswer) => {
+    const entry: JournalAnswer = {
+      choice: answer.choice,
+      probabilities: answer.probabilities,
+      noAnswer: answer.noAnswer,
+      usage: answer.usage,
+    };
+    stats.promptTokens += answer.usage.promptTokens;
+    stats.completionTokens += answer.usage.completionTokens;
+    answers.set(task.key, entry);
+    await journal?.append(task.key, entry);
+    params.onProgress?.({ done: answers.size, total: tasks.length, calls: stats.calls });
+  };
+  const answerDirectly = async (todo: readonly ValidationTask[]) => {
+    if (todo.length === 0) return;
+    const limit = limiter();
+    const overall = Math.max(...params.panel.map((m) => m.concurrency));
+    let next = 0;
+    let failure: unknown;
+    const worker = async () => {
+      while (next < todo.length && failure === undefined) {
+        const reason = stopReason();
+        if (reason) {
+          stats.stoppedBy = reason;
           return;
         }
-        failure ??= error;
+        const task = todo[next++] as ValidationTask;
+        stats.calls++;
+        try {
+          const answer = await limit(task.member.name, task.member.concurrency, () =>
+            task.member.answer({ item: itemFor(task), signal: params.signal }),
+          );
+          await record(task, answer);
+        } catch (error) {
+          if (params.signal?.aborted) {
+            stats.stoppedBy = "aborted";
+            return;
+          }
+          failure ??= error;
+        }
       }
-    }
-  };
-  try {
+    };
     await Promise.all(Array.from({ length: Math.max(1, overall) }, worker));
-  } finally {
+    if (failure !== undefined) throw failure;
+  };
+  const finish = async () => {
     await journal?.close();
-  }
-  if (failure !== undefined) throw failure;
-
-  const panel = params.panel.map((m) => ({ model: m.name, kind: m.kind, scoring: m.scoring }));
-  const byQuestion = new Map<string, Task[]>();
-  for (const task of tasks) byQuestion.set(task.question.id, [...(byQuestion.get(task.question.id) ?? []), task]);
-  const results = params.questions.map((question): QuestionValidationResult => {
-    const own = byQuestion.get(question.id) ?? [];
-    if (own.some((t) => !answers.has(t.key))) return { id: question.id, validation: null, findings: [] };
-    const grouped = Object.fromEntries(VALIDATION_SETTINGS.map((s) => [s, [] as ValidationAnswer[]])) as Record<
-      ValidationSetting,
-      ValidationAnswer[]
-    >;
-    for (const task of own) {
-      const answer = toValidationAnswer(task, answers.get(task.key) as JournalAnswer);
-      if (answer.choice === null) stats.noAnswers++;
-      grouped[task.setting].push(answer);
-    }
-    stats.validated++;
-    const { validation, findings } = buildValidation({
-      options: [question.answer, ...question.distractors],
-      panel,
-      answers: grouped,
-      policy: params.policy,
+    const panel = params.panel.map((m) => ({ model: m.name, kind: m.kind, scoring: m.scoring }));
+    const byQuestion = new Map<string, ValidationTask[]>();
+    for (const task of tasks) byQuestion.set(task.question.id, [...(byQuestion.get(task.question.id) ?? []), task]);
+    const results = params.questions.map((question): QuestionValidationResult => {
+      const own = byQuestion.get(question.id) ?? [];
+      if (own.some((t) => !answers.has(t.key))) return { id: question.id, validation: null, findings: [] };
+      const grouped = Object.fromEntries(VALIDATION_SETTINGS.map((s) => [s, [] as ValidationAnswer[]])) as Record<
+        ValidationSetting,
+        ValidationAnswer[]
+      >;
+      for (const task of own) {
+        const answer = toValidationAnswer(task, answers.get(task.key) as JournalAnswer);
+        if (answer.choice === null) stats.noAnswers++;
+        grouped[task.setting].push(answer);
+      }
+      stats.validated++;
+      const { validation, findings } = buildValidation({
+        options: [question.answer, ...question.distractors],
+        panel,
+        answers: grouped,
+        policy: params.policy,
+      });
+      return { id: question.id, validation, findings };
     });
-    return { id: question.id, validation, findings };
-  });
-  stats.elapsedMs = Date.now() - started;
-  return { results, stats };
+    stats.elapsedMs = Date.now() - started;
+    return { results, stats };
+  };
+  return {
+    tasks,
+    pending: tasks.filter((t) => !answers.has(t.key)),
+    stats,
+    stopReason,
+    isAnswered: (task) => answers.has(task.key),
+    record,
+    appendToJournal: async (line) => {
+      await journal?.appendRecord(line);
+    },
+    journalRecords: journal?.others ?? [],
+    answerDirectly,
+    finish,
+    close: async () => {
+      await journal?.close();
+    },
+  };
+}
+
+/**
+ * Has a panel of models answer every question in four settings and reports what the answers say about the question:
+ * open book (passage, question, options: the panel should pick the key), closed book (no passage), options only (no
+ * question), and order swap (open book with the options rotated). Each question gets a `validation` object and
+ * findings (`KEY_DISPUTED`, `ANSWERABLE_WITHOUT_SOURCE`, `ANSWERABLE_FROM_OPTIONS`); see `buildValidation` for the
+ * rules. Answers are journaled as they arrive, so an interrupted run resumes without asking again.
+ *
+ * @example
+ * const panel = [createEndpointMember({ baseUrl, model: "gpt-4o-mini" }), createLocalMember({ modelFile, threads: 2 })];
+ * const { results, stats } = await validateQuestions({ questions, panel, journalPath: "out.journal.jsonl", resume: true });
+ * const validated = questions.map((q, i) => results[i]?.validation ? withValidation({ question: q, ...results[i] }) : q);
+ */
+export async function validateQuestions(
+  params: ValidateQuestionsParams,
+): Promise<{ results: QuestionValidationResult[]; stats: ValidationStats }> {
+  const run = await startValidationRun(params);
+  try {
+    await run.answerDirectly(run.pending);
+  } catch (error) {
+    await run.close();
+    throw error;
+  }
+  return run.finish();
 }
 
 /** A dry-run estimate per setting. */

@@ -1,36 +1,31 @@
-import { readFile, stat, truncate } from "node:fs/promises";
-import { JsonlAppender, readJsonl } from "@domain-eval/core";
+import { JournalError, openJsonlJournal } from "@domain-eval/core";
+import type { MemberAnswer } from "./panel-member.js";
 import { ValidatorError } from "./validator-error.js";
 
 const JOURNAL_FORMAT = "domain-eval/validation-journal@1";
 
-/** One recorded answer: its key (question content, setting, model, sample, order) and what the model said. */
-export interface JournalAnswer {
-  choice: number | null;
-  probabilities: number[] | null;
-  noAnswer: string | null;
-  usage: { promptTokens: number; completionTokens: number };
-}
+/** One recorded answer (under its key: question content, setting, model, sample, order): what the member said. */
+export type JournalAnswer = MemberAnswer;
 
 /** An open validation journal. */
 export interface ValidationJournal {
   /** Answers recorded by earlier runs, by key. */
   finished: Map<string, JournalAnswer>;
+  /** Lines of other kinds (the batch path's `{"type": "batch", …}` records), in order. */
+  others: unknown[];
   append(key: string, answer: JournalAnswer): Promise<void>;
+  /** Appends a line of another kind. */
+  appendRecord(record: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
-}
-
-/** A kill mid-write leaves a partial last line: cut it so appends start on a fresh line. */
-async function cutPartialLastLine(path: string): Promise<void> {
-  const text = await readFile(path, "utf8");
-  if (text === "" || text.endsWith("\n")) return;
-  await truncate(path, Buffer.byteLength(text.slice(0, text.lastIndexOf("\n") + 1), "utf8"));
 }
 
 /**
  * Opens (or creates) the journal of a validation run: one JSONL line per answer, appended as soon as it arrives, so
- * an interrupted run resumes without asking any model again what it already answered.
+ * an interrupted run resumes without asking any model again what it already answered. Core's `openJsonlJournal`
+ * does the file work (header check, repair of a line cut off by a crash).
  *
+ * @throws ValidatorError `JOURNAL_MISMATCH` when the journal exists without `resume`, is not a validation journal,
+ * or was written with other prompts.
  * @example
  * const journal = await openValidationJournal({ path: "validated.jsonl.journal.jsonl", resume: true, promptVersion: "validate-1" });
  */
@@ -39,57 +34,30 @@ export async function openValidationJournal(params: {
   resume: boolean;
   promptVersion: string;
 }): Promise<ValidationJournal> {
-  const exists = await stat(params.path).then(
-    (s) => s.size > 0,
-    () => false,
-  );
-  if (exists && !params.resume) {
-    throw new ValidatorError({
-      code: "journal_mismatch",
-      message: `${params.path} holds an interrupted validation: pass --resume to continue it, or delete it to start over`,
-    });
-  }
-  const finished = new Map<string, JournalAnswer>();
-  if (exists) {
-    await cutPartialLastLine(params.path);
-    for await (const { value, lineNumber } of readJsonl(params.path)) {
-      const record = value as {
-        type?: string;
-        format?: string;
-        prompt_version?: string;
-        key?: string;
-        answer?: JournalAnswer;
-      };
-      if (lineNumber === 1) {
-        if (record.type !== "header" || record.format !== JOURNAL_FORMAT) {
-          throw new ValidatorError({
-            code: "journal_mismatch",
-            message: `${params.path} is not a validation journal: delete it or choose another --out`,
-          });
-        }
-        if (record.prompt_version !== params.promptVersion) {
-          throw new ValidatorError({
-            code: "journal_mismatch",
-            message: `${params.path} was written with prompts ${record.prompt_version}, this version uses ${params.promptVersion}: delete it to start over`,
-          });
-        }
-        continue;
-      }
-      if (record.type === "answer" && record.key && record.answer) finished.set(record.key, record.answer);
+  const journal = await openJsonlJournal({
+    path: params.path,
+    resume: params.resume,
+    format: JOURNAL_FORMAT,
+    settings: { prompt_version: params.promptVersion },
+  }).catch((error: unknown) => {
+    // the package's one error type, same message, the cause kept
+    if (error instanceof JournalError) {
+      throw new ValidatorError({ code: "JOURNAL_MISMATCH", message: error.message, cause: error });
     }
-  }
-  const appender = await JsonlAppender.open(params.path);
-  if (!exists) {
-    await appender.append({
-      type: "header",
-      format: JOURNAL_FORMAT,
-      prompt_version: params.promptVersion,
-      created_at: new Date().toISOString(),
-    });
+    throw error;
+  });
+  const finished = new Map<string, JournalAnswer>();
+  const others: unknown[] = [];
+  for (const value of journal.records) {
+    const record = value as { type?: string; key?: string; answer?: JournalAnswer };
+    if (record.type === "answer" && record.key && record.answer) finished.set(record.key, record.answer);
+    else others.push(value);
   }
   return {
     finished,
-    append: (key, answer) => appender.append({ type: "answer", key, answer }),
-    close: () => appender.close(),
+    others,
+    append: (key, answer) => journal.append({ type: "answer", key, answer }),
+    appendRecord: (record) => journal.append(record),
+    close: () => journal.close(),
   };
 }

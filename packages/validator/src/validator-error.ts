@@ -1,13 +1,15 @@
+import { DomainEvalError } from "@domain-eval/core";
+
 /** What went wrong, as a stable code. */
 export type ValidatorErrorCode =
   /** An endpoint refused the request in a way a retry cannot fix (bad model id, key, unsupported format). */
-  | "endpoint_failed"
+  | "ENDPOINT_FAILED"
   /** An endpoint stayed unreachable or overloaded after the retries. */
-  | "endpoint_unavailable"
+  | "ENDPOINT_UNAVAILABLE"
   /** The journal of another run, or of other settings. */
-  | "journal_mismatch"
+  | "JOURNAL_MISMATCH"
   /** The local model could not be loaded or run. */
-  | "local_model_failed";
+  | "LOCAL_MODEL_FAILED";
 
 /**
  * The one error type of `@domain-eval/validator`. The message is one line: what happened and what to do. Secrets
@@ -15,13 +17,8 @@ export type ValidatorErrorCode =
  *
  * @example
  * try { await validateQuestions({ questions, panel }); }
- * catch (error) { if (error instanceof ValidatorError && error.code === "endpoint_failed") process.exitCode = 2; }
+ * catch (error) { if (error instanceof ValidatorError && error.code === "ENDPOINT_FAILED") process.exitCode = 2; }
  */
-export class ValidatorError extends Error {
+export class ValidatorError extends DomainEvalError<ValidatorErrorCode> {
   override readonly name = "ValidatorError";
-  readonly code: ValidatorErrorCode;
-  constructor(params: { code: ValidatorErrorCode; message: string; cause?: unknown }) {
-    super(params.message, params.cause === undefined ? undefined : { cause: params.cause });
-    this.code = params.code;
-  }
 }

@@ -13,7 +13,8 @@ const good = {
 };
 
 // The contract every domain plugin passes. Add a flawed example for each code your checks declare (the suite fails
-// until every code is demonstrated) and clean examples your checks must leave alone.
+// until every code is demonstrated) and clean examples your checks must leave alone. The flawed example below is
+// caught by core's standalone-question check, which every domain gets.
 describeDomainPluginContract({
   plugin: __DOMAIN_CAMEL__Domain,
   flawed: [

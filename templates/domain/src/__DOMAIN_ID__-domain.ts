@@ -2,7 +2,6 @@ import { defineDomainPlugin } from "@domain-eval/core";
 import { __DOMAIN_CAMEL__FewShotExamples } from "./few-shot-examples.js";
 import { __DOMAIN_CAMEL__Instructions } from "./instructions.js";
 import { __DOMAIN_CAMEL__ReviewerGuidelines } from "./reviewer-guidelines.js";
-import { standaloneQuestionCheck } from "./standalone-question-check.js";
 
 /**
  * The __DOMAIN_DISPLAY_NAME_LOWER__ domain plugin. `domain-eval generate --domain __DOMAIN_ID__` finds it by the
@@ -10,7 +9,7 @@ import { standaloneQuestionCheck } from "./standalone-question-check.js";
  *
  * @example
  * import { __DOMAIN_CAMEL__Domain } from "@domain-eval/domain-__DOMAIN_ID__";
- * const findings = checkQuestion(question, { sourceText, extraChecks: __DOMAIN_CAMEL__Domain.checks });
+ * const findings = checkQuestion({ question, sourceText, extraChecks: __DOMAIN_CAMEL__Domain.checks });
  */
 export const __DOMAIN_CAMEL__Domain = defineDomainPlugin({
   id: "__DOMAIN_ID__",
@@ -22,7 +21,11 @@ export const __DOMAIN_CAMEL__Domain = defineDomainPlugin({
   instructions: __DOMAIN_CAMEL__Instructions,
   fewShotExamples: __DOMAIN_CAMEL__FewShotExamples,
   reviewerGuidelines: __DOMAIN_CAMEL__ReviewerGuidelines,
-  checks: [standaloneQuestionCheck],
+  // Core's checks already run on every domain: form, grounding, a stem that refers to "the passage"
+  // (QUESTION_REFERS_TO_SOURCE), an answer the stem gives away, distractors that are not real options or of another
+  // kind. Add checks here for what matters in your field only (packages/domains/medical/src/dose-units-check.ts is a
+  // model): each needs a name, its codes, a description and a flawed example in the test.
+  checks: [],
 });
 
 export default __DOMAIN_CAMEL__Domain;

@@ -3,4 +3,3 @@ export { __DOMAIN_CAMEL__FewShotExamples } from "./few-shot-examples.js";
 export { __DOMAIN_CAMEL__Instructions } from "./instructions.js";
 export { __DOMAIN_CAMEL__ReviewerGuidelines } from "./reviewer-guidelines.js";
 export { __DOMAIN_CAMEL__SamplesDir } from "./samples-dir.js";
-export { standaloneQuestionCheck } from "./standalone-question-check.js";

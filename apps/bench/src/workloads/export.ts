@@ -40,11 +40,11 @@ export async function benchExport(params: { ctx: BenchContext }): Promise<Worklo
   const count = ctx.sizes.exportItems;
   const questionsPath = join(ctx.workDir, "export-questions.jsonl");
   const itemsPath = join(ctx.workDir, "export-items.jsonl");
-  await writeJsonl(questionsPath, syntheticExamQuestions({ count, seed: 7 }));
-  await writeJsonl(
-    itemsPath,
-    syntheticExamItems({ count, seed: 7, choiceSeed: CLI_CHOICE_SEED, subject: CLI_SUBJECT }),
-  );
+  await writeJsonl({ path: questionsPath, values: syntheticExamQuestions({ count, seed: 7 }) });
+  await writeJsonl({
+    path: itemsPath,
+    values: syntheticExamItems({ count, seed: 7, choiceSeed: CLI_CHOICE_SEED, subject: CLI_SUBJECT }),
+  });
   const sides: Side[] = [
     { name: "ours-cli", label: "domain-eval export --questions (CLI, streamed, Parquet + card)" },
     { name: "from_list", label: "datasets Dataset.from_list(rows).to_parquet" },

@@ -61,10 +61,10 @@ async function capturePrompts(ctx: BenchContext, chunksPath: string, promptsPath
         `generation warm-up sent ${bodies.length} requests for ${chunks.length} chunks (retries?), or no response_format`,
       );
     }
-    await writeJsonl(
-      promptsPath,
-      bodies.map((b) => ({ messages: b.messages, response_format: b.response_format })),
-    );
+    await writeJsonl({
+      path: promptsPath,
+      values: bodies.map((b) => ({ messages: b.messages, response_format: b.response_format })),
+    });
     return questions.length;
   } finally {
     await server.close();

@@ -70,12 +70,12 @@ export async function benchIngestion(params: { ctx: BenchContext; keepLastOurs?:
   const items = syntheticExamItems({ count });
   const itemIds = items.map((i) => i.id);
   const itemsPath = join(ctx.workDir, "ingestion-items.jsonl");
-  await writeJsonl(itemsPath, items);
+  await writeJsonl({ path: itemsPath, values: items });
 
   // The server's own limit: the same records, PUT raw, over a grid of batch sizes and requests in flight.
   const sweepCount = ctx.sizes.ingestionSweepRecords;
   const sweepPath = join(ctx.workDir, "ingestion-sweep-items.jsonl");
-  await writeJsonl(sweepPath, items.slice(0, sweepCount));
+  await writeJsonl({ path: sweepPath, values: items.slice(0, sweepCount) });
   const sweep: {
     batchSize: number;
     inFlight: number;

@@ -1,11 +1,13 @@
+import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import {
   type CheckableQuestion,
   checkQuestion,
+  DuplicateQuestionFilter,
+  errorMessage,
   type Finding,
   hasErrors,
   JsonlParseError,
-  NearDuplicateIndex,
   type PhraseLists,
   type QualityCheck,
   readJsonl,
@@ -66,11 +68,18 @@ export async function runCheck(params: {
   onResult: (result: { id: string; ok: boolean; findings: Finding[] }) => void;
 }): Promise<{ summary: CheckSummary; exitCode: number }> {
   try {
-    await access(params.file);
-  } catch {
-    throw new CliError(`cannot read ${params.file}: the file does not exist or is not readable`);
+    await access(params.file, constants.R_OK);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new CliError(
+      missing
+        ? `${params.file} does not exist: pass the questions.jsonl written by domain-eval generate`
+        : `cannot read ${params.file} (${errorMessage(error)}): check its permissions`,
+      EXIT.USAGE,
+      { cause: error },
+    );
   }
-  const duplicates = new NearDuplicateIndex();
+  const duplicates = new DuplicateQuestionFilter();
   const seenIds = new Set<string>();
   const summary: CheckSummary = { questions: 0, withErrors: 0, withWarnings: 0, byCode: {} };
   try {
@@ -80,19 +89,13 @@ export async function runCheck(params: {
         throw new CliError(`${params.file} line ${lineNumber} repeats id "${question.id}": ids must be unique`);
       }
       seenIds.add(question.id);
-      const findings = checkQuestion(question, { extraChecks: params.extraChecks, phrases: params.phrases }).filter(
+      const findings = checkQuestion({ question, extraChecks: params.extraChecks, phrases: params.phrases }).filter(
         (f) => f.severity !== "info",
       );
       // Findings of `domain-eval validate` come from models, not rules: show the ones stored with the question.
       findings.push(...storedValidationFindings(value));
-      const match = duplicates.add(question.id, question.question);
-      if (match) {
-        findings.push({
-          code: "DUPLICATE_QUESTION",
-          severity: "error",
-          message: `near-duplicate of question ${match.duplicateOf} (similarity ${match.similarity.toFixed(2)})`,
-        });
-      }
+      const duplicate = duplicates.check(question);
+      if (duplicate) findings.push(duplicate);
       summary.questions++;
       if (hasErrors(findings)) summary.withErrors++;
       else if (findings.length > 0) summary.withWarnings++;
@@ -104,7 +107,7 @@ export async function runCheck(params: {
       });
     }
   } catch (error) {
-    if (error instanceof JsonlParseError) throw new CliError(error.message);
+    if (error instanceof JsonlParseError) throw new CliError(error.message, EXIT.USAGE, { cause: error });
     throw error;
   }
   if (summary.questions === 0) {

@@ -1,4 +1,6 @@
+import { errorMessage } from "@domain-eval/core";
 import type { Command } from "commander";
+import { EXIT } from "../cli-error.js";
 import type { JsonFlag } from "../command-options.js";
 import { listInstalledDomains, loadDomain } from "../domains.js";
 import { createOutput } from "../output.js";
@@ -18,13 +20,20 @@ export function registerDomainsCommand(program: Command): void {
       if (installed.length === 0)
         out.info("no domain plugins installed: npm install @domain-eval/domain-finance, or npm run new:domain -- NAME");
       for (const d of installed) {
-        const plugin = await loadDomain(d.id).catch(() => undefined);
-        out.result(`${d.id.padEnd(14)} ${plugin?.displayName ?? "(not built)"}  ${d.packageName}@${d.version}`, {
+        // A plugin that cannot be loaded (not built, or it throws on import) shows why, and the exit code is 1.
+        const loaded = await loadDomain(d.id).then(
+          (plugin) => ({ plugin, error: undefined }),
+          (error: unknown) => ({ plugin: undefined, error: errorMessage(error) }),
+        );
+        if (loaded.error !== undefined) process.exitCode = EXIT.FAILED;
+        const shown = loaded.plugin?.displayName ?? `(cannot be loaded: ${loaded.error})`;
+        out.result(`${d.id.padEnd(14)} ${shown}  ${d.packageName}@${d.version}`, {
           id: d.id,
-          displayName: plugin?.displayName,
+          displayName: loaded.plugin?.displayName,
           package: d.packageName,
           version: d.version,
-          languages: plugin?.languages,
+          languages: loaded.plugin?.languages,
+          error: loaded.error,
         });
       }
     });

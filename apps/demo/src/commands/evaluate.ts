@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { errorMessage, ifExists } from "@domain-eval/core";
 import {
   EvaluationError,
   type EvaluationProgress,
@@ -137,15 +138,15 @@ export async function runEvaluate(params: {
       },
     });
   } catch (error) {
-    if (error instanceof EvaluationError) throw new CliError(error.message);
+    if (error instanceof EvaluationError) throw new CliError(error.message, EXIT.USAGE, { cause: error });
     throw error;
   }
   const markdown = renderResultsMarkdown({ results });
   await writeFile(join(resolve(options.out), "results.md"), `${markdown}\n`, "utf8");
   let card: string | null = null;
   const readmePath = join(resolve(options.dataset), "README.md");
-  if (existsSync(readmePath)) {
-    const readme = await readFile(readmePath, "utf8");
+  const readme = await ifExists(readFile(readmePath, "utf8"));
+  if (readme !== undefined) {
     await writeFile(readmePath, replaceCardResults({ readme, results: markdown }), "utf8");
     card = readmePath;
   }
@@ -163,10 +164,9 @@ export async function runEvaluate(params: {
       });
       hub = { commitUrl: published.commitUrl };
     } catch (error) {
-      throw new CliError(
-        `publishing the results to ${options.pushToHub} failed: ${(error as Error).message}`,
-        EXIT.FAILED,
-      );
+      throw new CliError(`publishing the results to ${options.pushToHub} failed: ${errorMessage(error)}`, EXIT.FAILED, {
+        cause: error,
+      });
     }
   }
   const anyFailed = results.models.some((m) => m.status === "failed");

@@ -1,6 +1,12 @@
 import { basename, resolve } from "node:path";
 import { findDataset, readReviewedRecords } from "@domain-eval/argilla-client";
-import { type DomainPlugin, detectLanguageFromScript, type ExamItem, type ExamQuestion } from "@domain-eval/core";
+import {
+  type DomainPlugin,
+  detectLanguageFromScript,
+  type ExamItem,
+  type ExamQuestion,
+  errorMessage,
+} from "@domain-eval/core";
 import {
   type DatasetCardInput,
   type DatasetFolder,
@@ -10,7 +16,7 @@ import {
 import { renderLightevalTask, validateTaskName } from "@domain-eval/lighteval-task";
 import type { Command } from "commander";
 import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
-import { CliError } from "../cli-error.js";
+import { CliError, EXIT } from "../cli-error.js";
 import { commandContext } from "../command-context.js";
 import {
   type ArgillaFlags,
@@ -48,6 +54,8 @@ export interface CardOptions {
   license: string;
   language?: string;
   documents?: string;
+  /** How the generation ran and what it cost (`run` knows it from the generate step). */
+  generation?: NonNullable<DatasetCardInput["source"]>["generation"];
 }
 
 /** The card input for a dataset written by the CLI; the evaluation command points at where the data will live. */
@@ -77,6 +85,7 @@ export function cardInputFor(params: {
     tags: params.domain ? [params.domain.subject] : [],
     source: {
       documents: params.options.documents,
+      ...(params.options.generation ? { generation: params.options.generation } : {}),
       domainPlugin: params.domain
         ? { id: params.domain.id, version: params.domain.version, displayName: params.domain.displayName }
         : undefined,
@@ -122,7 +131,7 @@ export async function publishFolder(params: {
     });
     return { repo: params.repo, private: params.private, ...published };
   } catch (error) {
-    throw new CliError(`publishing to ${params.repo} failed: ${(error as Error).message}`, 1);
+    throw new CliError(`publishing to ${params.repo} failed: ${errorMessage(error)}`, EXIT.FAILED, { cause: error });
   }
 }
 

@@ -1,11 +1,13 @@
 import { join } from "node:path";
+import { type PriceTable, pricesForModel, type TokenPrices } from "@domain-eval/core";
 import { loadDocuments, splitDocuments } from "@domain-eval/question-chain";
-import type { CorpusChunk, RunSummaryInput, TokenPrices } from "@domain-eval/report";
+import type { CorpusChunk, RunSummaryInput } from "@domain-eval/report";
 import { ReportError, readQualityReportInput, writeQualityReport } from "@domain-eval/report";
 import { type Command, InvalidArgumentError } from "commander";
-import { CliError } from "../cli-error.js";
+import { CliError, EXIT } from "../cli-error.js";
 import type { JsonFlag } from "../command-options.js";
 import { createOutput } from "../output.js";
+import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
 
 /** Options of `domain-eval report` (and the report step of `run` and `export --report`). */
 export interface ReportOptions {
@@ -18,9 +20,20 @@ export interface ReportOptions {
   runSummary?: RunSummaryInput;
   /** The documents, chunked again with the run's settings, to show chunks nobody asked about. */
   docs?: { dir: string; chunkSize: number; chunkOverlap: number };
-  prices?: TokenPrices;
+  /** Prices per model; the run summary's model picks the entry. */
+  prices?: PriceTable;
   argillaUrl?: string;
   title?: string;
+}
+
+function pricesOf(table: PriceTable, model: string | undefined): TokenPrices {
+  const prices = pricesForModel({ table, model });
+  if (!prices) {
+    throw new CliError(
+      `the price table has no entry for ${model ? `model ${model}` : "this run (its summary names no model)"}: add it, or a "*" entry for any model`,
+    );
+  }
+  return prices;
 }
 
 async function corpusOf(docs: NonNullable<ReportOptions["docs"]>): Promise<CorpusChunk[]> {
@@ -50,28 +63,15 @@ export async function runReport(options: ReportOptions): Promise<{ file: string;
       ...input,
       runSummary: options.runSummary ?? input.runSummary,
       corpus: options.docs ? await corpusOf(options.docs) : undefined,
-      prices: options.prices,
+      prices: options.prices ? pricesOf(options.prices, (options.runSummary ?? input.runSummary)?.model) : undefined,
       argillaDatasetUrl: options.argillaUrl,
       title: options.title,
       out: options.out,
     });
   } catch (error) {
-    if (error instanceof ReportError) throw new CliError(error.message);
+    if (error instanceof ReportError) throw new CliError(error.message, EXIT.USAGE, { cause: error });
     throw error;
   }
-}
-
-/** Token prices from the two flags: both or neither. */
-export function pricesFrom(opts: {
-  priceInput?: number;
-  priceOutput?: number;
-  currency?: string;
-}): TokenPrices | undefined {
-  if (opts.priceInput === undefined && opts.priceOutput === undefined) return undefined;
-  if (opts.priceInput === undefined || opts.priceOutput === undefined) {
-    throw new CliError("pass both --price-input and --price-output (prices per million tokens), or neither");
-  }
-  return { inputPerMillion: opts.priceInput, outputPerMillion: opts.priceOutput, currency: opts.currency };
 }
 
 /** `export --report [questions]`: the report inside the dataset folder (`domain-eval export` replaces it with the folder). */
@@ -88,14 +88,6 @@ export async function writeExportReport(params: {
   return written.file;
 }
 
-function nonNegativeNumber(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number of at least 0`);
-    return n;
-  };
-}
-
 function wholeNumber(name: string, min: number) {
   return (value: string): number => {
     const n = Number(value);
@@ -106,7 +98,7 @@ function wholeNumber(name: string, min: number) {
 }
 
 /** Options of `domain-eval report`. */
-export interface ReportCommandOptions extends JsonFlag {
+export interface ReportCommandOptions extends JsonFlag, PriceFlags {
   questions: string;
   out: string;
   dataset?: string;
@@ -115,17 +107,13 @@ export interface ReportCommandOptions extends JsonFlag {
   docs?: string;
   chunkSize: number;
   chunkOverlap: number;
-  priceInput?: number;
-  priceOutput?: number;
-  currency: string;
   argillaUrl?: string;
   title?: string;
 }
 
 /** Adds `domain-eval report` to the program. */
 export function registerReportCommand(program: Command): void {
-  program
-    .command("report")
+  addPriceOptions(program.command("report"))
     .description("one self-contained HTML quality report (charts, no script, opens offline) of a generated exam")
     .requiredOption(
       "--questions <file>",
@@ -142,13 +130,6 @@ export function registerReportCommand(program: Command): void {
       600,
     )
     .option("--chunk-overlap <tokens>", "chunk overlap used", wholeNumber("--chunk-overlap", 0), 60)
-    .option(
-      "--price-input <price>",
-      "price per million prompt tokens, for the cost",
-      nonNegativeNumber("--price-input"),
-    )
-    .option("--price-output <price>", "price per million completion tokens", nonNegativeNumber("--price-output"))
-    .option("--currency <code>", "currency of the prices", "USD")
     .option("--argilla-url <url>", "the Argilla dataset page annotate printed; flagged questions link to it")
     .option("--title <text>", "page title")
     .option("--out <file>", "HTML file to write", "report.html")
@@ -166,7 +147,7 @@ export function registerReportCommand(program: Command): void {
         results: opts.results,
         summary: opts.summary,
         docs: opts.docs ? { dir: opts.docs, chunkSize: opts.chunkSize, chunkOverlap: opts.chunkOverlap } : undefined,
-        prices: pricesFrom(opts),
+        prices: await readPriceTable(opts),
         argillaUrl: opts.argillaUrl,
         title: opts.title,
       });

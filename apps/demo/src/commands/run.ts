@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Command } from "commander";
-import { argillaClientFor, argillaReachable } from "../argilla-connection.js";
+import { assertArgillaUsable } from "../argilla-connection.js";
 import { createChatModel, disposeChatModel } from "../chat-model.js";
 import { EXIT } from "../cli-error.js";
 import { commandContext, interruptSignal } from "../command-context.js";
@@ -19,6 +19,7 @@ import {
 } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
+import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
 import { type AnnotateSummary, runAnnotate } from "./annotate.js";
 import { type CardOptions, runExportUnreviewed, taskNameFor } from "./export.js";
 import { describeGenerateSummary, type GenerateOptions, type GenerateSummary, runGenerate } from "./generate.js";
@@ -38,9 +39,10 @@ export interface RunSummary {
 }
 
 /**
- * `domain-eval run`: generate, then review in Argilla when one is reachable (the run stops there: people review
- * at their pace, then `export` and `task` finish the job). Without Argilla it stops before review, or with
- * `skipReview` publishes the questions marked as unreviewed and writes the task file.
+ * `domain-eval run`: generate, then review in Argilla when `ARGILLA_API_URL` is set (the run stops there: people
+ * review at their pace, then `export` and `task` finish the job); a configured Argilla that fails (wrong key, server
+ * down) is an error before any model call. Without `ARGILLA_API_URL` it stops before review, or with `skipReview`
+ * publishes the questions marked as unreviewed and writes the task file.
  */
 export async function runPipeline(params: RunParams): Promise<{ summary: RunSummary; exitCode: number }> {
   const result = await runSteps(params);
@@ -52,6 +54,7 @@ export async function runPipeline(params: RunParams): Promise<{ summary: RunSumm
       questions: join(outDir, "questions.jsonl"),
       dataset: result.summary.dataset?.dir,
       runSummary: result.summary.generate,
+      prices: params.generate.prices,
       docs: {
         dir: params.generate.docs,
         chunkSize: params.generate.chunkSize,
@@ -83,8 +86,23 @@ type RunParams = {
   signal?: AbortSignal;
 };
 
+/** What the dataset card says about the generation: calls, tokens and, with prices, the money. */
+function cardGenerationOf(summary: GenerateSummary): CardOptions["generation"] {
+  return {
+    mode: summary.mode,
+    calls: summary.stats?.calls,
+    promptTokens: summary.stats?.promptTokens,
+    completionTokens: summary.stats?.completionTokens,
+    estimate: summary.cost?.estimate,
+    spend: summary.cost?.spend,
+  };
+}
+
 async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitCode: number }> {
   const outDir = resolve(params.generate.outDir);
+  // A configured Argilla that fails (wrong key, server down) is an error, found before any model call.
+  const review = !params.skipReview && params.config.argillaApiUrl !== undefined;
+  if (review) await assertArgillaUsable(params.config);
   await mkdir(outDir, { recursive: true });
   const questionsFile = join(outDir, "questions.jsonl");
   const { output } = params;
@@ -134,14 +152,9 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
   }
 
   if (!params.skipReview) {
-    output.info("step 2/4 review: sending the questions to Argilla");
-    const reachable =
-      params.config.argillaApiUrl && params.config.argillaApiKey
-        ? await argillaReachable(argillaClientFor(params.config))
-        : { ok: false as const, reason: "ARGILLA_API_URL / ARGILLA_API_KEY are not set" };
-    if (!reachable.ok) {
-      const reason = `no Argilla server to review in (${reachable.reason})`;
-      output.info(`  ${reason}: stopping before review.`);
+    if (!review) {
+      const reason = "no Argilla server to review in (ARGILLA_API_URL is not set)";
+      output.info(`step 2/4 review: ${reason}: stopping before review.`);
       next.push(
         "start a local Argilla with `npm run peers:up` (or set ARGILLA_API_URL and ARGILLA_API_KEY), then:",
         `domain-eval annotate ${questionsFile} --dataset ${params.datasetName}`,
@@ -152,6 +165,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
         exitCode: EXIT.OK,
       };
     }
+    output.info("step 2/4 review: sending the questions to Argilla");
     const annotate = await runAnnotate({
       file: questionsFile,
       dataset: params.datasetName,
@@ -181,7 +195,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
     pushToHub: params.pushToHub,
     public: params.public,
     domain: params.generate.domain,
-    card: params.card,
+    card: { ...params.card, generation: cardGenerationOf(generated.summary) },
     config: params.config,
   });
   const folder = exported;
@@ -217,7 +231,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
 }
 
 /** Options of `domain-eval run`. */
-export interface RunCommandOptions extends ModelFlags, ArgillaFlags, CardFlags, JsonFlag {
+export interface RunCommandOptions extends ModelFlags, ArgillaFlags, CardFlags, JsonFlag, PriceFlags {
   docs: string;
   out: string;
   dataset: string;
@@ -228,28 +242,30 @@ export interface RunCommandOptions extends ModelFlags, ArgillaFlags, CardFlags, 
 
 /** Adds `domain-eval run` to the program. */
 export function registerRunCommand(program: Command): void {
-  addCardOptions(
-    addArgillaOptions(
-      addModelOptions(
-        program
-          .command("run")
-          .description("the whole pipeline: generate → review in Argilla → export → task")
-          .requiredOption("--docs <dir>", "folder of documents")
-          .option("--out <dir>", "folder for questions.jsonl, the dataset and the task file", "out")
-          .option("--dataset <name>", "name of the review dataset and the task", "domain_exam")
-          .option(
-            "--skip-review",
-            "no Argilla: publish the questions marked as unreviewed and write the task file",
-            false,
-          )
-          .option("--no-validate", "skip validation by the configured model (see `domain-eval validate`)")
-          .option("--json", "print the summary as JSON"),
+  addPriceOptions(
+    addCardOptions(
+      addArgillaOptions(
+        addModelOptions(
+          program
+            .command("run")
+            .description("the whole pipeline: generate → review in Argilla → export → task")
+            .requiredOption("--docs <dir>", "folder of documents")
+            .option("--out <dir>", "folder for questions.jsonl, the dataset and the task file", "out")
+            .option("--dataset <name>", "name of the review dataset and the task", "domain_exam")
+            .option(
+              "--skip-review",
+              "no Argilla: publish the questions marked as unreviewed and write the task file",
+              false,
+            )
+            .option("--no-validate", "skip validation by the configured model (see `domain-eval validate`)")
+            .option("--json", "print the summary as JSON"),
+        ),
       ),
     ),
   )
     .addHelpText(
       "after",
-      "\nWith a reachable Argilla the run stops after sending the questions for review: review them, then run export and task.\nWithout one it stops before review, unless --skip-review.\n\nExample:\n  domain-eval run --docs examples/documents --out out/demo --skip-review",
+      "\nWith ARGILLA_API_URL set the run stops after sending the questions for review: review them, then run export and task.\nA wrong key or an unreachable server is an error (exit 1), found before any model call.\nWithout ARGILLA_API_URL it stops before review, unless --skip-review.\n\nExample:\n  domain-eval run --docs examples/documents --out out/demo --skip-review",
     )
     .action(async (opts: RunCommandOptions) => {
       const { config, out, domain } = await commandContext(program, opts);
@@ -259,7 +275,12 @@ export function registerRunCommand(program: Command): void {
         info: (line) => out.info(line),
       });
       const { summary, exitCode } = await runPipeline({
-        generate: { ...generateOptions(opts, domain), outDir: opts.out },
+        generate: {
+          ...generateOptions(opts, domain),
+          outDir: opts.out,
+          prices: await readPriceTable(opts),
+          pricingModel: config.model,
+        },
         datasetName: taskNameFor(opts.dataset),
         skipReview: opts.skipReview,
         validate: opts.validate !== false,

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { errorMessage, ifExists } from "@domain-eval/core";
 import { datasetCardLanguages } from "@domain-eval/hub-publisher";
 import {
   type LightevalVersion,
@@ -11,7 +12,7 @@ import {
   type TaskScoring,
 } from "@domain-eval/lighteval-task";
 import { type Command, Option } from "commander";
-import { CliError } from "../cli-error.js";
+import { CliError, EXIT } from "../cli-error.js";
 import { type JsonFlag, nonNegativeInt } from "../command-options.js";
 import { createOutput } from "../output.js";
 
@@ -42,10 +43,22 @@ function datasetFor(options: TaskOptions): TaskConfig["dataset"] {
   return { repo: options.dataset, revision: options.revision };
 }
 
-/** The first language a local dataset folder's card declares (hub-publisher writes it from the questions). */
-function cardLanguage(dir: string): string | undefined {
-  const readme = join(dir, "README.md");
-  return existsSync(readme) ? datasetCardLanguages({ readme: readFileSync(readme, "utf8") })[0] : undefined;
+/**
+ * The first language a local dataset folder's card declares (hub-publisher writes it from the questions). A folder
+ * without a card has none; an unreadable one is an error with its cause (it would fail in LightEval too).
+ */
+async function cardLanguage(dir: string): Promise<string | undefined> {
+  const path = join(dir, "README.md");
+  const readme = await ifExists(readFile(path, "utf8")).catch((error: unknown) => {
+    throw new CliError(
+      `cannot read ${path} (${errorMessage(error)}): check the dataset folder's permissions`,
+      EXIT.USAGE,
+      {
+        cause: error,
+      },
+    );
+  });
+  return readme === undefined ? undefined : datasetCardLanguages({ readme })[0];
 }
 
 /** Writes text through a temporary file so an existing task file is never left half-written. */
@@ -67,7 +80,7 @@ export async function runTask(options: TaskOptions): Promise<{ file: string; com
     name: options.name,
     dataset,
     instruction: options.instruction,
-    language: options.language ?? ("path" in dataset ? cardLanguage(dataset.path) : undefined),
+    language: options.language ?? ("path" in dataset ? await cardLanguage(dataset.path) : undefined),
     lightevalVersion: options.lightevalVersion,
     metrics: options.metrics,
     fewShots: options.fewShots,
@@ -84,7 +97,7 @@ export async function runTask(options: TaskOptions): Promise<{ file: string; com
     await writeFileAtomically(out, rendered.source);
     return { file: out, command: rendered.command, taskSpec: rendered.taskSpec };
   } catch (error) {
-    if (error instanceof TaskConfigError) throw new CliError(error.message);
+    if (error instanceof TaskConfigError) throw new CliError(error.message, EXIT.USAGE, { cause: error });
     throw error;
   }
 }

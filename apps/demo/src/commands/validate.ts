@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -7,7 +7,10 @@ import {
   decideFindingAction,
   type ExamQuestion,
   ExamQuestionValidationError,
+  errorMessage,
   type FindingSeverity,
+  formatCost,
+  type PriceTable,
   parseExamQuestion,
   VALIDATION_FINDINGS,
   writeJsonl,
@@ -17,6 +20,7 @@ import {
   createLocalMember,
   estimateValidation,
   type PanelMember,
+  type ValidateQuestionsParams,
   type ValidationEstimate,
   type ValidationStats,
   ValidatorError,
@@ -24,12 +28,26 @@ import {
   withValidation,
 } from "@domain-eval/validator";
 import { type Command, InvalidArgumentError } from "commander";
+import { addBatchOptions, type BatchFlags, type BatchSettings, batchSettingsFrom } from "../batch-generation.js";
+import {
+  type BatchValidation,
+  estimateValidationCost,
+  runBatchValidation,
+  type ValidationCost,
+} from "../batch-validation.js";
 import { DEFAULT_EMBEDDED_MODEL, modelCacheDir } from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { commandContext, interruptSignal } from "../command-context.js";
 import type { JsonFlag } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
+import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
+
+/** The stats of a run that asked nothing (`--batch-file-only`). */
+function emptyStats(run: ValidateQuestionsParams): ValidationStats {
+  const stats = { validated: 0, calls: 0, resumed: 0, noAnswers: 0, promptTokens: 0, completionTokens: 0 };
+  return { questions: run.questions.length, ...stats, elapsedMs: 0 };
+}
 
 /** Options of `domain-eval validate` (and the validation step of `run`). */
 export interface ValidateOptions {
@@ -45,6 +63,10 @@ export interface ValidateOptions {
   maxCalls?: number;
   maxTokens?: number;
   resume: boolean;
+  /** Endpoint members' requests as batch jobs, a request file, or a results file (`--batch*`). */
+  batch?: BatchSettings;
+  /** Prices per model (`--prices`): the dry run's estimate in money. */
+  prices?: PriceTable;
 }
 
 export interface ValidateSummary {
@@ -59,6 +81,12 @@ export interface ValidateSummary {
   stats?: ValidationStats;
   estimate?: ValidationEstimate;
   journal?: string;
+  /** Estimated cost of the dry run (with --prices). */
+  cost?: ValidationCost;
+  /** Batches of a `--batch` run: created now, picked up from the journal, still running when it stopped. */
+  batches?: { submitted: string[]; resumed: string[]; running: string[] };
+  /** Request files written by `--batch-file-only`. */
+  batchFiles?: { path: string; requests: number; bytes: number }[];
 }
 
 /** The journal next to the output file, so `--resume` finds it. */
@@ -85,7 +113,7 @@ export async function createPanel(params: {
     try {
       return createEndpointMember({ baseUrl, model, apiKey: config.openaiApiKey, concurrency: params.concurrency });
     } catch (error) {
-      throw new CliError(`--panel ${model}: ${(error as Error).message}`);
+      throw new CliError(`--panel ${model}: ${errorMessage(error)}`, EXIT.USAGE, { cause: error });
     }
   };
   const local = (modelFile: string, name?: string, mustExist = true): PanelMember => {
@@ -93,7 +121,7 @@ export async function createPanel(params: {
     try {
       return createLocalMember({ modelFile, name, threads: params.threads });
     } catch (error) {
-      throw new CliError(`--panel gguf:${modelFile}: ${(error as Error).message}`);
+      throw new CliError(`--panel gguf:${modelFile}: ${errorMessage(error)}`, EXIT.USAGE, { cause: error });
     }
   };
   const specs = [...params.specs];
@@ -144,7 +172,16 @@ export async function readQuestionsForValidation(params: {
   file: string;
   skipInvalid: boolean;
 }): Promise<{ questions: ExamQuestion[]; skipped: { line: number; reason: string }[] }> {
-  if (!existsSync(params.file)) throw new CliError(`cannot read ${params.file}: the file does not exist`);
+  const found = (() => {
+    try {
+      return statSync(params.file, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new CliError(`cannot read ${params.file} (${errorMessage(error)}): check its permissions`, EXIT.USAGE, {
+        cause: error,
+      });
+    }
+  })();
+  if (!found) throw new CliError(`cannot read ${params.file}: the file does not exist`);
   const questions: ExamQuestion[] = [];
   const skipped: { line: number; reason: string }[] = [];
   const ids = new Set<string>();
@@ -161,7 +198,7 @@ export async function readQuestionsForValidation(params: {
       } catch (error) {
         throw new Error(`not valid JSON (${(error as Error).message})`);
       }
-      const question = parseExamQuestion(value);
+      const question = parseExamQuestion({ value });
       if (ids.has(question.id)) throw new Error(`repeats id "${question.id}"`);
       ids.add(question.id);
       questions.push(question);
@@ -209,11 +246,13 @@ export async function validateExamQuestions(params: {
   journalPath: string;
   output: CliOutput;
   signal?: AbortSignal;
-}): Promise<{ questions: ExamQuestion[]; stats: ValidationStats }> {
+  out?: string;
+  config?: CliConfig;
+}): Promise<{ questions: ExamQuestion[]; stats: ValidationStats; batch?: BatchValidation }> {
   const { options, output } = params;
   const severity: FindingSeverity = options.closedBookError ? "error" : "warning";
   try {
-    const { results, stats } = await validateQuestions({
+    const run: ValidateQuestionsParams = {
       questions: params.questions,
       panel: params.panel,
       orders: options.orders,
@@ -223,7 +262,19 @@ export async function validateExamQuestions(params: {
       budget: { maxCalls: options.maxCalls, maxTokens: options.maxTokens },
       signal: params.signal,
       onProgress: (p) => output.progress("validating", p.done, p.total),
-    });
+    };
+    const batch =
+      options.batch && params.config
+        ? await runBatchValidation({
+            settings: options.batch,
+            run,
+            config: params.config,
+            out: params.out ?? "",
+            output,
+          })
+        : undefined;
+    if (batch?.kind === "files") return { questions: [...params.questions], stats: emptyStats(run), batch };
+    const { results, stats } = batch ?? (await validateQuestions(run));
     output.endProgress();
     const questions = params.questions.map((question, i) => {
       const result = results[i];
@@ -231,13 +282,14 @@ export async function validateExamQuestions(params: {
         ? (withValidation({ question, validation: result.validation, findings: result.findings }) as ExamQuestion)
         : question;
     });
-    return { questions, stats };
+    return { questions, stats, batch };
   } catch (error) {
     output.endProgress();
     if (error instanceof ValidatorError) {
       throw new CliError(
-        `${error.message}${error.code === "journal_mismatch" ? "" : ` (answers so far are in ${params.journalPath}: rerun with --resume)`}`,
+        `${error.message}${error.code === "JOURNAL_MISMATCH" ? "" : ` (answers so far are in ${params.journalPath}: rerun with --resume)`}`,
         EXIT.FAILED,
+        { cause: error },
       );
     }
     throw error;
@@ -252,7 +304,10 @@ export function applyFindingPolicy(questions: readonly ExamQuestion[]): {
   const kept: ExamQuestion[] = [];
   const dropped: ExamQuestion[] = [];
   for (const q of questions) {
-    (decideFindingAction(q.findings ?? [], DEFAULT_FINDING_POLICY) === "drop" ? dropped : kept).push(q);
+    (decideFindingAction({ findings: q.findings ?? [], policy: DEFAULT_FINDING_POLICY }) === "drop"
+      ? dropped
+      : kept
+    ).push(q);
   }
   return { kept, dropped };
 }
@@ -309,17 +364,27 @@ export async function runValidate(params: {
   try {
     if (params.dryRun) {
       const estimate = await estimateValidation({ questions, panel, orders: options.orders });
-      return { summary: { ...base, estimate }, exitCode: EXIT.OK };
+      const cost =
+        options.prices &&
+        (await estimateValidationCost({ questions, panel, orders: options.orders, prices: options.prices }));
+      return { summary: { ...base, estimate, ...(cost ? { cost } : {}) }, exitCode: EXIT.OK };
     }
-    const { questions: validated, stats } = await validateExamQuestions({
+    const {
+      questions: validated,
+      stats,
+      batch,
+    } = await validateExamQuestions({
       questions,
       panel,
       options,
       journalPath: journal,
       output,
       signal: params.signal,
+      out: params.out,
+      config: params.config,
     });
-    await writeJsonl(params.out, validated);
+    if (batch?.kind === "files") return { summary: { ...base, batchFiles: batch.files }, exitCode: EXIT.OK };
+    await writeJsonl({ path: params.out, values: validated });
     const complete = stats.stoppedBy === undefined;
     if (complete) await rm(journal, { force: true });
     const { byCode, withErrors } = countFindings(validated);
@@ -331,6 +396,7 @@ export async function runValidate(params: {
       questionsWithErrors: withErrors,
       stats,
       journal: complete ? undefined : journal,
+      ...(batch?.kind === "run" && batch.batches ? { batches: batch.batches } : {}),
     };
     return { summary, exitCode: complete && withErrors === 0 ? EXIT.OK : EXIT.FAILED };
   } finally {
@@ -343,6 +409,13 @@ export function describeValidateSummary(summary: ValidateSummary): string[] {
   const lines = [`panel: ${summary.panel.join(", ")}`];
   if (summary.skippedLines.length > 0)
     lines.push(`skipped ${summary.skippedLines.length} unusable line(s) of ${summary.input}`);
+  if (summary.batchFiles) {
+    for (const f of summary.batchFiles) lines.push(`wrote ${f.path}: ${f.requests} requests, ${f.bytes} bytes`);
+    lines.push(
+      "run them with an offline engine (python -m vllm.entrypoints.openai.run_batch -i FILE -o results.jsonl), then: domain-eval validate FILE --out OUT --from-batch-results results.jsonl",
+    );
+    return lines;
+  }
   if (summary.estimate) {
     const e = summary.estimate;
     lines.push(`dry run — ${summary.questions} questions; no model is called:`);
@@ -353,6 +426,12 @@ export function describeValidateSummary(summary: ValidateSummary): string[] {
     }
     lines.push(
       `  ${"total".padEnd(13)} ${e.calls} calls, about ${e.promptTokens} prompt + ${e.completionTokens} completion tokens`,
+    );
+    const c = summary.cost;
+    lines.push(
+      c
+        ? `estimated cost: ${formatCost(c.estimateSync)} sent one by one, ${formatCost(c.estimateBatch)} as a batch (--batch)`
+        : "estimated cost: pass --prices FILE (prices per million tokens per model) to see it in money",
     );
     return lines;
   }
@@ -366,6 +445,11 @@ export function describeValidateSummary(summary: ValidateSummary): string[] {
     `answers: ${s.calls} asked, ${s.resumed} from the journal, ${s.noAnswers} without a usable answer; tokens: ${s.promptTokens} prompt + ${s.completionTokens} completion; time: ${(s.elapsedMs / 1000).toFixed(1)} s`,
   );
   if (s.stoppedBy) lines.push(`stopped early: ${s.stoppedBy} — continue with --resume (journal ${summary.journal})`);
+  const b = summary.batches;
+  if (b) {
+    lines.push(`batches: ${b.submitted.length} submitted, ${b.resumed.length} resumed from the journal`);
+    if (b.running.length > 0) lines.push(`still running: ${b.running.join(", ")} — --resume polls them`);
+  }
   if (summary.out) lines.push(`wrote ${summary.out}`);
   return lines;
 }
@@ -383,28 +467,26 @@ function positive(name: string, integer: boolean) {
 }
 
 /** Options of `domain-eval validate`. */
-export interface ValidateCommandOptions extends JsonFlag {
+export interface ValidateCommandOptions
+  extends JsonFlag,
+    BatchFlags,
+    PriceFlags,
+    Omit<ValidateOptions, "panel" | "batch" | "prices"> {
   out: string;
+  /** Absent when no --panel is given. */
   panel?: string[];
   model?: string;
   openaiBaseUrl?: string;
   modelFile?: string;
-  threads?: number;
-  orders?: number;
-  alpha?: number;
-  closedBookError: boolean;
-  concurrency?: number;
-  maxCalls?: number;
-  maxTokens?: number;
-  resume: boolean;
   skipInvalid: boolean;
   dryRun: boolean;
 }
 
 /** Adds `domain-eval validate` to the program. */
 export function registerValidateCommand(program: Command): void {
-  program
-    .command("validate")
+  const command = program.command("validate");
+  addBatchOptions(addPriceOptions(command));
+  command
     .description("a panel of models answers every question open book, closed book, options only and order-swapped")
     .argument("<file>", "questions.jsonl")
     .requiredOption("--out <file>", "validated questions to write (the input is never rewritten)")
@@ -437,6 +519,8 @@ export function registerValidateCommand(program: Command): void {
     )
     .action(async (file: string, opts: ValidateCommandOptions) => {
       const { config, out } = await commandContext(program, opts);
+      const batch = batchSettingsFrom(opts);
+      const prices = await readPriceTable(opts);
       const alpha = opts.alpha;
       if (alpha !== undefined && alpha >= 1) throw new CliError("--alpha must be below 1, e.g. 0.05");
       const { summary, exitCode } = await runValidate({
@@ -452,6 +536,8 @@ export function registerValidateCommand(program: Command): void {
           maxCalls: opts.maxCalls,
           maxTokens: opts.maxTokens,
           resume: opts.resume,
+          batch,
+          prices,
         },
         dryRun: opts.dryRun,
         skipInvalid: opts.skipInvalid,
@@ -515,10 +601,10 @@ export async function runValidationStep(params: {
     };
     if (stats.stoppedBy) return summary;
     const { kept, dropped } = applyFindingPolicy(questions);
-    await writeJsonl(params.questionsFile, kept);
+    await writeJsonl({ path: params.questionsFile, values: kept });
     if (dropped.length > 0) {
       summary.droppedFile = `${params.questionsFile.replace(/\.jsonl$/u, "")}.validation-dropped.jsonl`;
-      await writeJsonl(summary.droppedFile, dropped);
+      await writeJsonl({ path: summary.droppedFile, values: dropped });
     }
     await rm(params.journalPath, { force: true });
     summary.kept = kept;

@@ -33,7 +33,7 @@ const FINDING_CODE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/u;
 const PLACEHOLDER = /\bTODO\b|\bTBD\b|\bFIXME\b|lorem ipsum|\{\{[^}]*\}\}|__[A-Z][A-Z_]+__/u;
 
 function runChecks(plugin: DomainPlugin, question: CheckableQuestion): Finding[] {
-  return checkQuestion(question, { sourceText: question.source_text, extraChecks: plugin.checks ?? [] });
+  return checkQuestion({ question, sourceText: question.source_text, extraChecks: plugin.checks ?? [] });
 }
 
 function blocking(findings: readonly Finding[]): string[] {

@@ -14,7 +14,7 @@ function kind(figure: Figure): string {
  *
  * @example
  * // answer "14.2%", distractors "12.3%", "€58.6 million", "15.1%" → FIGURE_FORMAT_GIVEAWAY on "€58.6 million"
- * checkQuestion(question, { extraChecks: [figureFormatCheck] });
+ * checkQuestion({ question, extraChecks: [figureFormatCheck] });
  */
 export const figureFormatCheck: QualityCheck = {
   name: "figure-format",

@@ -99,7 +99,7 @@ describe("finance package exports", () => {
 describe("finance checks on Japanese questions", () => {
   const ja = "2024年度の連結売上高は486億円となり、前年度の452億円から7.5%増加しました。";
   const check = (q: { question: string; answer: string; distractors: string[]; citations: string[] }) =>
-    checkQuestion(q, { sourceText: ja, extraChecks: financeDomain.checks })
+    checkQuestion({ question: q, sourceText: ja, extraChecks: financeDomain.checks })
       .filter((f) => f.severity !== "info")
       .map((f) => f.code);
 

@@ -12,7 +12,7 @@ import { financeReviewerGuidelines } from "./reviewer-guidelines.js";
  *
  * @example
  * import { financeDomain } from "@domain-eval/domain-finance";
- * const findings = checkQuestion(question, { sourceText, extraChecks: financeDomain.checks });
+ * const findings = checkQuestion({ question, sourceText, extraChecks: financeDomain.checks });
  */
 export const financeDomain = defineDomainPlugin({
   id: "finance",

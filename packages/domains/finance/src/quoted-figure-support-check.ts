@@ -34,7 +34,7 @@ function matches(target: Figure, candidate: number): boolean {
  * reviewer cannot verify the answer from the quotes, and the question is flagged. Years are ignored.
  *
  * @example
- * checkQuestion(question, { extraChecks: [quotedFigureSupportCheck] });
+ * checkQuestion({ question, extraChecks: [quotedFigureSupportCheck] });
  * // answer "14.9%" with quotes "revenue of €412.6 million", "operating profit of €58.6 million"
  * // → NUMERIC_ANSWER_UNSUPPORTED (58.6 / 412.6 is 14.2%)
  */

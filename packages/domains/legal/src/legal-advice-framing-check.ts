@@ -22,8 +22,8 @@ const ADVICE_PATTERNS: { pattern: RegExp; example: string }[] = [
  * does not give, and the dataset must not read as legal advice. Reported as an error, so the question is dropped.
  *
  * @example
- * checkQuestion({ question: "Should I withhold rent if my landlord keeps the deposit?", ... },
- *   { extraChecks: [legalAdviceFramingCheck] }) // → LEGAL_ADVICE_FRAMING
+ * checkQuestion({ question: { question: "Should I withhold rent if my landlord keeps the deposit?", ... },
+ *   extraChecks: [legalAdviceFramingCheck] }) // → LEGAL_ADVICE_FRAMING
  */
 export const legalAdviceFramingCheck: QualityCheck = {
   name: "legal-advice-framing",

@@ -11,7 +11,7 @@ import { legalReviewerGuidelines } from "./reviewer-guidelines.js";
  *
  * @example
  * import { legalDomain } from "@domain-eval/domain-legal";
- * const findings = checkQuestion(question, { sourceText, extraChecks: legalDomain.checks });
+ * const findings = checkQuestion({ question, sourceText, extraChecks: legalDomain.checks });
  */
 export const legalDomain = defineDomainPlugin({
   id: "legal",

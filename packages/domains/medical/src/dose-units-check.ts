@@ -16,7 +16,7 @@ const DIGIT = /\d/u;
  *
  * @example
  * // answer "300", distractors "150 micrograms", … → DOSE_WITHOUT_UNIT (error) on the answer
- * checkQuestion(question, { extraChecks: [doseUnitsCheck] });
+ * checkQuestion({ question, extraChecks: [doseUnitsCheck] });
  */
 export const doseUnitsCheck: QualityCheck = {
   name: "dose-units",

@@ -11,7 +11,7 @@ import { medicalReviewerGuidelines } from "./reviewer-guidelines.js";
  *
  * @example
  * import { medicalDomain } from "@domain-eval/domain-medical";
- * const findings = checkQuestion(question, { sourceText, extraChecks: medicalDomain.checks });
+ * const findings = checkQuestion({ question, sourceText, extraChecks: medicalDomain.checks });
  */
 export const medicalDomain = defineDomainPlugin({
   id: "medical",

@@ -16,8 +16,8 @@ const ADVICE_PATTERNS: RegExp[] = [
  * Reported as an error, so with the default policy the question is dropped.
  *
  * @example
- * checkQuestion({ question: "How much paracetamol should I give my child?", ... },
- *   { extraChecks: [patientAdviceFramingCheck] }) // → PATIENT_ADVICE_FRAMING
+ * checkQuestion({ question: { question: "How much paracetamol should I give my child?", ... },
+ *   extraChecks: [patientAdviceFramingCheck] }) // → PATIENT_ADVICE_FRAMING
  */
 export const patientAdviceFramingCheck: QualityCheck = {
   name: "patient-advice-framing",

@@ -20,6 +20,9 @@ Prints one JSON line {"url": "...", "port": N} on stdout once it listens.
   --reported-model NAME  model name reported in answers (default: the requested one)
   --api-key KEY          require this bearer key (default: none required)
   --log PATH             append one JSON line per finished request to PATH
+  --batch-step-ms MS     time of each batch status step (default 20)
+  --batch-max-requests N requests allowed per batch (default 50000)
+  --batch-expire-after N the first batch expires after N answered lines
 `;
 
 function main(): void {
@@ -35,6 +38,9 @@ function main(): void {
       "reported-model": { type: "string" },
       "api-key": { type: "string" },
       log: { type: "string" },
+      "batch-step-ms": { type: "string" },
+      "batch-max-requests": { type: "string" },
+      "batch-expire-after": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -64,6 +70,16 @@ function main(): void {
       : undefined,
     reportedModel: values["reported-model"],
     apiKey: values["api-key"],
+    batches: {
+      stepMs: number("batch-step-ms", values["batch-step-ms"]),
+      maxRequests: number("batch-max-requests", values["batch-max-requests"]),
+      fault: values["batch-expire-after"]
+        ? ({ index }) =>
+            index === 0
+              ? { expireAfterLines: number("batch-expire-after", values["batch-expire-after"]) as number }
+              : undefined
+        : undefined,
+    },
     onRequest: logPath ? (request) => appendFileSync(logPath, `${JSON.stringify(request)}\n`) : undefined,
   }).then(
     (server) => {

@@ -63,6 +63,8 @@ const NUMBER = /\d+(?:[.,]\d+)?/gu;
 const WORD = /\p{L}{5,}/gu;
 // Japanese and Chinese: the writer asks in the passage's language, as a model told to write in it would.
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const PARTICLE_START = /^[のがをにはでとへもや]/u;
+const PARTICLE_END = /[のがをにはでとへもや]$/u;
 const words = new Intl.Segmenter(undefined, { granularity: "word" });
 
 function wordCount(sentence: string): number {
@@ -84,8 +86,14 @@ function numericDistractors(answer: string, count: number): string[] {
   return out;
 }
 
-function wordDistractors(answer: string, source: string, count: number): string[] {
-  const words = [...new Set(source.match(WORD) ?? [])].filter((w) => w.toLowerCase() !== answer.toLowerCase());
+function wordDistractors(answer: string, source: string, count: number, sentence = ""): string[] {
+  // A Japanese run of letters that starts or ends with a particle (を水または…, ルミナフェン錠は) is a fragment, not
+  // an option; nor is a run the question itself shows.
+  const words = [...new Set(source.match(WORD) ?? [])].filter(
+    (w) =>
+      w.toLowerCase() !== answer.toLowerCase() &&
+      !(CJK.test(w) && (PARTICLE_START.test(w) || PARTICLE_END.test(w) || sentence.includes(w))),
+  );
   // options of similar length, so the length-bias check stays quiet
   words.sort((a, b) => Math.abs(a.length - answer.length) - Math.abs(b.length - answer.length) || a.localeCompare(b));
   const out = words.slice(0, count);
@@ -118,10 +126,12 @@ export function writeExamQuestions(
     const blanked = sentence.replace(answer, "_____");
     out.push({
       question: CJK.test(sentence)
-        ? `本文の次の記述の空欄に入るものはどれか。「${blanked}」`
-        : `Which option completes this statement from the text: "${blanked}"?`,
+        ? `次の記述の空欄に入るものはどれか。「${blanked}」`
+        : `Which option completes this statement: "${blanked}"?`,
       answer,
-      distractors: numbers ? numericDistractors(answer, distractors) : wordDistractors(answer, source, distractors),
+      distractors: numbers
+        ? numericDistractors(answer, distractors)
+        : wordDistractors(answer, source, distractors, sentence),
       citations: [sentence],
     });
   }

@@ -1,3 +1,4 @@
+export type { ScriptedBatch, ScriptedBatchFault, ScriptedBatchOptions } from "./batch-endpoints.js";
 export {
   type ApiErrorReply,
   type ChatCompletionRequest,

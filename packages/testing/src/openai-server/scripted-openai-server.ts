@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { abortableSleep } from "./abortable-sleep.js";
+import { createBatchEndpoints, type ScriptedBatch, type ScriptedBatchOptions } from "./batch-endpoints.js";
 import { type ApiErrorReply, type ChatCompletionRequest, messageText, validateChatRequest } from "./chat-request.js";
 import { createFaultPicker, type FaultKind, type FaultOptions, malformText, truncateText } from "./fault-injection.js";
 
@@ -54,6 +56,8 @@ export interface RecordedRequest {
   path: string;
   /** The parsed JSON body (undefined for GETs and unparsable bodies). */
   body?: unknown;
+  /** Set on the lines of a batch, which the server answers itself: the batch's id. */
+  batchId?: string;
   /** HTTP status sent, or 0 when no answer was sent (timeout, disconnect, client gone). */
   status: number;
   fault?: FaultKind;
@@ -88,8 +92,10 @@ export interface ScriptedOpenAIServerOptions {
   reportedModel?: string | ((requestedModel: string) => string);
   /** How long a `timeout` fault holds the request before dropping the connection (default 120 000 ms). */
   timeoutFaultMs?: number;
-  /** Called with each finished request (e.g. to write a log file). */
+  /** Called with each finished request (e.g. to write a log file); batch lines are recorded with path `batch:<id>`. */
   onRequest?: (request: RecordedRequest) => void;
+  /** The Files and Batches endpoints: status step delay, per-batch limits, batch faults. */
+  batches?: ScriptedBatchOptions;
 }
 
 /** A running scripted server. */
@@ -101,13 +107,20 @@ export interface ScriptedOpenAIServer {
   requests: RecordedRequest[];
   /** The most chat completions that were being answered at the same time. */
   readonly maxObservedConcurrency: number;
+  /** Every batch created, in creation order, as `GET /v1/batches/{id}` would return it now. */
+  batches(): ScriptedBatch[];
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
 }
 
 const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json",
@@ -118,23 +131,23 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(text);
 }
 
-function sendError(res: ServerResponse, error: ApiErrorReply, headers: Record<string, string> = {}): void {
-  sendJson(
-    res,
-    error.status,
-    {
-      error: {
-        message: error.message,
-        type: error.type ?? (error.status >= 500 ? "server_error" : "invalid_request_error"),
-        param: error.param ?? null,
-        code: error.code ?? null,
-      },
+/** The API's error body: `{ error: { message, type, param, code } }`. */
+export function errorBody(error: ApiErrorReply): { error: Record<string, unknown> } {
+  return {
+    error: {
+      message: error.message,
+      type: error.type ?? (error.status >= 500 ? "server_error" : "invalid_request_error"),
+      param: error.param ?? null,
+      code: error.code ?? null,
     },
-    headers,
-  );
+  };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export function sendError(res: ServerResponse, error: ApiErrorReply, headers: Record<string, string> = {}): void {
+  sendJson(res, error.status, errorBody(error), headers);
+}
+
+export async function readBody(req: IncomingMessage): Promise<string> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
   return Buffer.concat(parts).toString("utf8");
@@ -178,18 +191,19 @@ class Slots {
   }
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
+/** What answering one chat completion body came to. */
+type ChatOutcome =
+  | { kind: "error"; error: ApiErrorReply; headers?: Record<string, string> }
+  | { kind: "dropped"; fault: "timeout" | "disconnect" }
+  | { kind: "gone" }
+  | {
+      kind: "answer";
+      request: ChatCompletionRequest;
+      answer: Answer;
+      model: string;
+      usage: { prompt_tokens: number; completion_tokens: number };
+      logprobs?: ScriptedTokenLogprob[];
+    };
 
 interface Answer {
   content: string | null;
@@ -290,6 +304,114 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
     return (options.handler as ScriptedHandler)(request, context);
   }
 
+  /**
+   * Answers one chat completion body exactly as `POST /v1/chat/completions` does (validation, model check, context
+   * limit, latency, concurrency slots, faults, script/handler). The HTTP route and each line of a batch use it, so a
+   * batch line gets the answer the same request would get synchronously.
+   */
+  async function answerChat(body: unknown, signal: AbortSignal, record: RecordedRequest): Promise<ChatOutcome> {
+    record.body = body;
+    const checked = validateChatRequest(body);
+    if ("error" in checked) return { kind: "error", error: checked.error };
+    const request = checked.request;
+    if (options.models && !options.models.includes(request.model)) {
+      return {
+        kind: "error",
+        error: {
+          status: 404,
+          message: `The model \`${request.model}\` does not exist or you do not have access to it.`,
+          code: "model_not_found",
+        },
+      };
+    }
+    if (options.contextTokens !== undefined) {
+      const promptTokens = estimateTokens(request.messages.map((m) => messageText(m)).join("\n"));
+      const maxTokens = Number(
+        (body as { max_tokens?: unknown; max_completion_tokens?: unknown }).max_completion_tokens ??
+          (body as { max_tokens?: unknown }).max_tokens ??
+          0,
+      );
+      if (promptTokens + maxTokens > options.contextTokens) {
+        return {
+          kind: "error",
+          error: {
+            status: 400,
+            message: `This model's maximum context length is ${options.contextTokens} tokens. However, you requested ${promptTokens + maxTokens} tokens (${promptTokens} in the messages, ${maxTokens} in the completion). Please reduce the length of the messages or completion.`,
+            param: "messages",
+            code: "context_length_exceeded",
+          },
+        };
+      }
+    }
+    const index = chatIndex++;
+    record.index = index;
+    if (!(await slots.acquire(signal))) return { kind: "gone" };
+    maxObservedConcurrency = Math.max(maxObservedConcurrency, slots.inUse);
+    try {
+      const latency = typeof options.latencyMs === "function" ? options.latencyMs(request) : (options.latencyMs ?? 0);
+      await abortableSleep({ ms: latency, signal });
+      if (signal.aborted) return { kind: "gone" };
+      const injected = pickFault();
+      let reply: ScriptedReply =
+        injected === "429" || injected === "500" || injected === "timeout" || injected === "disconnect"
+          ? { fault: injected }
+          : await nextReply(request, { index, signal });
+      if (signal.aborted) return { kind: "gone" };
+      let fault: FaultKind | undefined = "fault" in reply ? reply.fault : undefined;
+      if (fault === "truncated" || fault === "malformed") {
+        // a scripted truncated/malformed answer damages the next real answer
+        reply = await nextReply(request, { index, signal });
+      }
+      if (injected) fault = injected;
+      record.fault = fault;
+      if (fault === "429") {
+        const seconds = options.faults?.retryAfterSeconds ?? 1;
+        return {
+          kind: "error",
+          error: {
+            status: 429,
+            message: "Rate limit reached for requests (scripted fault). Please try again later.",
+            type: "requests",
+            code: "rate_limit_exceeded",
+          },
+          headers: { "retry-after": String(seconds) },
+        };
+      }
+      if (fault === "500") {
+        return {
+          kind: "error",
+          error: { status: 500, message: "The server had an error while processing your request (scripted fault)." },
+        };
+      }
+      if (fault === "disconnect" || fault === "timeout") return { kind: "dropped", fault };
+      if ("error" in reply) {
+        const headers: Record<string, string> =
+          reply.error.retryAfterSeconds !== undefined ? { "retry-after": String(reply.error.retryAfterSeconds) } : {};
+        return { kind: "error", error: reply.error, headers };
+      }
+      if ("fault" in reply) throw new Error("unreachable");
+      let answer = toAnswer(reply, request);
+      if (fault === "truncated" || fault === "malformed") answer = damage(answer, fault);
+      const promptText = request.messages.map((m) => messageText(m)).join("\n");
+      const outputText = answer.content ?? (answer.toolCalls ?? []).map((c) => c.name + c.arguments).join("");
+      const usage = reply.usage ?? {
+        prompt_tokens: estimateTokens(promptText),
+        completion_tokens: estimateTokens(outputText),
+      };
+      const model = reply.model ?? reportedModel(request.model);
+      return {
+        kind: "answer",
+        request,
+        answer,
+        model,
+        usage,
+        logprobs: request.logprobs === true ? reply.logprobs : undefined,
+      };
+    } finally {
+      slots.release();
+    }
+  }
+
   async function handleChat(req: IncomingMessage, res: ServerResponse, record: RecordedRequest): Promise<void> {
     const raw = await readBody(req);
     let body: unknown;
@@ -303,114 +425,50 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
           "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)",
       });
     }
-    record.body = body;
-    const checked = validateChatRequest(body);
-    if ("error" in checked) {
-      record.status = checked.error.status;
-      return sendError(res, checked.error);
-    }
-    const request = checked.request;
-    if (options.models && !options.models.includes(request.model)) {
-      record.status = 404;
-      return sendError(res, {
-        status: 404,
-        message: `The model \`${request.model}\` does not exist or you do not have access to it.`,
-        code: "model_not_found",
-      });
-    }
-    if (options.contextTokens !== undefined) {
-      const promptTokens = estimateTokens(request.messages.map((m) => messageText(m)).join("\n"));
-      const maxTokens = Number(
-        (body as { max_tokens?: unknown; max_completion_tokens?: unknown }).max_completion_tokens ??
-          (body as { max_tokens?: unknown }).max_tokens ??
-          0,
-      );
-      if (promptTokens + maxTokens > options.contextTokens) {
-        record.status = 400;
-        return sendError(res, {
-          status: 400,
-          message: `This model's maximum context length is ${options.contextTokens} tokens. However, you requested ${promptTokens + maxTokens} tokens (${promptTokens} in the messages, ${maxTokens} in the completion). Please reduce the length of the messages or completion.`,
-          param: "messages",
-          code: "context_length_exceeded",
-        });
-      }
-    }
     const controller = new AbortController();
     res.on("close", () => controller.abort());
-    const index = chatIndex++;
-    record.index = index;
-    if (!(await slots.acquire(controller.signal))) return;
-    maxObservedConcurrency = Math.max(maxObservedConcurrency, slots.inUse);
-    try {
-      const latency = typeof options.latencyMs === "function" ? options.latencyMs(request) : (options.latencyMs ?? 0);
-      await sleep(latency, controller.signal);
-      if (controller.signal.aborted) return;
-      const injected = pickFault();
-      let reply: ScriptedReply =
-        injected === "429" || injected === "500" || injected === "timeout" || injected === "disconnect"
-          ? { fault: injected }
-          : await nextReply(request, { index, signal: controller.signal });
-      if (controller.signal.aborted) return;
-      let fault: FaultKind | undefined = "fault" in reply ? reply.fault : undefined;
-      if (fault === "truncated" || fault === "malformed") {
-        // a scripted truncated/malformed answer damages the next real answer
-        reply = await nextReply(request, { index, signal: controller.signal });
-      }
-      if (injected) fault = injected;
-      record.fault = fault;
-      if (fault === "429") {
-        const seconds = options.faults?.retryAfterSeconds ?? 1;
-        record.status = 429;
-        return sendError(
-          res,
-          {
-            status: 429,
-            message: "Rate limit reached for requests (scripted fault). Please try again later.",
-            type: "requests",
-            code: "rate_limit_exceeded",
-          },
-          { "retry-after": String(seconds) },
-        );
-      }
-      if (fault === "500") {
-        record.status = 500;
-        return sendError(res, {
-          status: 500,
-          message: "The server had an error while processing your request (scripted fault).",
-        });
-      }
-      if (fault === "disconnect") {
-        res.socket?.destroy();
-        return;
-      }
-      if (fault === "timeout") {
-        await sleep(options.timeoutFaultMs ?? 120_000, controller.signal);
-        res.socket?.destroy();
-        return;
-      }
-      if ("error" in reply) {
-        record.status = reply.error.status;
-        const headers: Record<string, string> =
-          reply.error.retryAfterSeconds !== undefined ? { "retry-after": String(reply.error.retryAfterSeconds) } : {};
-        return sendError(res, reply.error, headers);
-      }
-      if ("fault" in reply) throw new Error("unreachable");
-      let answer = toAnswer(reply, request);
-      if (fault === "truncated" || fault === "malformed") answer = damage(answer, fault);
-      const promptText = request.messages.map((m) => messageText(m)).join("\n");
-      const outputText = answer.content ?? (answer.toolCalls ?? []).map((c) => c.name + c.arguments).join("");
-      const usage = reply.usage ?? {
-        prompt_tokens: estimateTokens(promptText),
-        completion_tokens: estimateTokens(outputText),
-      };
-      const model = reply.model ?? reportedModel(request.model);
-      record.status = 200;
-      if (request.stream) sendStream(res, request, answer, model, usage);
-      else sendCompletion(res, answer, model, usage, request.logprobs === true ? reply.logprobs : undefined);
-    } finally {
-      slots.release();
+    const outcome = await answerChat(body, controller.signal, record);
+    if (outcome.kind === "gone") return;
+    if (outcome.kind === "error") {
+      record.status = outcome.error.status;
+      return sendError(res, outcome.error, outcome.headers);
     }
+    if (outcome.kind === "dropped") {
+      if (outcome.fault === "timeout")
+        await abortableSleep({ ms: options.timeoutFaultMs ?? 120_000, signal: controller.signal });
+      res.socket?.destroy();
+      return;
+    }
+    record.status = 200;
+    if (outcome.request.stream) sendStream(res, outcome.request, outcome.answer, outcome.model, outcome.usage);
+    else sendJson(res, 200, completionBody(outcome.answer, outcome.model, outcome.usage, outcome.logprobs));
   }
+
+  const batches = createBatchEndpoints({
+    options: options.batches,
+    answer: async (body, record) => {
+      const outcome = await answerChat(body, new AbortController().signal, record);
+      if (outcome.kind === "answer") {
+        if (outcome.request.stream) {
+          return {
+            status: 400,
+            body: errorBody({ status: 400, message: "stream is not supported in a batch", param: "stream" }),
+          };
+        }
+        return { status: 200, body: completionBody(outcome.answer, outcome.model, outcome.usage, outcome.logprobs) };
+      }
+      if (outcome.kind === "error") return { status: outcome.error.status, body: errorBody(outcome.error) };
+      // a dropped connection inside the provider's batch worker: the line fails as a server error
+      return {
+        status: 500,
+        body: errorBody({ status: 500, message: "The server had an error while processing your request." }),
+      };
+    },
+    record: (record) => {
+      requests.push(record);
+      options.onRequest?.(record);
+    },
+  });
 
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] as string;
@@ -436,6 +494,15 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
         object: "list",
         data: ids.map((id) => ({ id, object: "model", created: 1700000000, owned_by: "domain-eval-scripted" })),
       });
+    }
+    if (batches.handles(path)) {
+      batches.handle(req, res, record).catch((error: unknown) => {
+        record.status = 500;
+        if (!res.headersSent) {
+          sendError(res, { status: 500, message: `scripted server: ${(error as Error).message}` });
+        } else res.destroy();
+      });
+      return;
     }
     if (path === "/v1/chat/completions") {
       if (req.method !== "POST") {
@@ -465,8 +532,10 @@ export async function startScriptedOpenAIServer(options: ScriptedOpenAIServerOpt
     get maxObservedConcurrency() {
       return maxObservedConcurrency;
     },
+    batches: batches.list,
     close: () =>
       new Promise<void>((resolve) => {
+        batches.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -481,13 +550,13 @@ function usageBody(usage: { prompt_tokens: number; completion_tokens: number }) 
   return { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens };
 }
 
-function sendCompletion(
-  res: ServerResponse,
+/** The body of a non-streaming chat completion answer. */
+function completionBody(
   answer: Answer,
   model: string,
   usage: { prompt_tokens: number; completion_tokens: number },
   logprobs?: ScriptedTokenLogprob[],
-): void {
+): Record<string, unknown> {
   const message: Record<string, unknown> = { role: "assistant", content: answer.content, refusal: null };
   if (answer.toolCalls) {
     message.tool_calls = answer.toolCalls.map((c) => ({
@@ -496,7 +565,7 @@ function sendCompletion(
       function: { name: c.name, arguments: c.arguments },
     }));
   }
-  sendJson(res, 200, {
+  return {
     id: completionId(),
     object: "chat.completion",
     created: Math.floor(Date.now() / 1000),
@@ -521,7 +590,7 @@ function sendCompletion(
       },
     ],
     usage: usageBody(usage),
-  });
+  };
 }
 
 function pieces(text: string, size = 24): string[] {

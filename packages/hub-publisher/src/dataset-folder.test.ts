@@ -172,13 +172,21 @@ describe("writeDatasetFolder", () => {
     await mkdir(join(dir, "data"), { recursive: true });
     await writeFile(join(dir, "notes.txt"), "keep me");
     await writeFile(join(dir, "data", "raw.csv"), "a,b");
-    await expect(writeDatasetFolder({ items: makeExamItems(10), dir, card: CARD })).rejects.toThrow(
-      /is not a dataset folder \(it holds notes\.txt, data\/raw\.csv\): choose a new or empty folder/u,
-    );
+    await expect(writeDatasetFolder({ items: makeExamItems(10), dir, card: CARD })).rejects.toMatchObject({
+      name: "HubPublishError",
+      code: "NOT_A_DATASET_FOLDER",
+      message: expect.stringMatching(
+        /is not a dataset folder \(it holds notes\.txt, data\/raw\.csv\): choose a new or empty folder/u,
+      ),
+    });
     expect(await readFile(join(dir, "notes.txt"), "utf8")).toBe("keep me");
     await expect(
       writeDatasetFolder({ items: makeExamItems(10), dir: join(dir, "notes.txt"), card: CARD }),
-    ).rejects.toThrow("notes.txt is a file, not a folder");
+    ).rejects.toMatchObject({
+      name: "HubPublishError",
+      code: "NOT_A_DATASET_FOLDER",
+      message: expect.stringContaining("notes.txt is a file, not a folder"),
+    });
     expect((await readdir(work)).sort()).toEqual(["project"]);
   });
 

@@ -5,6 +5,7 @@ import { describeZodIssues, detectLanguageFromScript, type ExamItem, ExamItemSch
 import { readCardResults } from "./card-results.js";
 import { cardInputProblems, type DatasetCardInput, renderDatasetCard } from "./dataset-card.js";
 import { type DatasetStatistics, DatasetStatisticsAccumulator } from "./dataset-statistics.js";
+import { HubPublishError } from "./hub-publish-error.js";
 import { knownSecrets, secretLeakIn } from "./secret-guard.js";
 import { SplitParquetWriter } from "./split-parquet-writer.js";
 
@@ -47,7 +48,10 @@ async function datasetFolderProblems(dir: string): Promise<string[] | "missing">
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) {
-      throw new Error(`${dir} is a file, not a folder: choose a folder path for the dataset`);
+      throw new HubPublishError({
+        reason: "not-a-dataset-folder",
+        message: `${dir} is a file, not a folder: choose a folder path for the dataset`,
+      });
     }
     entries = await readdir(dir);
   } catch (error) {
@@ -176,10 +180,12 @@ export async function writeDatasetFolder(params: {
   const dir = resolve(params.dir);
   const existing = await datasetFolderProblems(dir);
   if (existing !== "missing" && existing.length > 0) {
-    throw new Error(
-      `${dir} already exists and is not a dataset folder (it holds ${existing.slice(0, 5).join(", ")}${existing.length > 5 ? ", …" : ""}): ` +
+    throw new HubPublishError({
+      reason: "not-a-dataset-folder",
+      message:
+        `${dir} already exists and is not a dataset folder (it holds ${existing.slice(0, 5).join(", ")}${existing.length > 5 ? ", …" : ""}): ` +
         "choose a new or empty folder, or move those files away; only a folder holding README.md and data/*.parquet is replaced",
-    );
+    });
   }
 
   await mkdir(dirname(dir), { recursive: true });

@@ -5,6 +5,7 @@ import {
   findDuplicateQuestions,
   NearDuplicateIndex,
 } from "./near-duplicate-index.js";
+import { contentWordStems, jaccard, normalizeForComparison } from "./normalize-text.js";
 
 describe("NearDuplicateIndex", () => {
   it("flags reworded copies and names the original", () => {
@@ -126,5 +127,213 @@ describe("NearDuplicateIndex in Japanese and Chinese", () => {
       ],
     });
     expect([...found.keys()]).toEqual(["b"]);
+  });
+});
+
+/** Mulberry32: a small seeded generator, so every run checks the same sets. */
+function randomFrom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The filter's definition, pair by pair: each question against every earlier kept one with the same numbers; the
+ * most similar at or above the threshold wins, the earliest on a tie; a duplicate is not kept.
+ */
+function bruteForce(questions: { id: string; question: string }[], threshold: number) {
+  const kept: { id: string; stems: Set<string>; numbers: string }[] = [];
+  return questions.map((q) => {
+    const stems = new Set(contentWordStems(q.question));
+    const numbers = (normalizeForComparison(q.question).match(/\d+(?:[.,]\d+)*/gu) ?? []).join(" ");
+    let best: { duplicateOf: string; similarity: number } | undefined;
+    for (const k of kept) {
+      if (k.numbers !== numbers) continue;
+      const similarity = jaccard({ a: stems, b: k.stems });
+      if (similarity >= threshold && (!best || similarity > best.similarity)) {
+        best = { duplicateOf: k.id, similarity };
+      }
+    }
+    if (!best) kept.push({ id: q.id, stems, numbers });
+    return best;
+  });
+}
+
+const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+/** Questions near each other on purpose: copies of a few bases with words dropped, added or swapped. */
+function nearCopies(params: {
+  random: () => number;
+  count: number;
+  vocabulary: readonly string[];
+  minWords: number;
+  maxWords: number;
+  join: string;
+  numbers?: readonly string[];
+}): { id: string; question: string }[] {
+  const { random, vocabulary, join } = params;
+  const bases: string[][] = [];
+  const out: { id: string; question: string }[] = [];
+  for (let i = 0; i < params.count; i++) {
+    let words: string[];
+    if (bases.length === 0 || random() < 0.3) {
+      const n = params.minWords + Math.floor(random() * (params.maxWords - params.minWords + 1));
+      words = Array.from({ length: n }, () => pick(random, vocabulary));
+      bases.push(words);
+    } else {
+      words = [...pick(random, bases)];
+      for (let edits = Math.floor(random() * 4); edits > 0; edits--) {
+        const at = Math.floor(random() * words.length);
+        const r = random();
+        if (r < 0.33 && words.length > 1) words.splice(at, 1);
+        else if (r < 0.66) words.splice(at, 0, pick(random, vocabulary));
+        else words[at] = pick(random, vocabulary);
+      }
+    }
+    if (params.numbers && random() < 0.5) words = [...words, pick(random, params.numbers)];
+    out.push({ id: `q${i}`, question: words.join(join) });
+  }
+  return out;
+}
+
+describe("NearDuplicateIndex is exact: the same findings as comparing every pair", () => {
+  const THRESHOLDS = [0.3, 0.5, 2 / 3, 0.75, DEFAULT_DUPLICATE_THRESHOLD, 0.9, 1];
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  const words = (random: () => number, n: number) =>
+    Array.from({ length: n }, () =>
+      Array.from({ length: 3 + Math.floor(random() * 5) }, () => pick(random, [...letters])).join(""),
+    );
+  const cases: [string, (random: () => number) => { id: string; question: string }[]][] = [
+    [
+      "a small vocabulary (every question shares most words)",
+      (random) =>
+        nearCopies({ random, count: 400, vocabulary: words(random, 10), minWords: 3, maxWords: 9, join: " " }),
+    ],
+    [
+      "long questions over a mid-sized vocabulary",
+      (random) =>
+        nearCopies({ random, count: 250, vocabulary: words(random, 80), minWords: 30, maxWords: 70, join: " " }),
+    ],
+    [
+      "many distinct words with numbers mixed in",
+      (random) =>
+        nearCopies({
+          random,
+          count: 400,
+          vocabulary: words(random, 400),
+          minWords: 4,
+          maxWords: 14,
+          join: " ",
+          numbers: ["2022", "2023", "30", "4.5"],
+        }),
+    ],
+    [
+      "Japanese questions built from a few words and particles",
+      (random) =>
+        nearCopies({
+          random,
+          count: 300,
+          vocabulary: [
+            "年次有給休暇",
+            "入社後",
+            "付与",
+            "育児休業",
+            "取得",
+            "翌年度",
+            "繰り越し",
+            "従業員",
+            "会社",
+            "申請",
+            "給与",
+            "賞与",
+            "は",
+            "が",
+            "を",
+            "に",
+            "何日",
+          ],
+          minWords: 3,
+          maxWords: 10,
+          join: "",
+        }),
+    ],
+    [
+      "Chinese questions with full-width digits",
+      (random) =>
+        nearCopies({
+          random,
+          count: 300,
+          vocabulary: [
+            "肌酐清除率",
+            "患者",
+            "给药间隔",
+            "剂量",
+            "延长",
+            "减少",
+            "毫升",
+            "分钟",
+            "的",
+            "应",
+            "多久",
+            "每次",
+          ],
+          minWords: 3,
+          maxWords: 9,
+          join: "",
+          numbers: ["30", "３０", "15"],
+        }),
+    ],
+    [
+      "stopword-only and empty questions among others",
+      (random) =>
+        nearCopies({
+          random,
+          count: 300,
+          vocabulary: ["the", "of", "and", "is", "what", "apple", "pear", "plum", "fig", "kiwi", "lime"],
+          minWords: 1,
+          maxWords: 5,
+          join: " ",
+          numbers: ["1", "2", "3", "2022"],
+        }),
+    ],
+  ];
+
+  for (const [name, make] of cases) {
+    it(`${name}, at thresholds ${THRESHOLDS.map((t) => t.toFixed(2)).join(", ")}`, () => {
+      let flagged = 0;
+      let kept = 0;
+      for (const [seed, threshold] of THRESHOLDS.entries()) {
+        const questions = make(randomFrom(seed + 1));
+        const expected = bruteForce(questions, threshold);
+        const index = new NearDuplicateIndex({ threshold });
+        const actual = questions.map((q, i) => {
+          // find() asks without adding and must agree with add()
+          if (i % 7 === 0) expect(index.find(q.question)).toEqual(expected[i]);
+          return index.add(q.id, q.question);
+        });
+        expect(actual).toEqual(expected);
+        flagged += expected.filter(Boolean).length;
+        kept += expected.filter((m) => !m).length;
+      }
+      // the sets are neither all duplicates nor all distinct, so the comparison means something
+      expect(flagged).toBeGreaterThan(50);
+      expect(kept).toBeGreaterThan(50);
+    });
+  }
+
+  it("findDuplicateQuestions names the same earlier question and similarity as comparing every pair", () => {
+    const random = randomFrom(99);
+    const vocabulary = words(random, 12);
+    const questions = nearCopies({ random, count: 600, vocabulary, minWords: 4, maxWords: 10, join: " " });
+    const expected = bruteForce(questions, DEFAULT_DUPLICATE_THRESHOLD);
+    const found = findDuplicateQuestions({ questions });
+    const flagged = questions.flatMap((q, i) => (expected[i] ? [[q.id, expected[i]] as const] : []));
+    expect(flagged.length).toBeGreaterThan(100);
+    expect(found.size).toBe(flagged.length);
+    for (const [id, match] of flagged) expect(found.get(id)?.[0]?.data).toEqual(match);
   });
 });

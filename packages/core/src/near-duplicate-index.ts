@@ -10,33 +10,45 @@ export interface NearDuplicateMatch {
 /** Similarity at or above which two questions are near-duplicates, unless a threshold is given. */
 export const DEFAULT_DUPLICATE_THRESHOLD = 0.8;
 
-const NUM_HASHES = 64;
-const ROWS_PER_BAND = 4;
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-// Fixed odd multipliers/offsets for the MinHash family (any fixed values work; fixed keeps results reproducible).
-const MULTIPLIERS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => (fnv1a(`m${i}`) | 1) >>> 0);
-const OFFSETS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fnv1a(`o${i}`));
-
 function numbersIn(text: string): string {
   // In order: "report 0 section 1" and "report 1 section 0" are different questions.
   return (normalizeForComparison(text).match(/\d+(?:[.,]\d+)*/gu) ?? []).join(" ");
 }
 
+// Slack for float rounding in the bounds below: a bound may only let more pairs through, never fewer.
+const SLACK = 1e-9;
+
+/** An indexed text: its stems (for the exact similarity), stems in index order, and insertion order for ties. */
+interface Entry {
+  id: string;
+  seq: number;
+  shingles: Set<string>;
+  tokens: string[];
+  /** Last probe that looked at this entry (saves a per-probe "tried" set). */
+  probe: number;
+  group: NumbersGroup;
+}
+
+/** Entries that mention the same numbers (only those can be duplicates of each other). */
+interface NumbersGroup {
+  /** Stem → entries whose prefix holds it. */
+  lists: Map<string, Entry[]>;
+  /** The first text without content words (it repeats every later one: similarity 1). */
+  empty?: Entry;
+}
+
 /**
  * Finds near-duplicate texts in a stream without comparing every pair. Texts are compared by the stems of their
  * content words (stopwords, case, punctuation and plural/tense endings aside), so a rewording is a duplicate while a
- * question about another entity ("north segment" / "east segment") is not. MinHash signatures banded into an LSH
- * table find candidates; exact Jaccard similarity confirms them. Texts that mention different numbers ("net income
- * in 2022" / "in 2023") are never duplicates.
+ * question about another entity ("north segment" / "east segment") is not. Texts that mention different numbers
+ * ("net income in 2022" / "in 2023") are never duplicates.
+ *
+ * The search is exact: every earlier text at or above the threshold is considered, and the most similar one wins
+ * (the earliest on a tie), the same result as comparing every pair. Candidates come from a prefix filter (two sets
+ * with Jaccard similarity ≥ t share a stem among the first |S| − ⌈t·|S|⌉ + 1 stems of each, in any fixed order of
+ * stems; rarer stems first keeps the candidate lists short) and a length filter (t·|A| ≤ |B| ≤ |A|/t). The stem
+ * order is re-derived from the stem counts whenever the index doubles in size, re-indexing every entry, so the order
+ * is the same for all entries at any time.
  *
  * @example
  * const index = new NearDuplicateIndex({ threshold: 0.8 });
@@ -47,8 +59,15 @@ function numbersIn(text: string): string {
  */
 export class NearDuplicateIndex {
   readonly threshold: number;
-  private readonly bands = new Map<string, string[]>();
-  private readonly entries = new Map<string, { shingles: Set<string>; numbers: string }>();
+  private readonly ids = new Set<string>();
+  private readonly groups = new Map<string, NumbersGroup>();
+  private readonly all: Entry[] = [];
+  /** How many entries hold each stem (the stem order's basis at the next re-index). */
+  private readonly counts = new Map<string, number>();
+  /** Stem counts at the last re-index: the stem order in use (rarer first, then by the stem's text). */
+  private order = new Map<string, number>();
+  private nextReindex = 64;
+  private probes = 0;
 
   constructor(options: { threshold?: number } = {}) {
     this.threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
@@ -59,12 +78,13 @@ export class NearDuplicateIndex {
 
   /** Number of texts kept in the index. */
   get size(): number {
-    return this.entries.size;
+    return this.all.length;
   }
 
   /** The most similar earlier entry at or above the threshold, without adding `text`. */
   find(text: string): NearDuplicateMatch | undefined {
-    return this.lookup(new Set(contentWordStems(text)), numbersIn(text)).match;
+    const shingles = new Set(contentWordStems(text));
+    return this.lookup(shingles, this.sorted(shingles), numbersIn(text));
   }
 
   /**
@@ -72,48 +92,91 @@ export class NearDuplicateIndex {
    * Duplicates are not added, so a chain of small edits is measured against the first text.
    */
   add(id: string, text: string): NearDuplicateMatch | undefined {
-    if (this.entries.has(id)) throw new TypeError(`id "${id}" is already in the index: ids must be unique`);
+    if (this.ids.has(id)) throw new TypeError(`id "${id}" is already in the index: ids must be unique`);
     const shingles = new Set(contentWordStems(text));
+    const tokens = this.sorted(shingles);
     const numbers = numbersIn(text);
-    const { match, keys } = this.lookup(shingles, numbers);
+    const match = this.lookup(shingles, tokens, numbers);
     if (match) return match;
-    this.entries.set(id, { shingles, numbers });
-    for (const key of keys) {
-      const bucket = this.bands.get(key);
-      if (bucket) bucket.push(id);
-      else this.bands.set(key, [id]);
+    let group = this.groups.get(numbers);
+    if (!group) {
+      group = { lists: new Map() };
+      this.groups.set(numbers, group);
     }
+    this.ids.add(id);
+    const entry: Entry = { id, seq: this.all.length, shingles, tokens, probe: 0, group };
+    this.all.push(entry);
+    for (const token of tokens) this.counts.set(token, (this.counts.get(token) ?? 0) + 1);
+    if (this.all.length >= this.nextReindex) {
+      this.nextReindex *= 2;
+      this.reindex();
+    } else this.index(group, entry);
     return undefined;
   }
 
-  private lookup(shingles: Set<string>, numbers: string): { match?: NearDuplicateMatch; keys: string[] } {
-    const signature = new Uint32Array(NUM_HASHES).fill(0xffffffff);
-    for (const shingle of shingles) {
-      const h = fnv1a(shingle);
-      for (let i = 0; i < NUM_HASHES; i++) {
-        const v = (Math.imul(h, MULTIPLIERS[i] as number) + (OFFSETS[i] as number)) >>> 0;
-        if (v < (signature[i] as number)) signature[i] = v;
-      }
+  /** How many of a set's first stems (in the stem order) must be indexed/probed: |S| − ⌈t·|S|⌉ + 1. */
+  private prefixLength(size: number): number {
+    return Math.min(size, Math.max(1, size - Math.ceil(this.threshold * size - SLACK) + 1));
+  }
+
+  private sorted(shingles: Set<string>): string[] {
+    const order = this.order;
+    return [...shingles].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  private index(group: NumbersGroup, entry: Entry): void {
+    if (entry.tokens.length === 0) {
+      group.empty ??= entry;
+      return;
     }
-    const keys: string[] = [];
-    for (let b = 0; b < NUM_HASHES / ROWS_PER_BAND; b++) {
-      keys.push(`${b}:${signature.subarray(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND).join(",")}`);
+    const length = this.prefixLength(entry.tokens.length);
+    for (let i = 0; i < length; i++) {
+      const token = entry.tokens[i] as string;
+      const list = group.lists.get(token);
+      if (list) list.push(entry);
+      else group.lists.set(token, [entry]);
     }
-    let best: NearDuplicateMatch | undefined;
-    const tried = new Set<string>();
-    for (const key of keys) {
-      for (const candidate of this.bands.get(key) ?? []) {
-        if (tried.has(candidate)) continue;
-        tried.add(candidate);
-        const entry = this.entries.get(candidate);
-        if (!entry || entry.numbers !== numbers) continue;
+  }
+
+  /** Takes the current stem counts as the stem order and indexes every entry again under it. */
+  private reindex(): void {
+    this.order = new Map(this.counts);
+    for (const group of this.groups.values()) group.lists.clear();
+    for (const entry of this.all) {
+      entry.tokens = this.sorted(entry.shingles);
+      this.index(entry.group, entry);
+    }
+  }
+
+  private lookup(shingles: Set<string>, tokens: string[], numbers: string): NearDuplicateMatch | undefined {
+    const group = this.groups.get(numbers);
+    if (!group) return undefined;
+    if (tokens.length === 0) return group.empty ? { duplicateOf: group.empty.id, similarity: 1 } : undefined;
+    const t = this.threshold;
+    const size = tokens.length;
+    const minSize = t * size - SLACK;
+    const maxSize = size / t + SLACK;
+    const probe = ++this.probes;
+    let best: Entry | undefined;
+    let bestSimilarity = 0;
+    const length = this.prefixLength(size);
+    for (let i = 0; i < length; i++) {
+      const list = group.lists.get(tokens[i] as string);
+      if (!list) continue;
+      for (const entry of list) {
+        if (entry.probe === probe) continue;
+        entry.probe = probe;
+        const other = entry.tokens.length;
+        if (other < minSize || other > maxSize) continue;
         const similarity = jaccard({ a: shingles, b: entry.shingles });
-        if (similarity >= this.threshold && (!best || similarity > best.similarity)) {
-          best = { duplicateOf: candidate, similarity };
+        if (similarity < t) continue;
+        if (!best || similarity > bestSimilarity || (similarity === bestSimilarity && entry.seq < best.seq)) {
+          best = entry;
+          bestSimilarity = similarity;
         }
       }
     }
-    return { match: best, keys };
+    return best ? { duplicateOf: best.id, similarity: bestSimilarity } : undefined;
   }
 }
 

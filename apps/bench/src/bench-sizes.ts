@@ -28,6 +28,8 @@ export interface BenchSizes {
   evaluationQuestions: number;
   /** Models evaluated: the real embedded ones (full) or only the tiny random one (smoke). */
   evaluationModels: readonly ("tiny" | "smollm2-135m-instruct" | "gemma-3-270m")[];
+  /** Question counts the near-duplicate filter runs over (the first: the 4,000-chunk generation run's questions). */
+  nearDuplicateQuestions: readonly number[];
 }
 
 /** The sizes (manual run) and tiny ones that exercise the same code paths in CI. */
@@ -47,6 +49,7 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     validationLocalQuestions: 8,
     evaluationQuestions: 100,
     evaluationModels: ["smollm2-135m-instruct", "gemma-3-270m"],
+    nearDuplicateQuestions: [12_000, 40_000],
   },
   smoke: {
     generationChunks: 40,
@@ -63,5 +66,6 @@ export const BENCH_SIZES: Record<"full" | "smoke", BenchSizes> = {
     validationLocalQuestions: 2,
     evaluationQuestions: 10,
     evaluationModels: ["tiny"],
+    nearDuplicateQuestions: [300, 600],
   },
 };

@@ -18,6 +18,7 @@ import { benchExport } from "./workloads/export.js";
 import { benchGeneration } from "./workloads/generation.js";
 import { benchIngestion } from "./workloads/ingestion.js";
 import { benchLocalGeneration } from "./workloads/local-generation.js";
+import { benchNearDuplicates } from "./workloads/near-duplicates.js";
 import { benchReading } from "./workloads/reading.js";
 import { benchValidation } from "./workloads/validation.js";
 
@@ -32,10 +33,11 @@ const WORKLOADS = [
   "validation",
   "local-generation",
   "evaluation",
+  "near-duplicates",
 ] as const;
 type WorkloadKey = (typeof WORKLOADS)[number];
 
-const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation,local-generation,evaluation] [--out BENCHMARKS.md] [--json results.json] [--update]
+const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation,local-generation,evaluation,near-duplicates] [--out BENCHMARKS.md] [--json results.json] [--update]
 
 --update: keep the workloads this run does not measure from the existing --json file (each keeps the commit and load it
 was measured at) and write --out from all of them; without it --out holds only this run's workloads.
@@ -168,6 +170,7 @@ async function main(): Promise<number> {
         if (key === "validation") reports.push(await benchValidation({ ctx }));
         if (key === "local-generation") reports.push(await benchLocalGeneration({ ctx }));
         if (key === "evaluation") reports.push(await benchEvaluation({ ctx }));
+        if (key === "near-duplicates") reports.push(await benchNearDuplicates({ ctx }));
         const report = reports.at(-1);
         if (report?.key === key) {
           const loadAfter = loadAverage()[0];

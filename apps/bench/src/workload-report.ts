@@ -11,7 +11,15 @@ export interface TargetCheck {
 
 /** What one workload found: a table of sides, ratios to the Python tool, targets, and notes on the why. */
 export interface WorkloadReport {
-  key: "generation" | "ingestion" | "export" | "reading" | "validation" | "local-generation" | "evaluation";
+  key:
+    | "generation"
+    | "ingestion"
+    | "export"
+    | "reading"
+    | "validation"
+    | "local-generation"
+    | "evaluation"
+    | "near-duplicates";
   title: string;
   /** What both sides did, in a sentence or two. */
   setup: string;

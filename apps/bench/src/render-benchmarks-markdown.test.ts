@@ -83,6 +83,37 @@ describe("renderBenchmarksMarkdown", () => {
     expect(two).toContain("each section names the commit it measured (`abc123def456`, `fff000`)");
   });
 
+  it("says which sections an --update run measured and that the others are kept, instead of a run time for all", () => {
+    const stamp = (startedAt: string) => ({
+      commit: "abc123def456",
+      startedAt,
+      durationSeconds: 60,
+      loadAverageBefore: 1,
+      loadAverageAfter: 1,
+      loadAverageMax: 1,
+    });
+    const md = renderBenchmarksMarkdown({
+      ...params,
+      mode: "full",
+      startedAt: "2026-11-30T14:00:00.000Z",
+      durationSeconds: 6,
+      reports: [
+        { ...report, measured: stamp("2026-11-30T13:00:00.000Z") },
+        { ...report, key: "reading", title: "4. Reading reviews", measured: stamp("2026-11-30T14:00:00.000Z") },
+      ],
+    });
+    expect(md).toContain(
+      "this run took 0.1 minutes and measured 4. Reading reviews; the other sections are kept from earlier runs",
+    );
+    const none = renderBenchmarksMarkdown({
+      ...params,
+      mode: "full",
+      startedAt: "2026-11-30T14:00:00.000Z",
+      reports: [{ ...report, measured: stamp("2026-11-30T13:00:00.000Z") }],
+    });
+    expect(none).toContain("re-rendered from the results of earlier runs");
+  });
+
   it("labels smoke numbers as smoke, escapes pipes in cells, and reports broken workloads", () => {
     const md = renderBenchmarksMarkdown({
       ...params,

@@ -24,6 +24,22 @@ function table(header: string[], rows: string[][]): string {
   ].join("\n");
 }
 
+/** What this run did: measured every section, only some (`--update`: the others kept), or none (re-rendered). */
+function runDescription(params: {
+  reports: readonly WorkloadReport[];
+  startedAt: string;
+  durationSeconds: number;
+}): string {
+  const kept = params.reports.filter((r) => r.measured && r.measured.startedAt < params.startedAt);
+  const took = `this run took ${(params.durationSeconds / 60).toFixed(1)} minutes`;
+  if (kept.length === 0) return took;
+  if (kept.length === params.reports.length) {
+    return "re-rendered from the results of earlier runs (each section says when it was measured)";
+  }
+  const measured = params.reports.filter((r) => !kept.includes(r)).map((r) => r.title);
+  return `${took} and measured ${measured.join(", ")}; the other sections are kept from earlier runs (each section says when it was measured)`;
+}
+
 /**
  * Renders BENCHMARKS.md: machine and versions, then per workload what both sides did, a table of medians with their
  * spread (min–max over interleaved runs), ratios, targets hit or missed, and why we are slower where we are.
@@ -47,7 +63,7 @@ export function renderBenchmarksMarkdown(params: RenderBenchmarksMarkdownParams)
       ? ` Measured commit: \`${commits[0]}\`.`
       : ` Sections come from more than one run (\`--update\`): each section names the commit it measured (${commits.map((c) => `\`${c}\``).join(", ")}).`;
   out.push(
-    `Written by \`npm run ${params.mode === "full" ? "bench" : "bench:smoke"}\` (apps/bench) on ${params.startedAt.slice(0, 10)}; ${params.reports.every((r) => r.measured && r.measured.startedAt < params.startedAt) ? "re-rendered from the results of earlier runs (each section says when it was measured)" : `this run took ${(params.durationSeconds / 60).toFixed(1)} minutes`}.${stamp} ` +
+    `Written by \`npm run ${params.mode === "full" ? "bench" : "bench:smoke"}\` (apps/bench) on ${params.startedAt.slice(0, 10)}; ${runDescription(params)}.${stamp} ` +
       `Each side ran ${params.runs} time(s) unless its section says otherwise, interleaved (the order rotates every run), each run in a fresh process; cells show the median and, in brackets, the min–max over runs. ` +
       "Ratios pair run *i* of ours with run *i* of the other tool and are oriented so that **above 1 means ours is better**.",
     "",

@@ -1,4 +1,10 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+
+/** One-shot SHA-256 (`crypto.hash`, Node ≥ 20.12: no Hash object per call); the streaming API where it is missing. */
+const sha256: (data: string) => Buffer =
+  typeof crypto.hash === "function"
+    ? (data) => crypto.hash("sha256", data, "buffer") as unknown as Buffer
+    : (data) => crypto.createHash("sha256").update(data).digest();
 
 /** Letters used as class-label names for answer positions: A, B, C, … */
 export function choiceLetter(index: number): string {
@@ -15,8 +21,7 @@ export function choiceLetters(count: number): string[] {
 
 /** A 64-bit hash of seed and key, as a bigint: the only source of "randomness" in ordering, so runs reproduce. */
 function seededHash(seed: string | number, key: string, salt = ""): bigint {
-  const digest = createHash("sha256").update(`${seed}\u0000${key}\u0000${salt}`).digest();
-  return digest.readBigUInt64BE(0);
+  return sha256(`${seed}\u0000${key}\u0000${salt}`).readBigUInt64BE(0);
 }
 
 /** A deterministic PRNG (xorshift64*) seeded from seed + key, yielding floats in [0, 1). */

@@ -109,7 +109,8 @@ export function assignAnswerPositions(params: {
   seed: string | number;
 }): Map<string, number> {
   const { items, seed } = params;
-  const byCount = new Map<number, { id: string; rank: bigint }[]>();
+  // The rank is the 64-bit hash as its high and low 32 bits: the same order as comparing it as a bigint, cheaper.
+  const byCount = new Map<number, { id: string; high: number; low: number }[]>();
   const seen = new Set<string>();
   for (const { id, optionCount } of items) {
     if (seen.has(id)) throw new TypeError(`duplicate item id "${id}": ids must be unique within a set`);
@@ -119,11 +120,12 @@ export function assignAnswerPositions(params: {
     }
     const group = byCount.get(optionCount) ?? [];
     byCount.set(optionCount, group);
-    group.push({ id, rank: seededHash(seed, id, "balance") });
+    const digest = sha256(`${seed}\u0000${id}\u0000balance`);
+    group.push({ id, high: digest.readUInt32BE(0), low: digest.readUInt32BE(4) });
   }
   const positions = new Map<string, number>();
   for (const [count, group] of byCount) {
-    group.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.id < b.id ? -1 : 1));
+    group.sort((a, b) => a.high - b.high || a.low - b.low || (a.id < b.id ? -1 : 1));
     // Rotate the starting position by the seed so small sets don't always favour A.
     const offset = Number(seededHash(seed, `count:${count}`, "offset") % BigInt(count));
     group.forEach(({ id }, i) => {

@@ -1,4 +1,10 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
+
+/** One-shot SHA-256 (`crypto.hash`, Node ≥ 20.12: no Hash object per call); the streaming API where it is missing. */
+const sha256: (data: string) => Buffer =
+  typeof crypto.hash === "function"
+    ? (data) => crypto.hash("sha256", data, "buffer") as unknown as Buffer
+    : (data) => crypto.createHash("sha256").update(data).digest();
 
 /** Letters used as class-label names for answer positions: A, B, C, … */
 export function choiceLetter(index: number): string {
@@ -15,8 +21,7 @@ export function choiceLetters(count: number): string[] {
 
 /** A 64-bit hash of seed and key, as a bigint: the only source of "randomness" in ordering, so runs reproduce. */
 function seededHash(seed: string | number, key: string, salt = ""): bigint {
-  const digest = createHash("sha256").update(`${seed}\u0000${key}\u0000${salt}`).digest();
-  return digest.readBigUInt64BE(0);
+  return sha256(`${seed}\u0000${key}\u0000${salt}`).readBigUInt64BE(0);
 }
 
 /** A deterministic PRNG (xorshift64*) seeded from seed + key, yielding floats in [0, 1). */
@@ -104,7 +109,8 @@ export function assignAnswerPositions(params: {
   seed: string | number;
 }): Map<string, number> {
   const { items, seed } = params;
-  const byCount = new Map<number, { id: string; rank: bigint }[]>();
+  // The rank is the 64-bit hash as its high and low 32 bits: the same order as comparing it as a bigint, cheaper.
+  const byCount = new Map<number, { id: string; high: number; low: number }[]>();
   const seen = new Set<string>();
   for (const { id, optionCount } of items) {
     if (seen.has(id)) throw new TypeError(`duplicate item id "${id}": ids must be unique within a set`);
@@ -114,11 +120,12 @@ export function assignAnswerPositions(params: {
     }
     const group = byCount.get(optionCount) ?? [];
     byCount.set(optionCount, group);
-    group.push({ id, rank: seededHash(seed, id, "balance") });
+    const digest = sha256(`${seed}\u0000${id}\u0000balance`);
+    group.push({ id, high: digest.readUInt32BE(0), low: digest.readUInt32BE(4) });
   }
   const positions = new Map<string, number>();
   for (const [count, group] of byCount) {
-    group.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.id < b.id ? -1 : 1));
+    group.sort((a, b) => a.high - b.high || a.low - b.low || (a.id < b.id ? -1 : 1));
     // Rotate the starting position by the seed so small sets don't always favour A.
     const offset = Number(seededHash(seed, `count:${count}`, "offset") % BigInt(count));
     group.forEach(({ id }, i) => {

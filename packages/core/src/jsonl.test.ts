@@ -1,6 +1,8 @@
+import { createReadStream } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { beforeEach, describe, expect, it } from "vitest";
 import { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
 
@@ -24,6 +26,29 @@ describe("JSONL", () => {
     const rows = await collect(path);
     expect(rows.map((r) => r.value)).toEqual(values);
     expect(rows.map((r) => r.lineNumber)).toEqual([1, 4, 5]);
+  });
+
+  it("numbers lines as node:readline does: \\n, \\r\\n (also across read chunks), lone \\r, BOM, no final newline", async () => {
+    const path = join(dir, "endings.jsonl");
+    // Enough lines that \r\n pairs and multi-byte characters fall on the reader's chunk boundaries.
+    const endings = ["\n", "\r\n", "\r", "\n\n", "\r\n  \r\n"];
+    // The first line's \r\n straddles the first 64 KiB read chunk (BOM: 3 bytes; the line's \r is byte 65,535).
+    let text = `\uFEFF${JSON.stringify({ pad: "x".repeat(65_535 - 3 - 10) })}\r\n`;
+    for (let i = 0; i < 20_000; i++)
+      text += JSON.stringify({ i, s: "é€😀".repeat(i % 7) }) + endings[i % endings.length];
+    text += JSON.stringify({ last: true });
+    await writeFile(path, text, "utf8");
+    const expected: { lineNumber: number; value: unknown }[] = [];
+    let lineNumber = 0;
+    const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const raw of lines) {
+      lineNumber++;
+      const line = lineNumber === 1 ? raw.replace(/^\uFEFF/u, "") : raw;
+      if (line.trim() !== "") expected.push({ lineNumber, value: JSON.parse(line) });
+    }
+    const got = await collect(path);
+    expect(got.length).toBe(20_002);
+    expect(got).toEqual(expected);
   });
 
   it("names the file and line of a bad line", async () => {

@@ -5,7 +5,12 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { examWriterHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
+import {
+  examWriterHandler,
+  type ScriptedOpenAIServer,
+  startScriptedOpenAIServer,
+  vllmBatchOutputLine,
+} from "@domain-eval/testing";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanEnv, runCli, spawnCli } from "../test/run-cli.js";
@@ -263,37 +268,7 @@ describe("offline engines: --batch-file-only and --from-batch-results", () => {
     const results: string[] = [];
     for (const line of lines) {
       const c = await client.chat.completions.create(line.body);
-      results.push(
-        JSON.stringify({
-          id: `vllm-${randomUUID().replaceAll("-", "")}`,
-          custom_id: line.custom_id,
-          response: {
-            status_code: 200,
-            request_id: `vllm-batch-${randomUUID().replaceAll("-", "")}`,
-            body: {
-              id: c.id,
-              object: "chat.completion",
-              created: c.created,
-              model: c.model,
-              choices: c.choices.map((choice) => ({
-                index: choice.index,
-                message: {
-                  role: "assistant",
-                  content: choice.message.content,
-                  refusal: null,
-                  tool_calls: [],
-                  reasoning: null,
-                },
-                logprobs: null,
-                finish_reason: choice.finish_reason,
-                stop_reason: null,
-              })),
-              usage: { ...c.usage, prompt_tokens_details: null },
-            },
-          },
-          error: null,
-        }),
-      );
+      results.push(vllmBatchOutputLine({ customId: line.custom_id, completion: c }));
     }
     const resultsFile = join(dir, "results.jsonl");
     await writeFile(resultsFile, `${results.join("\n")}\n`);

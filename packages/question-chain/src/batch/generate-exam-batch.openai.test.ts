@@ -10,6 +10,7 @@ import {
   type ScriptedOpenAIServer,
   type ScriptedOpenAIServerOptions,
   startScriptedOpenAIServer,
+  vllmBatchOutputLine,
 } from "@domain-eval/testing";
 import type { Document } from "@langchain/core/documents";
 import OpenAI from "openai";
@@ -222,37 +223,7 @@ describe("generateExamFromBatchResults", () => {
     const out: string[] = [];
     for (const line of lines.slice(1)) {
       const completion = await client.chat.completions.create(line.body as never);
-      out.push(
-        JSON.stringify({
-          id: `vllm-${randomUUID().replaceAll("-", "")}`,
-          custom_id: line.custom_id,
-          response: {
-            status_code: 200,
-            request_id: `vllm-batch-${randomUUID().replaceAll("-", "")}`,
-            body: {
-              id: completion.id,
-              object: "chat.completion",
-              created: completion.created,
-              model: completion.model,
-              choices: completion.choices.map((c) => ({
-                index: c.index,
-                message: {
-                  role: "assistant",
-                  content: c.message.content,
-                  refusal: null,
-                  tool_calls: c.message.tool_calls ?? [],
-                  reasoning: null,
-                },
-                logprobs: null,
-                finish_reason: c.finish_reason,
-                stop_reason: null,
-              })),
-              usage: { ...completion.usage, prompt_tokens_details: null },
-            },
-          },
-          error: null,
-        }),
-      );
+      out.push(vllmBatchOutputLine({ customId: line.custom_id, completion: completion }));
     }
     // the first request failed in the engine
     out.unshift(

@@ -32,3 +32,4 @@ export {
   startScriptedOpenAIServer,
 } from "./scripted-openai-server.js";
 export { readingPanel, VALIDATION_QUESTIONS } from "./validation-fixtures.js";
+export { type ChatCompletionLike, vllmBatchOutputLine } from "./vllm-batch-output.js";

@@ -47,6 +47,18 @@ export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/** A black tick per bar at the value expected by chance (or by an even spread), layered over {@link bars}. */
+function expectedTicks(params: { x: string; y: string }): Record<string, unknown> {
+  return {
+    name: "expected",
+    mark: { type: "tick", color: "black", thickness: 2, size: 40 },
+    encoding: {
+      x: { field: params.x, type: "nominal", sort: null },
+      y: { field: params.y, type: "quantitative" },
+    },
+  };
+}
+
 function bars(params: {
   values: Record<string, unknown>[];
   x: string;
@@ -97,16 +109,7 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
         y: "count",
         yTitle: "questions",
         tooltip: ["letter", "count", "expected"],
-        layer: [
-          {
-            name: "expected",
-            mark: { type: "tick", color: "black", thickness: 2, size: 40 },
-            encoding: {
-              x: { field: "letter", type: "nominal", sort: null },
-              y: { field: "expected", type: "quantitative" },
-            },
-          },
-        ],
+        layer: [expectedTicks({ x: "letter", y: "expected" })],
       }),
     });
   }
@@ -271,16 +274,7 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
         y: "rate",
         yTitle: "mean correct rate",
         tooltip: ["setting", "rate", "chance", "questions"],
-        layer: [
-          {
-            name: "expected",
-            mark: { type: "tick", color: "black", thickness: 2, size: 40 },
-            encoding: {
-              x: { field: "setting", type: "nominal", sort: null },
-              y: { field: "chance", type: "quantitative" },
-            },
-          },
-        ],
+        layer: [expectedTicks({ x: "setting", y: "chance" })],
       }),
     });
   }

@@ -42,6 +42,7 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
   const split = params.chain instanceof QuestionChain ? params.chain : undefined;
   const hasBudget = Object.values(params.budget ?? {}).some((limit) => limit !== undefined);
   const sendFirst = split !== undefined && !hasBudget;
+  const checkTurns = new CheckTurns();
   try {
     const { pending } = run;
     let next = 0;
@@ -81,8 +82,12 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
         let following: ReturnType<typeof startNext>;
         if (checksAhead) {
           following = startNext();
-          // Let the event loop write that request before this thread spends time on the checks.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          // The chunk a worker will send next, built now while answers are awaited.
+          const upcoming = pending[next];
+          if (upcoming) split.prepareRequest(upcoming.chunk);
+          // Checks wait for their turn: one per turn of the event loop, so the requests just started (and answers
+          // that arrive meanwhile) get the event loop between two checks instead of after all of them.
+          await checkTurns.next();
         }
         let result: QuestionChainOutput;
         if ("error" in settled) result = thrownChainResult(chunk.metadata.chunk_id, settled.error);
@@ -93,13 +98,58 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
             result = thrownChainResult(chunk.metadata.chunk_id, error);
           }
         } else result = settled.value as QuestionChainOutput;
+        if (checksAhead) checkTurns.done();
         await run.acceptChunkResult(chunk, result);
         current = checksAhead ? following : startNext();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, pending.length)) }, worker));
+    const workers = Array.from({ length: Math.min(concurrency, Math.max(1, pending.length)) }, worker);
+    // The first requests are on their way (each worker started one): warm the checks up while the answers are awaited.
+    const first = pending[0];
+    if (sendFirst && first) {
+      setImmediate(() => {
+        try {
+          split.warmUpChecks(first.chunk);
+        } catch {
+          // a warm-up that fails changes nothing: the real check reports the problem
+        }
+      });
+    }
+    await Promise.all(workers);
   } finally {
     await run.close();
   }
   return run.finish();
+}
+
+/**
+ * Hands out turns for the checks, one per turn of the event loop: a check starts only after the previous one has
+ * finished and the event loop has had a turn (setImmediate runs after pending I/O), so requests being written and
+ * answers arriving are never held back by a row of checks.
+ */
+class CheckTurns {
+  #waiting: (() => void)[] = [];
+  #busy = false;
+
+  /** Resolves when it is this caller's turn; call {@link CheckTurns.done} after the check. */
+  next(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.#waiting.push(resolve);
+      if (!this.#busy) this.#schedule();
+    });
+  }
+
+  done(): void {
+    this.#busy = false;
+    if (this.#waiting.length > 0) this.#schedule();
+  }
+
+  #schedule(): void {
+    this.#busy = true;
+    setImmediate(() => {
+      const turn = this.#waiting.shift();
+      if (turn) turn();
+      else this.#busy = false;
+    });
+  }
 }

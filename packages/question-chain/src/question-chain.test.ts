@@ -94,6 +94,35 @@ describe("createQuestionChain with a fake structured-output model", () => {
     ]);
   });
 
+  it("prepareRequest builds the very request the call would build, and the call uses it once", async () => {
+    const reply = JSON.stringify({ questions: [good, good2] });
+    const plain = new ScriptedTextModel([reply]);
+    const prepared = new ScriptedTextModel([reply, reply]);
+    const outPlain = await createQuestionChain({ model: plain, questionsPerChunk: 2 }).invoke(chunk);
+    const chain = createQuestionChain({ model: prepared, questionsPerChunk: 2 });
+    chain.prepareRequest(chunk);
+    const outPrepared = await chain.invoke(chunk);
+    expect(outPrepared).toEqual(outPlain);
+    expect(prepared.received[0]?.map((m) => m.content)).toEqual(plain.received[0]?.map((m) => m.content));
+    // used once: the same chunk again is built afresh and asked again
+    expect((await chain.invoke(chunk)).questions).toHaveLength(2);
+    expect(prepared.received).toHaveLength(2);
+  });
+
+  it("warmUpChecks calls no model and changes nothing the chain returns", async () => {
+    const reply = JSON.stringify({ questions: [good, good2] });
+    const model = new ScriptedTextModel([reply]);
+    const chain = createQuestionChain({ model, questionsPerChunk: 2 });
+    chain.warmUpChecks(chunk);
+    chain.warmUpChecks("A heading");
+    expect(model.received).toHaveLength(0);
+    const cold = await createQuestionChain({
+      model: new ScriptedTextModel([reply]),
+      questionsPerChunk: 2,
+    }).invoke(chunk);
+    expect(await chain.invoke(chunk)).toEqual(cold);
+  });
+
   it("drops questions that fail the checks and flags those with warnings", async () => {
     const ungrounded = {
       ...good2,

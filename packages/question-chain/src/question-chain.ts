@@ -10,7 +10,7 @@ import {
 } from "@domain-eval/core";
 import type { CallbackManagerForChainRun } from "@langchain/core/callbacks/manager";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import type { BaseMessage } from "@langchain/core/messages";
+import { AIMessage, type BaseMessage } from "@langchain/core/messages";
 import { patchConfig, Runnable, type RunnableConfig } from "@langchain/core/runnables";
 import {
   checkChunkAnswer,
@@ -251,6 +251,61 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     return this.answer(input, config, undefined);
   }
 
+  /** Requests built ahead by {@link QuestionChain.prepareRequest}, used (and forgotten) by the chunk's call. */
+  readonly #prepared = new Map<QuestionChainInput, PreparedRequest>();
+
+  #prepare(input: QuestionChainInput): PreparedRequest {
+    const { settings } = this;
+    const plan = planChunk({ settings, input });
+    if (plan.questions === 0) return { plan, basePrompt: [], model: settings.model };
+    return { plan, basePrompt: promptMessages({ settings, plan }), model: chunkModel({ settings, plan }) };
+  }
+
+  /**
+   * Builds a chunk's request (its plan, messages and the model bound to its answer schema) ahead of its call, so
+   * the call, when it comes, only sends it: `generateExam` prepares the next chunk while answers are awaited, which
+   * keeps this work out of the time between one answer and the next request. The request is the same as one built
+   * at call time (nothing in it depends on when it is built).
+   *
+   * @example
+   * chain.prepareRequest(chunks[1]); // while chunk 0's answer is awaited
+   */
+  prepareRequest(input: QuestionChainInput): void {
+    if (this.#prepared.has(input)) return;
+    // Requests prepared for calls that never came (a run that stopped) are not kept forever.
+    if (this.#prepared.size >= MAX_PREPARED_REQUESTS) this.#prepared.clear();
+    this.#prepared.set(input, this.#prepare(input));
+  }
+
+  /**
+   * Runs the checks once on a made-up answer for `input` (its first citable sentence, asked about) and throws the
+   * result away, so the first real answers are not checked with cold code: V8 compiles each function on its first
+   * call and word segmentation loads its data on first use, ~30 ms per slot in the first wave of a run.
+   * `generateExam` calls it while its first requests are in flight, when the process would otherwise wait.
+   *
+   * @example
+   * chain.warmUpChecks(chunks[0]); // before the first answers arrive
+   */
+  warmUpChecks(input: QuestionChainInput): void {
+    const { settings } = this;
+    const plan = planChunk({ settings, input });
+    const sentence = plan.sentences[0];
+    if (plan.questions === 0 || sentence === undefined) return;
+    const words = sentence.split(/\s+/u).filter((w) => w !== "");
+    const option = (i: number) => words[i % words.length] ?? sentence;
+    const question = {
+      question: `${sentence.slice(0, 80)}?`,
+      answer: option(0),
+      distractors: Array.from({ length: settings.optionsPerQuestion - 1 }, (_, i) => `${option(i + 1)} ${i + 1}`),
+      citations: [settings.citationStyle === "number" ? 1 : sentence],
+    };
+    // The reply as a structured-output model returns it, so the parsing is warmed up too.
+    const output = { raw: new AIMessage(JSON.stringify({ questions: [question] })), parsed: { questions: [question] } };
+    const parsed = parseChunkAnswer({ settings, plan, output });
+    if (!parsed.ok) return;
+    checkChunkAnswer({ settings, plan, answer: parsed.answer, call: { attempts: 1, usage: emptyUsage() } });
+  }
+
   /** The checks and per-question policy over an answer from {@link QuestionChain.requestAnswer}. */
   checkAnswer(answer: ChunkAnswer): QuestionChainOutput {
     if (answer.kind === "output") return answer.output;
@@ -263,13 +318,14 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     runManager?: CallbackManagerForChainRun,
   ): Promise<ChunkAnswer> {
     const { settings } = this;
-    const plan = planChunk({ settings, input });
+    const prepared = this.#prepared.get(input) ?? this.#prepare(input);
+    this.#prepared.delete(input);
+    const { plan } = prepared;
     // Nothing a question could quote (a heading, a table of numbers): no call is spent on it.
     if (plan.questions === 0) return { kind: "output", output: emptyChunkOutput(plan) };
     const usage = emptyUsage();
     const childConfig = patchConfig(config, { callbacks: runManager?.getChild() });
-    const basePrompt = promptMessages({ settings, plan });
-    const model = chunkModel({ settings, plan });
+    const { basePrompt, model } = prepared;
     let messages = basePrompt;
     let last: ModelCallFailure | undefined;
     const maxAttempts = 1 + settings.maxRetries;
@@ -300,6 +356,16 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     }
     return { kind: "output", output: unusableAnswerOutput({ plan, last, attempts: maxAttempts, usage }) };
   }
+}
+
+/** Prepared requests kept at most (a run prepares one per worker ahead). */
+const MAX_PREPARED_REQUESTS = 256;
+
+/** A chunk's request built ahead of its call. */
+interface PreparedRequest {
+  plan: ReturnType<typeof planChunk>;
+  basePrompt: BaseMessage[];
+  model: Runnable<BaseMessage[], unknown>;
 }
 
 /**

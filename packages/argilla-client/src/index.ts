@@ -30,6 +30,7 @@ export {
   MAX_BULK_RECORDS,
 } from "./log-exam-records.js";
 export {
+  DEFAULT_PAGES_IN_FLIGHT,
   type ReadReviewedRecordsParams,
   type RecordReviewStatus,
   type ReviewedRecord,

@@ -186,4 +186,53 @@ describe("readReviewedRecords", () => {
     expect(rest).toBe(19);
     expect(searches()).toBe(2); // 20 of 20: no third request
   });
+
+  it("keeps pagesInFlight searches going at once and still hands records out in order", async () => {
+    const all = Array.from({ length: 45 }, (_, i) => argillaRecord(i, []));
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const { client } = fakeArgilla([
+      ...examDatasetRoutes(4),
+      async (r: RecordedRequest) => {
+        if (r.path !== `/datasets/${DATASET_ID}/records/search`) return undefined;
+        const offset = Number(new URLSearchParams(r.search).get("offset"));
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        // earlier pages answer later than the ones after them
+        await new Promise((resolve) => setTimeout(resolve, offset === 0 ? 0 : 40 - offset / 2));
+        inFlight--;
+        return json({ items: all.slice(offset, offset + 10).map((record) => ({ record })), total: all.length });
+      },
+    ]);
+    const seen: string[] = [];
+    for await (const r of readReviewedRecords({ client, dataset: { id: DATASET_ID }, pageSize: 10, pagesInFlight: 3 }))
+      seen.push(r.itemId);
+    expect(seen).toEqual(all.map((r) => r.external_id));
+    expect(mostInFlight).toBe(3);
+  });
+
+  it("reads records added while it reads (a later page reports a larger total)", async () => {
+    const all = Array.from({ length: 20 }, (_, i) => argillaRecord(i, []));
+    const { client } = fakeArgilla([
+      ...examDatasetRoutes(4),
+      (r: RecordedRequest) => {
+        if (r.path !== `/datasets/${DATASET_ID}/records/search`) return undefined;
+        const offset = Number(new URLSearchParams(r.search).get("offset"));
+        if (offset === 10 && all.length === 20)
+          all.push(...Array.from({ length: 15 }, (_, i) => argillaRecord(20 + i, [])));
+        return json({ items: all.slice(offset, offset + 10).map((record) => ({ record })), total: all.length });
+      },
+    ]);
+    const seen: string[] = [];
+    for await (const r of readReviewedRecords({ client, dataset: { id: DATASET_ID }, pageSize: 10, pagesInFlight: 1 }))
+      seen.push(r.itemId);
+    expect(seen).toHaveLength(35);
+    expect(new Set(seen).size).toBe(35);
+  });
+
+  it("refuses a pagesInFlight it cannot use, naming the range", async () => {
+    const { client } = fakeArgilla(examDatasetRoutes(4));
+    const reader = readReviewedRecords({ client, dataset: { id: DATASET_ID }, pagesInFlight: 0 });
+    await expect(reader.next()).rejects.toThrow("pagesInFlight must be an integer from 1 to 16, got 0");
+  });
 });

@@ -1,5 +1,5 @@
 import type { ArgillaClient } from "@domain-eval/argilla-client";
-import { createArgillaClient, dataOrThrow, logExamRecords } from "@domain-eval/argilla-client";
+import { createArgillaClient, DEFAULT_PAGES_IN_FLIGHT, dataOrThrow, logExamRecords } from "@domain-eval/argilla-client";
 import { createBenchDataset } from "../argilla-datasets.js";
 import { type BenchContext, interleavedOrder, nodeWorkerPath, pythonScriptPath } from "../bench-context.js";
 import { runMeasuredProcess } from "../measured-process.js";
@@ -7,6 +7,14 @@ import { formatSpread, pairedRatios, spreadOf } from "../run-statistics.js";
 import { syntheticExamItems } from "../synthetic-corpus.js";
 import type { WorkloadReport } from "../workload-report.js";
 import { benchArgillaClient } from "./ingestion.js";
+
+/** Page sizes × pages in flight tried for the server's raw reading limit. */
+const READING_SWEEP: readonly (readonly [number, number])[] = [
+  [500, 1],
+  [500, 3],
+  [1000, 1],
+  [1000, 3],
+];
 
 /** Argilla's limit on records per bulk upsert. */
 const RECORDS_PER_UPSERT = 500;
@@ -101,32 +109,65 @@ export async function benchReading(params: {
   const expected = await addReviews(owner, reviewer, dataset.id, ctx.log);
   const count = dataset.itemIds.length;
 
+  const env = { ARGILLA_API_KEY: argilla.apiKey };
+  // The server's own limit: the same sorted search, raw, over a grid of page sizes and pages in flight.
+  const runRaw = (pageSize: number, inFlight: number) =>
+    runMeasuredProcess<Record<string, unknown>>({
+      label: `reading (raw search, pages of ${pageSize} × ${inFlight})`,
+      command: process.execPath,
+      args: [nodeWorkerPath({ name: "raw-read-records" })],
+      job: { apiUrl: argilla.url, datasetId: dataset.id, pageSize, inFlight },
+      env,
+    });
+  const sweep: { pageSize: number; inFlight: number; rate: number; medianPageMs: number }[] = [];
+  for (const [pageSize, inFlight] of READING_SWEEP) {
+    const raw = await runRaw(pageSize, inFlight);
+    if (raw.records !== count || raw.distinctIds !== count) {
+      throw new Error(
+        `reading (raw search ${pageSize} × ${inFlight}) broke: ${raw.records} records, ${raw.distinctIds} distinct`,
+      );
+    }
+    const rate = count / ((raw.wallMs as number) / 1000);
+    sweep.push({ pageSize, inFlight, rate, medianPageMs: raw.medianPageMs as number });
+    ctx.log(`  sweep: pages of ${pageSize}, ${inFlight} in flight: ${rate.toFixed(0)} records/s`);
+  }
+  const best = [...sweep].sort((a, b) => b.rate - a.rate)[0] as (typeof sweep)[number];
+
   const sides = [
-    { name: "ours", label: "domain-eval readReviewedRecords (sorted search, pages of 500)" },
+    {
+      name: "ours",
+      label: `domain-eval readReviewedRecords (sorted search, pages of 500, ${DEFAULT_PAGES_IN_FLIGHT} in flight)`,
+    },
+    {
+      name: "raw",
+      label: `raw sorted search, no client logic (the sweep's best: pages of ${best.pageSize}, ${best.inFlight} in flight)`,
+    },
     { name: "argilla-sdk", label: "argilla SDK 2.8 dataset.records(with_responses, with_suggestions) (pages of 256)" },
   ];
   const seconds = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const runs: WorkloadReport["runs"] = [];
-  const env = { ARGILLA_API_KEY: argilla.apiKey };
   for (let run = 0; run < ctx.runs; run++) {
     for (const side of interleavedOrder({ sides, run })) {
       const raw =
-        side.name === "ours"
-          ? await runMeasuredProcess<Record<string, unknown>>({
-              label: "reading (ours)",
-              command: process.execPath,
-              args: [nodeWorkerPath({ name: "read-reviewed-records" })],
-              job: { apiUrl: argilla.url, datasetId: dataset.id },
-              env,
-            })
-          : await runMeasuredProcess<Record<string, unknown>>({
-              label: "reading (argilla SDK)",
-              command: ctx.python,
-              args: [pythonScriptPath({ name: "read_argilla_sdk" })],
-              job: { api_url: argilla.url, dataset_name: dataset.name, workspace: argilla.workspace },
-              env,
-            });
-      const statuses = raw.statuses as Record<string, number>;
+        side.name === "raw"
+          ? await runRaw(best.pageSize, best.inFlight)
+          : side.name === "ours"
+            ? await runMeasuredProcess<Record<string, unknown>>({
+                label: "reading (ours)",
+                command: process.execPath,
+                args: [nodeWorkerPath({ name: "read-reviewed-records" })],
+                job: { apiUrl: argilla.url, datasetId: dataset.id },
+                env,
+              })
+            : await runMeasuredProcess<Record<string, unknown>>({
+                label: "reading (argilla SDK)",
+                command: ctx.python,
+                args: [pythonScriptPath({ name: "read_argilla_sdk" })],
+                job: { api_url: argilla.url, dataset_name: dataset.name, workspace: argilla.workspace },
+                env,
+              });
+      // The raw side reads the records without working out review statuses: it must see every record once.
+      const statuses = (side.name === "raw" ? expected : raw.statuses) as Record<string, number>;
       const same = Object.keys({ ...expected, ...statuses }).every((k) => (expected[k] ?? 0) === (statuses[k] ?? 0));
       if (raw.records !== count || raw.distinctIds !== count || !same) {
         throw new Error(
@@ -136,18 +177,21 @@ export async function benchReading(params: {
       seconds.get(side.name)?.push((raw.wallMs as number) / 1000);
       runs.push({ side: side.name, run, result: raw });
       ctx.log(
-        `  run ${run + 1} ${side.name}: ${(count / ((raw.wallMs as number) / 1000)).toFixed(0)} records/s, statuses match`,
+        `  run ${run + 1} ${side.name}: ${(count / ((raw.wallMs as number) / 1000)).toFixed(0)} records/s, ${side.name === "raw" ? "every record once" : "statuses match"}`,
       );
     }
   }
   const rate = (name: string) => (seconds.get(name) ?? []).map((s) => count / s);
   const ratio = pairedRatios({ ours: rate("ours"), theirs: rate("argilla-sdk"), better: "higher" });
+  const ofRaw = pairedRatios({ ours: rate("ours"), theirs: rate("raw"), better: "higher" });
+  const rawOverSdk = pairedRatios({ ours: rate("raw"), theirs: rate("argilla-sdk"), better: "higher" });
   return {
     key: "reading",
     title: "4. Reading reviews",
     setup:
       `${count.toLocaleString("en")} records with suggestions and responses (50% accepted, 20% corrected, 10% discarded, 10% draft, 10% untouched; a second reviewer on some), read by both sides from the same dataset. ` +
-      "Ours builds a ReviewedRecord (status, majority answer, agreement, the ExamItem validated with zod) per record; the Python side works out status and majority answer. Both must report the same status counts.",
+      "Ours builds a ReviewedRecord (status, majority answer, agreement, the ExamItem validated with zod) per record; the Python side works out status and majority answer. Both must report the same status counts. " +
+      "The server's own limit is measured too: the same sorted search, POSTed raw (bodies parsed, nothing else), best of a sweep of page size × pages in flight.",
     columns: ["time", "records/s"],
     rows: sides.map((side) => ({
       side: side.label,
@@ -156,13 +200,25 @@ export async function benchReading(params: {
         formatSpread({ spread: spreadOf({ values: rate(side.name) }), digits: 0 }),
       ],
     })),
-    ratios: [{ label: "records/s, ours / argilla SDK", spread: ratio }],
+    ratios: [
+      { label: "records/s, ours / argilla SDK", spread: ratio },
+      { label: "records/s, ours / raw sorted search (share of the server's limit)", spread: ofRaw },
+      { label: "records/s, raw sorted search / argilla SDK (the most any client could gain)", spread: rawOverSdk },
+    ],
     targets: [
       { target: "≥ 1.5× the Python SDK", measured: `${formatSpread({ spread: ratio })}×`, hit: ratio.median >= 1.5 },
+      {
+        target: "≥ 0.9 of the server's raw limit (sorted search, no client logic)",
+        measured: `${formatSpread({ spread: ofRaw })}`,
+        hit: ofRaw.median >= 0.9,
+      },
     ],
     notes: [
-      `${ratio.median >= 1.5 ? "Where the time goes" : "Why not 1.5×"}: both sides mostly wait on the server (each page is a search in OpenSearch, then responses and suggestions loaded from the database), and pages are fetched one after another on both sides. Ours also spends its own time turning each record into a validated ExamItem. Fetching the next page while the current one is processed would overlap the two; that is a change for argilla-client's readReviewedRecords.`,
-      "The SDK pages through the plain list endpoint (unsorted) and checks the dataset still exists before every page; ours uses the sorted search endpoint, so pages are stable while reviewers keep working.",
+      `Raw limit sweep (one run per setting, in this order): ${sweep.map((r) => `${r.pageSize}×${r.inFlight}: ${r.rate.toFixed(0)} records/s (median page ${(r.medianPageMs / 1000).toFixed(2)} s)`).join("; ")}. The best one is the raw side above.`,
+      ratio.median >= 1.5
+        ? "Where the time goes: both sides mostly wait on the server (each page is a search in OpenSearch, then responses and suggestions loaded from the database); ours asks for several pages at once and turns each record into a validated ExamItem while the next pages are searched."
+        : `Why not 1.5×: the server sets the pace. Reading the same records with no client logic at all, at the best page size and parallelism, is ${formatSpread({ spread: rawOverSdk })}× the SDK here, so no client can reach 1.5× the SDK on this server; ours reaches ${formatSpread({ spread: ofRaw })} of that limit while also validating every record into an ExamItem. Each page is a search in OpenSearch plus loading responses and suggestions from the database; the Argilla server, its worker and OpenSearch share this machine's 2 cores.`,
+      "The SDK pages through the plain list endpoint (unsorted) and checks the dataset still exists before every page; ours uses the sorted search endpoint, so pages are stable while reviewers keep working. The list endpoint is no faster here (measured by hand, raw: 2,124 records/s with pages of 256, 2,442 with 3 pages of 500 in flight).",
     ],
     runs,
   };

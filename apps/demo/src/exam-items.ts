@@ -4,6 +4,7 @@ import {
   type ExamItem,
   type ExamQuestion,
   ExamQuestionValidationError,
+  isExamQuestion,
   JsonlParseError,
   parseExamQuestion,
   readJsonl,
@@ -79,13 +80,21 @@ export async function streamQuestionsFileAsExamItems(params: {
   const positions = assignAnswerPositions({ items: shapes, seed });
   async function* items(): AsyncGenerator<ExamItem> {
     let rows = 0;
-    for await (const question of questionsIn(params.file)) {
-      const answerIndex = positions.get(question.id);
-      if (answerIndex === undefined || rows >= shapes.length) {
-        throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
+    try {
+      for await (const { value, lineNumber } of readJsonl(params.file)) {
+        // A well-formed line is read as it stands (the row copies what it needs); a bad one is named by the schema.
+        const question = isExamQuestion(value)
+          ? value
+          : parseExamQuestion({ value, context: `${params.file} line ${lineNumber}` });
+        const answerIndex = positions.get(question.id);
+        if (answerIndex === undefined || rows >= shapes.length) {
+          throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
+        }
+        rows++;
+        yield toExamItem({ question, subject: params.subject, seed, answerIndex });
       }
-      rows++;
-      yield toExamItem({ question, subject: params.subject, seed, answerIndex });
+    } catch (error) {
+      throw questionsFileError(params.file, error);
     }
   }
   return { count: shapes.length, items: items() };

@@ -40,6 +40,7 @@ export {
   type ExamQuestion,
   ExamQuestionSchema,
   ExamQuestionValidationError,
+  isExamQuestion,
   parseExamQuestion,
   type QuestionSource,
   QuestionSourceSchema,

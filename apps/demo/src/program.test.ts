@@ -53,7 +53,7 @@ describe("the CLI loads only the command it runs", () => {
     const hooks = join(work, "hooks.mjs");
     await writeFile(
       hooks,
-      "export async function resolve(specifier, context, next) { const r = await next(specifier, context); process.stderr.write(`import ${r.url}\\n`); return r; }\n",
+      'export async function resolve(specifier, context, next) { const r = await next(specifier, context); process.stderr.write("import " + r.url + "\\n"); return r; }\n',
     );
     const register = join(work, "register.mjs");
     await writeFile(

@@ -87,7 +87,7 @@ describe("the first pass's scan of a line", () => {
       JSON.stringify({ ...base, question: 'the text says "id": and "distractors":[' }),
       JSON.stringify({ ...base, source: { ...base.source, id: "nested" } }),
       JSON.stringify({ ...base, findings: [{ data: { distractors: ["x"] } }] }),
-      JSON.stringify({ generator_model: "first", ...base }),
+      JSON.stringify({ note: "id is not the first key", ...base }),
       `{"id":"q-1", "distractors":["a","b","c"]}`,
       `{"id":"q-1","distractors":["a","b","c"],"id":"q-2"}`,
       `{"id":"q-1","distractors":[ "a","b","c"]}`,

@@ -48,7 +48,7 @@ describe("the CLI loads only the command it runs", () => {
     }
   }, 60_000);
 
-  it("export --questions imports none of the model, Argilla, chart or report libraries", async () => {
+  it("export --questions imports none of the model, Argilla, Hub client, chart or report libraries", async () => {
     // Records every module the CLI process imports (Node's module hooks), then runs a real export.
     const hooks = join(work, "hooks.mjs");
     await writeFile(
@@ -78,6 +78,7 @@ describe("the CLI loads only the command it runs", () => {
       "@domain-eval/validator",
       "@domain-eval/evaluation",
       "local-model",
+      "@huggingface/hub",
     ]) {
       expect(
         imported.filter((line) => line.includes(heavy)),

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import type { ExamItem } from "@domain-eval/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "./cli-error.js";
-import { questionsToExamItems, readQuestionsFile, streamQuestionsFileAsExamItems } from "./exam-items.js";
+import {
+  questionsToExamItems,
+  readQuestionsFile,
+  scannedShape,
+  streamQuestionsFileAsExamItems,
+} from "./exam-items.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -66,5 +71,37 @@ describe("streamQuestionsFileAsExamItems", () => {
     const second = await collect(items).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(CliError);
     expect((second as Error).message).toContain("bad-key.jsonl line 2");
+  });
+});
+
+describe("the first pass's scan of a line", () => {
+  it("reads the id and option count JSON.parse would give, or leaves the line to JSON.parse", () => {
+    const base = question(7);
+    const lines = [
+      JSON.stringify(base),
+      JSON.stringify({ ...base, distractors: ['say "no"', "back\\slash", "x\ny", "é😀", "]", ","] }),
+      JSON.stringify({ ...base, id: 'q"quoted"' }),
+      JSON.stringify({ ...base, id: "q\\1" }),
+      JSON.stringify({ ...base, distractors: [] }),
+      JSON.stringify({ ...base, distractors: ["a", 2, "c"] }),
+      JSON.stringify({ ...base, question: 'the text says "id": and "distractors":[' }),
+      JSON.stringify({ ...base, source: { ...base.source, id: "nested" } }),
+      JSON.stringify({ ...base, findings: [{ data: { distractors: ["x"] } }] }),
+      JSON.stringify({ note: "id is not the first key", ...base }),
+      `{"id":"q-1", "distractors":["a","b","c"]}`,
+      `{"id":"q-1","distractors":["a","b","c"],"id":"q-2"}`,
+      `{"id":"q-1","distractors":[ "a","b","c"]}`,
+      `{"id":"q-1","distractors":["a","b","c"`,
+      `{"id":"q-1`,
+    ];
+    let scanned = 0;
+    for (const line of lines) {
+      const shape = scannedShape(line);
+      if (shape === undefined) continue;
+      scanned++;
+      const value = JSON.parse(line) as { id: string; distractors: unknown[] };
+      expect(shape, line).toEqual({ id: value.id, optionCount: value.distractors.length + 1 });
+    }
+    expect(scanned).toBeGreaterThanOrEqual(4);
   });
 });

@@ -4,9 +4,12 @@ import {
   type ExamItem,
   type ExamQuestion,
   ExamQuestionValidationError,
+  isExamQuestion,
   JsonlParseError,
   parseExamQuestion,
+  parseJsonlLine,
   readJsonl,
+  readJsonlLines,
   toExamItem,
 } from "@domain-eval/core";
 import { CliError, EXIT } from "./cli-error.js";
@@ -43,10 +46,56 @@ export async function readQuestionsFile(file: string): Promise<ExamQuestion[]> {
   return questions;
 }
 
-/** Id and option count of a questions.jsonl line, without validating the rest; undefined when they are not there. */
-function questionShape(value: unknown): { id: string; optionCount: number } | undefined {
+/**
+ * Id and option count of a parsed questions.jsonl line, without validating the rest; a line without them fails with
+ * the validator's message naming the line.
+ */
+function questionShape(value: unknown, context: string): { id: string; optionCount: number } {
   const { id, distractors } = (value ?? {}) as { id?: unknown; distractors?: unknown };
-  return typeof id === "string" && Array.isArray(distractors) ? { id, optionCount: distractors.length + 1 } : undefined;
+  if (typeof id === "string" && Array.isArray(distractors)) return { id, optionCount: distractors.length + 1 };
+  return { id: parseExamQuestion({ value, context }).id, optionCount: 0 };
+}
+
+const ID_START = '{"id":"';
+const DISTRACTORS_START = '"distractors":[';
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/**
+ * Id and option count of a questions.jsonl line as the tools write it (`{"id":"…",…,"distractors":["…",…],…}`),
+ * read without parsing the line; undefined whenever the scan cannot be sure (an escaped id, a second `"id"` or
+ * `"distractors"` key anywhere, unexpected spacing), and the line is parsed instead. The second pass parses every
+ * line in full and checks it against what this pass saw.
+ */
+export function scannedShape(line: string): { id: string; optionCount: number } | undefined {
+  if (!line.startsWith(ID_START)) return undefined;
+  const idEnd = line.indexOf('"', ID_START.length);
+  if (idEnd < 0) return undefined;
+  const id = line.slice(ID_START.length, idEnd);
+  // An unescaped `"key":` can only be a key; a second one (nested or repeated) would make the scan ambiguous.
+  if (id.includes("\\") || line.includes('"id":', idEnd)) return undefined;
+  const listStart = line.indexOf(DISTRACTORS_START, idEnd);
+  if (listStart < 0 || line.includes(DISTRACTORS_START, listStart + 1)) return undefined;
+  let i = listStart + DISTRACTORS_START.length;
+  let count = 0;
+  if (line.charCodeAt(i) !== 93 /* ] */) {
+    for (;;) {
+      if (line.charCodeAt(i) !== QUOTE) return undefined;
+      for (i++; ; i++) {
+        const c = line.charCodeAt(i);
+        if (Number.isNaN(c)) return undefined;
+        if (c === BACKSLASH) i++;
+        else if (c === QUOTE) break;
+      }
+      count++;
+      const next = line[i + 1];
+      i += 2;
+      if (next === "]") break;
+      if (next !== ",") return undefined;
+    }
+  }
+  // A copy of the id: a slice would keep the whole read chunk it was cut from alive for as long as the id is held.
+  return { id: ` ${id}`.slice(1), optionCount: count + 1 };
 }
 
 /**
@@ -63,13 +112,12 @@ export async function streamQuestionsFileAsExamItems(params: {
   const seed = params.seed ?? DEFAULT_CHOICE_SEED;
   const shapes: { id: string; optionCount: number }[] = [];
   try {
-    for await (const { value, lineNumber } of readJsonl(params.file)) {
-      // A line without an id or distractors fails here with the validator's message, naming the line.
+    for await (const { line, lineNumber } of readJsonlLines({ path: params.file })) {
+      // Most lines give their id and option count to a plain scan; any other line is parsed. A line without an id or
+      // distractors fails here with the validator's message, naming the line.
       shapes.push(
-        questionShape(value) ?? {
-          id: parseExamQuestion({ value, context: `${params.file} line ${lineNumber}` }).id,
-          optionCount: 0,
-        },
+        scannedShape(line) ??
+          questionShape(parseJsonlLine({ path: params.file, lineNumber, line }), `${params.file} line ${lineNumber}`),
       );
     }
   } catch (error) {
@@ -79,13 +127,28 @@ export async function streamQuestionsFileAsExamItems(params: {
   const positions = assignAnswerPositions({ items: shapes, seed });
   async function* items(): AsyncGenerator<ExamItem> {
     let rows = 0;
-    for await (const question of questionsIn(params.file)) {
-      const answerIndex = positions.get(question.id);
-      if (answerIndex === undefined || rows >= shapes.length) {
-        throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
+    try {
+      for await (const { value, lineNumber } of readJsonl(params.file)) {
+        // A well-formed line is read as it stands (the row copies what it needs); a bad one is named by the schema.
+        const question = isExamQuestion(value)
+          ? value
+          : parseExamQuestion({ value, context: `${params.file} line ${lineNumber}` });
+        const answerIndex = positions.get(question.id);
+        const shape = shapes[rows];
+        if (
+          answerIndex === undefined ||
+          shape?.id !== question.id ||
+          shape.optionCount !== question.distractors.length + 1
+        ) {
+          throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
+        }
+        rows++;
+        yield toExamItem({ question, subject: params.subject, seed, answerIndex });
       }
-      rows++;
-      yield toExamItem({ question, subject: params.subject, seed, answerIndex });
+      if (rows !== shapes.length)
+        throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
+    } catch (error) {
+      throw questionsFileError(params.file, error);
     }
   }
   return { count: shapes.length, items: items() };

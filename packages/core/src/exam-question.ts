@@ -107,3 +107,52 @@ export function parseExamQuestion(params: {
     throw new ExamQuestionValidationError({ issues: describeZodIssues(result.error), context: context });
   return result.data;
 }
+
+const DIFFICULTIES: ReadonlySet<unknown> = new Set(["easy", "medium", "hard"]);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const isNonBlank = (v: unknown): boolean => typeof v === "string" && v.trim() !== "";
+const isFilled = (v: unknown): boolean => typeof v === "string" && v.length > 0;
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/**
+ * Whether the schema takes `value` as it stands, by plain checks that accept only what {@link ExamQuestionSchema}
+ * accepts; false when they cannot tell (findings, an unusual field), and the schema decides.
+ */
+function plainValidQuestion(value: unknown): value is ExamQuestion {
+  if (!isPlainObject(value)) return false;
+  const { id, question, answer, distractors, citations, source, generator_model, prompt_version } = value;
+  if (!isFilled(id) || !isNonBlank(question) || !isNonBlank(answer)) return false;
+  if (!Array.isArray(distractors) || distractors.length < 3 || !Array.isArray(citations)) return false;
+  for (const distractor of distractors) if (!isNonBlank(distractor)) return false;
+  for (const citation of citations) if (typeof citation !== "string") return false;
+  if (!isFilled(generator_model) || !isFilled(prompt_version)) return false;
+  if (value.difficulty !== undefined && !DIFFICULTIES.has(value.difficulty)) return false;
+  if (value.question_type !== undefined && !isFilled(value.question_type)) return false;
+  if (value.source_text !== undefined && typeof value.source_text !== "string") return false;
+  if (value.findings !== undefined) return false;
+  if (!isPlainObject(source) || !isFilled(source.document_id) || !isFilled(source.chunk_id)) return false;
+  if (source.document_path !== undefined && typeof source.document_path !== "string") return false;
+  if (!isCount(source.start) || !isCount(source.end) || (source.end as number) < (source.start as number)) return false;
+  // The options must stay distinct once normalised, as the schema's refinement demands.
+  const seen = new Set<string>([normalizeForComparison(answer as string)]);
+  for (const distractor of distractors as string[]) {
+    const key = normalizeForComparison(distractor);
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
+}
+
+/**
+ * Whether `value` is a valid {@link ExamQuestion} as it stands: what {@link parseExamQuestion} accepts, without
+ * copying it or describing problems. For loops over many questions that only read them (building dataset rows from a
+ * large questions file); a value that is not one is left to {@link parseExamQuestion} to name the problem. Unknown
+ * fields are kept, as the schema keeps them.
+ *
+ * @example
+ * const question = isExamQuestion(value) ? value : parseExamQuestion({ value, context: `questions.jsonl line ${n}` });
+ */
+export function isExamQuestion(value: unknown): value is ExamQuestion {
+  return plainValidQuestion(value) || ExamQuestionSchema.safeParse(value).success;
+}

@@ -40,6 +40,7 @@ export {
   type ExamQuestion,
   ExamQuestionSchema,
   ExamQuestionValidationError,
+  isExamQuestion,
   parseExamQuestion,
   type QuestionSource,
   QuestionSourceSchema,
@@ -57,7 +58,7 @@ export {
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
 export { ifExists } from "./if-exists.js";
-export { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
+export { JsonlAppender, JsonlParseError, parseJsonlLine, readJsonl, readJsonlLines, writeJsonl } from "./jsonl.js";
 export {
   JournalError,
   type JournalErrorCode,

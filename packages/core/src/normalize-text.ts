@@ -3,6 +3,8 @@ import { hasSpacelessScript, joinSpacelessScript, segmentWords } from "./text-un
 // Invisible marks that change no letter: bidi controls around numbers in Arabic and Hebrew text, zero-width spaces.
 const INVISIBLE_MARKS = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
 const DECIMAL_DIGIT = /\p{Nd}/u;
+/** Any UTF-16 code unit beyond ASCII. */
+const BEYOND_ASCII = /[\u0080-\uFFFF]/;
 
 /**
  * NFKC, then every decimal digit as an ASCII digit: NFKC turns full-width `４８０` into `480` but leaves
@@ -39,15 +41,17 @@ export function numbersIn(params: { text: string }): string[] {
  * whitespace collapsed, and no whitespace next to scripts written without spaces (`480 億円` is `480億円`).
  */
 export function normalizeForComparison(text: string): string {
-  return joinSpacelessScript({
-    text: canonicalForm(text)
-      .toLowerCase()
-      // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers.
-      .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013](?=\d)/gu, "$1 minus ")
-      .replace(/[\p{P}\p{S}]+/gu, " ")
-      .replace(/\s+/gu, " ")
-      .trim(),
-  });
+  // ASCII text is its own canonical form (NFKC, invisible marks and other digit sets are all beyond ASCII) and holds
+  // no script written without spaces: the folding below is all there is to do (this runs on every option of a set).
+  const ascii = !BEYOND_ASCII.test(text);
+  const folded = (ascii ? text : canonicalForm(text))
+    .toLowerCase()
+    // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers.
+    .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013](?=\d)/gu, "$1 minus ")
+    .replace(/[\p{P}\p{S}]+/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
+  return ascii ? folded : joinSpacelessScript({ text: folded });
 }
 
 /**

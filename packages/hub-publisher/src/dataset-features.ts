@@ -147,6 +147,11 @@ export interface ColumnData {
   statistics?: boolean;
 }
 
+/** A text, or each text of a list, as UTF-8 bytes. */
+function utf8Of(value: string | readonly string[]): Buffer | Buffer[] {
+  return typeof value === "string" ? Buffer.from(value, "utf8") : value.map((text) => Buffer.from(text, "utf8"));
+}
+
 /** Transposes a batch of rows into the column arrays the Parquet writer takes. */
 export function toColumnData(rows: readonly ExamItem[]): ColumnData[] {
   return EXAM_ITEM_COLUMNS.map((name): ColumnData => {
@@ -154,12 +159,21 @@ export function toColumnData(rows: readonly ExamItem[]): ColumnData[] {
     if (kind === "int64" || kind === "class-label") {
       return { name, data: BigInt64Array.from(rows, (row) => BigInt(row[name] as number)) };
     }
+    if (NO_STATISTICS_COLUMNS.has(name)) {
+      // Long texts go in as UTF-8 bytes (the same bytes the writer would encode): Buffer.from takes small strings'
+      // bytes from a shared pool, where the writer would allocate a new buffer for every string.
+      return {
+        name,
+        data: rows.map((row) => utf8Of(row[name] as string | readonly string[])),
+        encoding: "PLAIN" as const,
+        statistics: false,
+      };
+    }
     // Optional columns (validation) are null in rows that lack them.
     return {
       name,
       data: rows.map((row) => row[name] ?? null),
       ...(UNIQUE_TEXT_COLUMNS.has(name) ? { encoding: "PLAIN" as const } : {}),
-      ...(NO_STATISTICS_COLUMNS.has(name) ? { statistics: false } : {}),
     };
   });
 }

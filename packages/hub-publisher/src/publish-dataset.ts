@@ -2,7 +2,6 @@ import { openAsBlob } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { ifExists, redactSecrets } from "@domain-eval/core";
-import { createRepo, datasetInfo, HUB_URL, HubApiError, uploadFiles } from "@huggingface/hub";
 import { resolveAccessToken } from "./access-token.js";
 import { HubPublishError } from "./hub-publish-error.js";
 import { secretLeakIn } from "./secret-guard.js";
@@ -42,7 +41,13 @@ async function datasetFiles(dir: string): Promise<string[]> {
 }
 
 /** Turns a failed Hub call into a {@link HubPublishError} saying what to do; the token never appears. */
-function publishFailure(error: unknown, step: string, repo: string, token: string): HubPublishError {
+function publishFailure(
+  error: unknown,
+  step: string,
+  repo: string,
+  token: string,
+  HubApiError: typeof import("@huggingface/hub").HubApiError,
+): HubPublishError {
   if (error instanceof HubPublishError) return error;
   if (error instanceof HubApiError) {
     const details = { statusCode: error.statusCode, url: error.url, requestId: error.requestId, cause: error };
@@ -152,6 +157,8 @@ export async function publishDataset(params: {
     }
   }
 
+  // The Hub client is loaded only to publish: writing a dataset folder (the same package) does not need it.
+  const { createRepo, datasetInfo, HUB_URL, HubApiError, uploadFiles } = await import("@huggingface/hub");
   const hubUrl = (params.hubUrl ?? HUB_URL).replace(/\/+$/u, "");
   const repo = { type: "dataset" as const, name: params.repo };
   const wantPrivate = params.private ?? true;
@@ -168,7 +175,7 @@ export async function publishDataset(params: {
     if (result.repoUrl) repoUrl = result.repoUrl;
   } catch (error) {
     if (!(error instanceof HubApiError && error.statusCode === 409)) {
-      throw publishFailure(error, `creating the dataset repo ${params.repo}`, params.repo, token);
+      throw publishFailure(error, `creating the dataset repo ${params.repo}`, params.repo, token, HubApiError);
     }
     created = false;
   }
@@ -176,7 +183,7 @@ export async function publishDataset(params: {
     // Private was asked for (the default): never put domain data into a repo that turns out to be public.
     const info = await datasetInfo({ name: params.repo, accessToken: token, hubUrl, fetch: params.fetch }).catch(
       (error: unknown) => {
-        throw publishFailure(error, `checking the visibility of ${params.repo}`, params.repo, token);
+        throw publishFailure(error, `checking the visibility of ${params.repo}`, params.repo, token, HubApiError);
       },
     );
     if (!info.private) {
@@ -218,6 +225,7 @@ export async function publishDataset(params: {
       `uploading ${files.length + extraFiles.length} files to ${params.repo}`,
       params.repo,
       token,
+      HubApiError,
     );
   }
 }

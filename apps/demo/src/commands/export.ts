@@ -1,5 +1,4 @@
 import { basename, resolve } from "node:path";
-import { findDataset, readReviewedRecords } from "@domain-eval/argilla-client";
 import {
   type DomainPlugin,
   detectLanguageFromScript,
@@ -15,7 +14,6 @@ import {
 } from "@domain-eval/hub-publisher";
 import { renderLightevalTask, validateTaskName } from "@domain-eval/lighteval-task";
 import type { Command } from "commander";
-import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { commandContext } from "../command-context.js";
 import {
@@ -29,7 +27,6 @@ import {
 import type { CliConfig } from "../config.js";
 import { devSplitSize, questionsToExamItems, streamQuestionsFileAsExamItems, subjectFor } from "../exam-items.js";
 import type { CliOutput } from "../output.js";
-import { writeExportReport } from "./report.js";
 
 /**
  * A LightEval task name from a dataset name: letters, digits, `_` and `-`, starting with a letter, at most 64
@@ -149,7 +146,10 @@ interface DatasetDestination {
 /** Rows read before the writer starts: enough to size the dev split and tell the language (as the writer reads it). */
 const HEAD_ROWS = 200;
 
-/** The first `size` values of a stream, and the whole stream (those values first) to write from. */
+/**
+ * The first `size` values of a stream, and the whole stream (those values first) to write from. The whole stream
+ * hands out the source's own results once the head is used up (no generator in between: one less hop per row).
+ */
 async function peekHead<T>(source: AsyncIterable<T>, size: number): Promise<{ head: T[]; all: AsyncIterable<T> }> {
   const iterator = source[Symbol.asyncIterator]();
   const head: T[] = [];
@@ -162,16 +162,19 @@ async function peekHead<T>(source: AsyncIterable<T>, size: number): Promise<{ he
     }
     head.push(next.value);
   }
-  async function* all(): AsyncGenerator<T> {
-    yield* head;
-    if (done) return;
-    try {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-    } finally {
+  let index = 0;
+  const all: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => all,
+    next: () => {
+      if (index < head.length) return Promise.resolve({ value: head[index++] as T, done: false });
+      return done ? Promise.resolve({ value: undefined, done: true }) : iterator.next();
+    },
+    return: async () => {
       await iterator.return?.();
-    }
-  }
-  return { head, all: all() };
+      return { value: undefined, done: true };
+    },
+  };
+  return { head, all };
 }
 
 /**
@@ -188,6 +191,9 @@ export async function runExport(
     output: CliOutput;
   },
 ): Promise<ExportSummary> {
+  // Argilla's client is loaded only when the export reads from Argilla (`--questions` does not need it).
+  const { argillaClientFor, asArgillaCliError } = await import("../argilla-connection.js");
+  const { findDataset, readReviewedRecords } = await import("@domain-eval/argilla-client");
   const client = argillaClientFor(params.config);
   const counts = { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: 0, unreviewed: 0 };
   const dataset = await findDataset({ client, name: params.dataset, workspace: params.workspace }).catch(
@@ -374,8 +380,11 @@ export function registerExportCommand(program: Command): void {
             includeUnreviewed: opts.includeUnreviewed,
             output: out,
           });
-    if (opts.report)
+    if (opts.report) {
+      // The report brings chart and document libraries the export itself does not need: loaded only for --report.
+      const { writeExportReport } = await import("./report.js");
       summary.report = await writeExportReport({ report: opts.report, questions: opts.questions, dir: summary.dir });
+    }
     const r = summary.records;
     out.result(
       [

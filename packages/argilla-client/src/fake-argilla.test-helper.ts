@@ -12,7 +12,7 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type Route = (request: RecordedRequest) => Response | Promise<Response> | undefined;
+export type Route = (request: RecordedRequest) => Response | Promise<Response | undefined> | undefined;
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });

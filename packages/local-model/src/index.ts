@@ -11,6 +11,19 @@ export {
 } from "./embedded-models.js";
 export { toGrammarJsonSchema } from "./json-schema-grammar.js";
 export {
+  buildLlama,
+  LLAMA_BINARY_ENV,
+  LLAMA_BUILD_CMAKE_OPTIONS,
+  type LlamaBinaryChoice,
+  type LlamaBinaryInfo,
+  type LlamaBuildLocation,
+  type LlamaBuildResult,
+  llamaBinaryChoice,
+  llamaBuildLocation,
+  type RestoredLlamaBuild,
+  restoreLlamaBuild,
+} from "./llama-build.js";
+export {
   createLocalChatModel,
   DEFAULT_CONTEXT_SIZE,
   DEFAULT_MAX_TOKENS,

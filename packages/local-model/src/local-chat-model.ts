@@ -26,6 +26,7 @@ import {
 import { availableCpus } from "./available-cpus.js";
 import { toChatHistory } from "./chat-history.js";
 import { toGrammarJsonSchema } from "./json-schema-grammar.js";
+import { type LlamaBinaryChoice, type LlamaBinaryInfo, llamaBinaryChoice } from "./llama-build.js";
 import { explainLoadFailure, type LoadedLocalModel, loadLocalModel } from "./load-local-model.js";
 import { LocalModelError } from "./local-model-error.js";
 
@@ -59,6 +60,13 @@ export interface LocalChatModelParams extends BaseChatModelParams {
    * CPUs make llama.cpp threads wait for each other (~100x slower), so set this only to use fewer.
    */
   threads?: number;
+  /**
+   * Which llama.cpp binary to run on: `"auto"` (this machine's own build when `npx --no domain-eval-build-llama`
+   * made one, else node-llama-cpp's prebuilt binary), `"prebuilt"`, or `"built"` (fail when there is no build).
+   * Default: the `DOMAIN_EVAL_LLAMA_BINARY` environment variable, else `"auto"`. {@link LocalChatModel.loadedLlamaBinary}
+   * says which one is in use. Keep to one choice per process.
+   */
+  llamaBinary?: LlamaBinaryChoice;
 }
 
 /** Per-call options; `withStructuredOutput` sets `jsonSchema`. */
@@ -108,6 +116,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
   readonly gpu: boolean;
   readonly seed: number | undefined;
   readonly threads: number | undefined;
+  readonly llamaBinary: LlamaBinaryChoice | undefined;
 
   private session: Promise<Session> | undefined;
   private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
@@ -133,6 +142,8 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
     this.gpu = params.gpu ?? false;
     this.seed = params.seed;
     this.threads = params.threads;
+    if (params.llamaBinary !== undefined) llamaBinaryChoice({ choice: params.llamaBinary });
+    this.llamaBinary = params.llamaBinary;
   }
 
   _llmType(): string {
@@ -170,6 +181,14 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
   /** CPU threads llama.cpp evaluates with, once loaded (see `threads`). */
   async loadedThreads(): Promise<number> {
     return (await this.getSession()).context.idealThreads;
+  }
+
+  /**
+   * Which llama.cpp binary runs the model, once loaded: `kind` ("built": this machine's own build, "prebuilt":
+   * node-llama-cpp's), whether it uses OpenMP, and a one-line `message` for logs.
+   */
+  async loadedLlamaBinary(): Promise<LlamaBinaryInfo> {
+    return (await this.getSession()).binary;
   }
 
   /** The context window in tokens, once loaded. */
@@ -389,7 +408,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
   }
 
   private async openSession(): Promise<Session> {
-    const loaded = await loadLocalModel({ modelFile: this.modelFile, gpu: this.gpu });
+    const loaded = await loadLocalModel({ modelFile: this.modelFile, gpu: this.gpu, llamaBinary: this.llamaBinary });
     try {
       const context = await loaded.model.createContext({
         contextSize: this.contextSize ?? { max: DEFAULT_CONTEXT_SIZE },

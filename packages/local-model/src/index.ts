@@ -1,4 +1,9 @@
-export { type AvailableCpusParams, availableCpus, cgroupCpuQuota } from "./available-cpus.js";
+export {
+  type AvailableCpusParams,
+  availableCpus,
+  cgroupCpuQuota,
+  defaultGenerationThreads,
+} from "./available-cpus.js";
 export { toChatHistory } from "./chat-history.js";
 export { describeLocalModel, type LocalModelDescription } from "./describe-local-model.js";
 export {

@@ -23,7 +23,7 @@ import {
   type LlamaContextSequence,
   type LlamaGrammar,
 } from "node-llama-cpp";
-import { availableCpus } from "./available-cpus.js";
+import { availableCpus, defaultGenerationThreads } from "./available-cpus.js";
 import { toChatHistory } from "./chat-history.js";
 import { toGrammarJsonSchema } from "./json-schema-grammar.js";
 import { type LlamaBinaryChoice, type LlamaBinaryInfo, llamaBinaryChoice } from "./llama-build.js";
@@ -55,9 +55,11 @@ export interface LocalChatModelParams extends BaseChatModelParams {
   /** Seed for sampling, for repeatable answers at a temperature above 0. */
   seed?: number;
   /**
-   * CPU threads for evaluation. Default: the CPUs this process may really use ({@link availableCpus}: the affinity
-   * mask and any cgroup CPU quota), at most the machine's physical cores that are useful for math. More threads than
-   * CPUs make llama.cpp threads wait for each other (~100x slower), so set this only to use fewer.
+   * CPU threads for evaluation. Default: one less than the CPUs this process may really use ({@link availableCpus}:
+   * the affinity mask and any cgroup CPU quota; at most the physical cores useful for math), at least 1
+   * ({@link defaultGenerationThreads}): node-llama-cpp's own threads need a free CPU between tokens, and on 2 CPUs
+   * 1 thread generated about twice as fast as 2. More threads than CPUs make llama.cpp threads wait for each other
+   * (~100x slower).
    */
   threads?: number;
   /**
@@ -413,7 +415,8 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
       const context = await loaded.model.createContext({
         contextSize: this.contextSize ?? { max: DEFAULT_CONTEXT_SIZE },
         sequences: 1,
-        threads: this.threads ?? Math.min(loaded.llama.cpuMathCores, availableCpus()),
+        threads:
+          this.threads ?? defaultGenerationThreads({ cpus: availableCpus(), cpuMathCores: loaded.llama.cpuMathCores }),
       });
       const sequence = context.getSequence();
       const chat = new LlamaChatClass({ contextSequence: sequence });

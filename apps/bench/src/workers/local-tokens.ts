@@ -7,7 +7,8 @@ import { readWorkerJob, reportWorkerResult } from "../worker-io.js";
 
 interface Job {
   model: string;
-  threads: number;
+  /** Undefined: the model's default (defaultGenerationThreads). */
+  threads?: number;
   max_tokens: number;
   runs: number;
   prompt: string;
@@ -32,7 +33,9 @@ try {
     const seconds = (performance.now() - started) / 1000;
     results.push({ completion_tokens: reply.usage_metadata?.output_tokens ?? 0, seconds });
   }
-  reportWorkerResult({ result: { results, binary: await model.loadedLlamaBinary() } });
+  reportWorkerResult({
+    result: { results, binary: await model.loadedLlamaBinary(), threads: await model.loadedThreads() },
+  });
 } finally {
   await model.dispose();
 }

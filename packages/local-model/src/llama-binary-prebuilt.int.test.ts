@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { availableCpus } from "./available-cpus.js";
 import { fetchEmbeddedModel } from "./embedded-models.js";
 import { createLocalChatModel } from "./local-chat-model.js";
 
@@ -18,7 +19,7 @@ describe("llama.cpp binary without a build of this machine (real SmolLM2)", () =
     await rm(cache, { recursive: true, force: true });
   });
 
-  it("runs on node-llama-cpp's prebuilt binary and says how to get a faster one", async () => {
+  it("runs on node-llama-cpp's prebuilt binary with one CPU left free, and says how to get a faster one", async () => {
     const { path } = await fetchEmbeddedModel({ model: "smollm2-135m-instruct" });
     const model = await createLocalChatModel({ modelFile: path, contextSize: 512, maxTokens: 8 });
     try {
@@ -26,6 +27,8 @@ describe("llama.cpp binary without a build of this machine (real SmolLM2)", () =
       expect(binary).toMatchObject({ kind: "prebuilt", openmp: false });
       expect(binary.message).toContain("llama.cpp: node-llama-cpp's prebuilt binary (no OpenMP)");
       expect(binary.message).toContain("npx --no domain-eval-build-llama");
+      // One CPU is left for node-llama-cpp's own threads (on 2 CPUs: 1 thread, about twice as fast as 2).
+      expect(await model.loadedThreads()).toBe(Math.max(1, availableCpus() - 1));
     } finally {
       await model.dispose();
     }

@@ -25,7 +25,7 @@ describe("llama.cpp binary without a build of this machine (real SmolLM2)", () =
     try {
       const binary = await model.loadedLlamaBinary();
       expect(binary).toMatchObject({ kind: "prebuilt", openmp: false });
-      expect(binary.message).toContain("llama.cpp: node-llama-cpp's prebuilt binary (no OpenMP)");
+      expect(binary.message).toContain("llama.cpp: node-llama-cpp's prebuilt binary (no OpenMP");
       expect(binary.message).toContain("npx --no domain-eval-build-llama");
       // One CPU is left for node-llama-cpp's own threads (on 2 CPUs: 1 thread, about twice as fast as 2).
       expect(await model.loadedThreads()).toBe(Math.max(1, availableCpus() - 1));

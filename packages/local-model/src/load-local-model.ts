@@ -74,7 +74,7 @@ function llamaRuntime(gpu: boolean, choice: LlamaBinaryChoice, modelFile: string
 }
 
 const PREBUILT_HINT =
-  "with 2 or more threads, a build for this machine is faster: `npx --no domain-eval-build-llama` (once, minutes; see @domain-eval/local-model's README)";
+  "an OpenMP build for this machine (faster with every CPU as threads): `npx --no domain-eval-build-llama`";
 
 async function openRuntime(gpu: boolean, choice: LlamaBinaryChoice, modelFile: string): Promise<Runtime> {
   let restored: RestoredLlamaBuild = { restored: false, reason: "" };

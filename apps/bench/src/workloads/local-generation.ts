@@ -21,8 +21,14 @@ interface TokenRun {
   seconds: number;
 }
 
-/** What the measurements of issue 19 found (see the notes of the report); filled in from the quiet-machine runs. */
-const LOCAL_GENERATION_FINDINGS = "TODO";
+/** What issue 19's measurements found (by hand, interleaved, fresh processes; the bench's own numbers are above it). */
+const LOCAL_GENERATION_FINDINGS =
+  "Why (issue 19, measured 2026-11-30 16:05-16:14 UTC on this shared 2-CPU machine, load 3.8-7.4, 4 interleaved runs of 160 tokens each side): the comparison is like with like (the GGUF's chat template on both sides, greedy, repeat penalty 1.0 on both, every run 160 tokens, prompt processing timed on both). " +
+  "At 1 thread the two are equal: ours 135-143 tokens/s, llama-cpp-python 138-144, so llama.cpp's compute and our per-token JavaScript cost the same. " +
+  "With 2 threads llama-cpp-python gains (150-155; one run at 4 under load 7) and ours loses: 55-98 on node-llama-cpp's prebuilt binary (built without OpenMP), 72-103 on an OpenMP build for this CPU. " +
+  "Cause: node-llama-cpp hands every token from the JavaScript thread to a worker thread and back twice (evaluate, then sample) and does its per-token work on the JavaScript thread; when llama.cpp's 2 threads hold both CPUs, every hand-over waits for a CPU. llama-cpp-python does all of it on the thread that computes. OMP_WAIT_POLICY=PASSIVE did not help. " +
+  "Fix: LocalChatModel's default threads leave one CPU free (defaultGenerationThreads: 1 thread on 2 CPUs), which is what users get: 135-143 tokens/s, 0.88-0.92x llama-cpp-python's best (2 threads) in the same rounds. " +
+  "The OpenMP build (npx --no domain-eval-build-llama, an opt-in) helps only with every CPU as threads (72-103 against 55-98) and gained nothing at 1 thread (119-126 against 102-140, load 10-14), so on this machine it is not needed.";
 
 const DEMO_DOCUMENTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "examples", "documents");
 

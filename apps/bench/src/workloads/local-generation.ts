@@ -23,7 +23,7 @@ interface TokenRun {
 
 /** What issue 19's measurements found (by hand, interleaved, fresh processes; the bench's own numbers are above it). */
 const LOCAL_GENERATION_FINDINGS =
-  "Why (issue 19, measured 2026-11-30 16:05-16:14 UTC on this shared 2-CPU machine, load 3.8-7.4, 4 interleaved runs of 160 tokens each side): the comparison is like with like (the GGUF's chat template on both sides, greedy, repeat penalty 1.0 on both, every run 160 tokens, prompt processing timed on both). " +
+  "Why (issue 19, measured 2026-11-30 16:05-16:14 UTC on this shared 2-CPU machine, load 3.8-7.4, 4 interleaved runs of 160 tokens each side): the comparison is like with like (the same user message in the model's chat format on both sides, greedy, repeat penalty 1.0 on both, every run 160 tokens, prompt processing timed on both). " +
   "At 1 thread the two are equal: ours 135-143 tokens/s, llama-cpp-python 138-144, so llama.cpp's compute and our per-token JavaScript cost the same. " +
   "With 2 threads llama-cpp-python gains (150-155; one run at 4 under load 7) and ours loses: 55-98 on node-llama-cpp's prebuilt binary (built without OpenMP), 72-103 on an OpenMP build for this CPU. " +
   "Cause: node-llama-cpp hands every token from the JavaScript thread to a worker thread and back twice (evaluate, then sample) and does its per-token work on the JavaScript thread; when llama.cpp's 2 threads hold both CPUs, every hand-over waits for a CPU. llama-cpp-python does all of it on the thread that computes. OMP_WAIT_POLICY=PASSIVE did not help. " +

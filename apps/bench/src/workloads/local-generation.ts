@@ -28,7 +28,8 @@ const LOCAL_GENERATION_FINDINGS =
   "With 2 threads llama-cpp-python gains (150-155; one run at 4 under load 7) and ours loses: 55-98 on node-llama-cpp's prebuilt binary (built without OpenMP), 72-103 on an OpenMP build for this CPU. " +
   "Cause: node-llama-cpp hands every token from the JavaScript thread to a worker thread and back twice (evaluate, then sample) and does its per-token work on the JavaScript thread; when llama.cpp's 2 threads hold both CPUs, every hand-over waits for a CPU. llama-cpp-python does all of it on the thread that computes. OMP_WAIT_POLICY=PASSIVE did not help. " +
   "Fix: LocalChatModel's default threads leave one CPU free (defaultGenerationThreads: 1 thread on 2 CPUs), which is what users get: 135-143 tokens/s, 0.88-0.92x llama-cpp-python's best (2 threads) in the same rounds. " +
-  "The OpenMP build (npx --no domain-eval-build-llama, an opt-in) helps only with every CPU as threads (72-103 against 55-98) and gained nothing at 1 thread (119-126 against 102-140, load 10-14), so on this machine it is not needed.";
+  "The OpenMP build (npx --no domain-eval-build-llama, an opt-in; those rounds ran on the same llama.cpp source built earlier by node-llama-cpp's CLI with the same options) helps only with every CPU as threads (72-103 against 55-98) and gained nothing at 1 thread (119-126 against 102-140, load 10-14), so on this machine it is not needed. " +
+  "Rechecked at 16:20 on the build domain-eval-build-llama made (360 s, niced, while others worked), 3 interleaved runs, load 3.2-4.6: default (prebuilt, 1 thread) 110-140, built with 1 thread 100-124, built with 2 threads 79-94, prebuilt with 2 threads 41-63; llama-cpp-python with 2 threads 9, 19 and 141 (it collapses when another process takes a CPU; 1 thread does not).";
 
 const DEMO_DOCUMENTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "examples", "documents");
 

@@ -7,7 +7,8 @@
 //   node apps/bench/scripts/compare-llama-threads.mjs [--threads 1,2] [--rounds 3] [--node-llama-cpp DIR]
 //
 // --node-llama-cpp: a node-llama-cpp package folder to use instead of the installed one (e.g. a copy with a local
-// source build: `node DIR/dist/cli/cli.js source build --gpu false`). Needs the llama-cpp-python venv the bench
+// source build: `node DIR/dist/cli/cli.js source build --gpu false`). The bench's local-generation workload now
+// measures this machine's own build (domain-eval-build-llama) beside the prebuilt binary directly. Needs the llama-cpp-python venv the bench
 // builds (apps/bench/src/llama-cpp-python-venv.ts). Prints one JSON line.
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -80,7 +81,15 @@ for (const threads of threadCounts) {
   };
   const chat = nlcDir
     ? undefined
-    : await createLocalChatModel({ modelFile: path, threads, temperature: 0, maxTokens: N, contextSize: 2048 });
+    : // the binary this process already loaded: two llama.cpp binaries cannot share a process
+      await createLocalChatModel({
+        modelFile: path,
+        threads,
+        temperature: 0,
+        maxTokens: N,
+        contextSize: 2048,
+        llamaBinary: "prebuilt",
+      });
   await raw();
   await chat?.invoke([new HumanMessage(PROMPT)], { maxTokens: 8 });
   const r = { nodeRaw: [], oursChat: [], pythonRaw: [], pythonChat: [], load: [] };

@@ -52,7 +52,9 @@ export async function createChatModel(
         directory: modelCacheDir(options.env),
         hfToken: config.hfToken,
       });
-      return await createLocalChatModel({ modelFile, maxTokens: options.maxOutputTokens });
+      const model = await createLocalChatModel({ modelFile, maxTokens: options.maxOutputTokens });
+      options.info?.((await model.loadedLlamaBinary()).message);
+      return model;
     } catch (error) {
       if (error instanceof LocalModelError) {
         throw new CliError(`--model-file: ${error.message}`, EXIT.USAGE, { cause: error });
@@ -113,7 +115,9 @@ async function embeddedChatModel(options: {
     options.info?.(
       `no model configured: using the embedded ${entry.description} (${Math.round(entry.sizeBytes / 1e6)} MB, ${entry.license}, cached at ${path}). A model this tiny writes weak questions; for real ones ${HOW_TO_USE_A_REAL_MODEL}`,
     );
-    return await createLocalChatModel({ modelFile: path, maxTokens: options.maxOutputTokens });
+    const model = await createLocalChatModel({ modelFile: path, maxTokens: options.maxOutputTokens });
+    options.info?.((await model.loadedLlamaBinary()).message);
+    return model;
   } catch (error) {
     if (error instanceof LocalModelError) {
       throw new CliError(

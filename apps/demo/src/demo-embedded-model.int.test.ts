@@ -43,6 +43,8 @@ describe("npm run demo with nothing configured (embedded SmolLM2)", () => {
     expect(run.stderr).toMatch(
       /no model configured: using the embedded SmolLM2-135M-Instruct.*\(98 MB, Apache-2\.0, cached at .*\.gguf\)\. A model this tiny writes weak questions; for real ones set OPENAI_BASE_URL and DOMAIN_EVAL_MODEL/,
     );
+    // and which llama.cpp binary runs it (node-llama-cpp's prebuilt one unless this machine has its own build)
+    expect(run.stderr).toMatch(/llama\.cpp: (node-llama-cpp's prebuilt binary|this machine's own build)/);
     expect(run.stderr).toMatch(/questions: \d+ kept \(\d+ flagged for review\), \d+ dropped/);
     expect(run.stderr).toContain(`wrote ${join(work, "questions.jsonl")}`);
     expect(run.stderr).toContain(`wrote ${join(work, "dataset")}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableCpus, cgroupCpuQuota } from "./available-cpus.js";
+import { availableCpus, cgroupCpuQuota, defaultGenerationThreads } from "./available-cpus.js";
 
 /** A fake file system: path → content; other paths throw like a missing file. */
 function files(entries: Record<string, string>): (path: string) => string {
@@ -60,5 +60,14 @@ describe("availableCpus", () => {
     const os = await import("node:os");
     expect(availableCpus()).toBeGreaterThanOrEqual(1);
     expect(availableCpus()).toBeLessThanOrEqual(os.availableParallelism());
+  });
+});
+
+describe("defaultGenerationThreads", () => {
+  it("leaves one CPU for node-llama-cpp's own threads, never fewer than 1 thread, never more than the math cores", () => {
+    expect(defaultGenerationThreads({ cpus: 1, cpuMathCores: 1 })).toBe(1);
+    expect(defaultGenerationThreads({ cpus: 2, cpuMathCores: 2 })).toBe(1);
+    expect(defaultGenerationThreads({ cpus: 8, cpuMathCores: 4 })).toBe(3);
+    expect(defaultGenerationThreads({ cpus: 3, cpuMathCores: 16 })).toBe(2);
   });
 });

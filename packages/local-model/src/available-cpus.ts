@@ -65,3 +65,20 @@ export function cgroupCpuQuota(params: Omit<AvailableCpusParams, "availableParal
   }
   return quotas.length > 0 ? Math.min(...quotas) : undefined;
 }
+
+/**
+ * Threads a local chat model generates with when none are given: the CPUs this process may use
+ * ({@link availableCpus}), at most the cores llama.cpp finds useful for math, less one, and at least 1. node-llama-cpp
+ * hands every token between the JavaScript thread and a worker thread twice (evaluate, then sample); when llama.cpp's
+ * threads occupy every CPU, each hand-over waits for one of them to yield. On a 2-CPU machine 1 thread generated the
+ * embedded SmolLM2 at ~130 tokens/s against 56–105 with 2 (see BENCHMARKS.md).
+ *
+ * @example
+ * ```ts
+ * defaultGenerationThreads({ cpus: 2, cpuMathCores: 2 }); // 1
+ * defaultGenerationThreads({ cpus: 8, cpuMathCores: 4 }); // 3
+ * ```
+ */
+export function defaultGenerationThreads(params: { cpus: number; cpuMathCores: number }): number {
+  return Math.max(1, Math.min(params.cpus, params.cpuMathCores) - 1);
+}

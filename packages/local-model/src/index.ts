@@ -1,4 +1,9 @@
-export { type AvailableCpusParams, availableCpus, cgroupCpuQuota } from "./available-cpus.js";
+export {
+  type AvailableCpusParams,
+  availableCpus,
+  cgroupCpuQuota,
+  defaultGenerationThreads,
+} from "./available-cpus.js";
 export { toChatHistory } from "./chat-history.js";
 export { describeLocalModel, type LocalModelDescription } from "./describe-local-model.js";
 export {
@@ -10,6 +15,19 @@ export {
   fetchEmbeddedModel,
 } from "./embedded-models.js";
 export { toGrammarJsonSchema } from "./json-schema-grammar.js";
+export {
+  buildLlama,
+  LLAMA_BINARY_ENV,
+  LLAMA_BUILD_CMAKE_OPTIONS,
+  type LlamaBinaryChoice,
+  type LlamaBinaryInfo,
+  type LlamaBuildLocation,
+  type LlamaBuildResult,
+  llamaBinaryChoice,
+  llamaBuildLocation,
+  type RestoredLlamaBuild,
+  restoreLlamaBuild,
+} from "./llama-build.js";
 export {
   createLocalChatModel,
   DEFAULT_CONTEXT_SIZE,

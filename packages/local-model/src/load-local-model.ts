@@ -9,6 +9,13 @@ import {
   NoBinaryFoundError,
   readGgufFileInfo,
 } from "node-llama-cpp";
+import {
+  type LlamaBinaryChoice,
+  type LlamaBinaryInfo,
+  llamaBinaryChoice,
+  type RestoredLlamaBuild,
+  restoreLlamaBuild,
+} from "./llama-build.js";
 import { LocalModelError } from "./local-model-error.js";
 import { type CheckedModelFile, checkModelFile } from "./model-file.js";
 
@@ -17,10 +24,16 @@ export interface LoadedLocalModel {
   llama: Llama;
   model: LlamaModel;
   file: CheckedModelFile;
+  /** Which llama.cpp binary runs it (this machine's build or node-llama-cpp's prebuilt one), with one line saying so. */
+  binary: LlamaBinaryInfo;
 }
 
-const runtimes = new Map<string, Promise<Llama>>();
+interface Runtime {
+  llama: Llama;
+  binary: LlamaBinaryInfo;
+}
 
+const runtimes = new Map<string, Promise<Runtime>>();
 /**
  * llama.cpp's last error lines. They say why a load failed ("tensor … data is not within the file bounds"), which
  * node-llama-cpp's exception does not, so they go into our one-line message instead of onto stderr.
@@ -44,25 +57,92 @@ function takeLlamaLoadReason(): string | undefined {
 }
 
 /**
- * The llama.cpp runtime, created once per process and GPU choice. `build: "never"` and `skipDownload` make sure
- * nothing is fetched or compiled at run time: only the prebuilt binary installed from the npm registry is used.
+ * The llama.cpp runtime, created once per process, GPU choice and binary choice. `build: "never"` and `skipDownload`
+ * make sure nothing is fetched or compiled at run time: the binary is node-llama-cpp's prebuilt one or, for the CPU,
+ * this machine's own build when `buildLlama` made one (`llamaBinary` "auto" or "built"). Two different llama.cpp
+ * binaries must not be loaded into one process (they share library names), so a process should keep to one choice.
  */
-function llamaRuntime(gpu: boolean): Promise<Llama> {
-  const key = gpu ? "gpu" : "cpu";
+function llamaRuntime(gpu: boolean, choice: LlamaBinaryChoice, modelFile: string): Promise<Runtime> {
+  const key = `${gpu ? "gpu" : "cpu"}-${choice}`;
   let runtime = runtimes.get(key);
   if (!runtime) {
-    runtime = getLlama({
-      gpu: gpu ? "auto" : false,
-      build: "never",
-      skipDownload: true,
-      progressLogs: false,
-      logLevel: LlamaLogLevel.error,
-      logger: rememberLlamaError,
-    });
+    runtime = openRuntime(gpu, choice, modelFile);
     runtimes.set(key, runtime);
     runtime.catch(() => runtimes.delete(key));
   }
   return runtime;
+}
+
+const PREBUILT_HINT =
+  "an OpenMP build for this machine (faster with every CPU as threads): `npx --no domain-eval-build-llama`";
+
+async function openRuntime(gpu: boolean, choice: LlamaBinaryChoice, modelFile: string): Promise<Runtime> {
+  let restored: RestoredLlamaBuild = { restored: false, reason: "" };
+  if (choice !== "prebuilt") {
+    if (gpu && choice === "built") {
+      throw new LocalModelError({
+        code: "NO_LLAMA_BUILD",
+        modelFile,
+        message:
+          'this machine\'s llama.cpp build is for the CPU only, but gpu is true: use gpu: false, or llamaBinary "auto" or "prebuilt"',
+      });
+    }
+    if (!gpu) restored = await restoreLlamaBuild({});
+    if (!restored.restored && choice === "built") {
+      throw new LocalModelError({
+        code: "NO_LLAMA_BUILD",
+        modelFile,
+        message: `llamaBinary is "built" but ${restored.reason}: build one once with \`npx --no domain-eval-build-llama\` (needs cmake, a C++ compiler and git; minutes), or use llamaBinary "auto"`,
+      });
+    }
+  }
+  const llama = await getLlama({
+    gpu: gpu ? "auto" : false,
+    build: "never",
+    skipDownload: true,
+    ...(restored.restored ? { cmakeOptions: { ...restored.cmakeOptions } } : {}),
+    progressLogs: false,
+    logLevel: LlamaLogLevel.error,
+    logger: rememberLlamaError,
+  });
+  const openmp = /\bOPENMP = 1\b/u.test(llama.systemInfo);
+  if (restored.restored && llama.buildType === "localBuild") {
+    return {
+      llama,
+      binary: {
+        kind: "built",
+        openmp,
+        message: `llama.cpp: this machine's own build${openmp ? " (OpenMP)" : ""} from ${restored.dir}`,
+      },
+    };
+  }
+  if (choice === "built") {
+    await llama.dispose();
+    throw new LocalModelError({
+      code: "NO_LLAMA_BUILD",
+      modelFile,
+      message: `llamaBinary is "built" but node-llama-cpp could not load the build in ${restored.restored ? restored.dir : "the cache"}: build it again with \`npx --no domain-eval-build-llama --force\`, or use llamaBinary "auto"`,
+    });
+  }
+  if (llama.buildType === "localBuild") {
+    return {
+      llama,
+      binary: {
+        kind: "node-llama-cpp-build",
+        openmp,
+        message: `llama.cpp: a build made with node-llama-cpp's own CLI${openmp ? " (OpenMP)" : ""}`,
+      },
+    };
+  }
+  const why = !restored.restored && restored.reason.startsWith("the local") ? ` (${restored.reason})` : "";
+  return {
+    llama,
+    binary: {
+      kind: "prebuilt",
+      openmp,
+      message: `llama.cpp: node-llama-cpp's prebuilt binary${openmp ? "" : " (no OpenMP)"}${why}${openmp || gpu ? "" : `; ${PREBUILT_HINT}`}`,
+    },
+  };
 }
 
 /** Turns node-llama-cpp's failures into one line that says what to do. */
@@ -106,10 +186,13 @@ export async function loadLocalModel(params: {
   modelFile: string;
   /** Offload layers to a GPU when one is available. */
   gpu: boolean;
+  /** Which llama.cpp binary to run on (default: `DOMAIN_EVAL_LLAMA_BINARY`, else "auto"). */
+  llamaBinary?: LlamaBinaryChoice;
 }): Promise<LoadedLocalModel> {
   const file = await checkModelFile({ modelFile: params.modelFile });
+  const choice = llamaBinaryChoice({ choice: params.llamaBinary });
   try {
-    const llama = await llamaRuntime(params.gpu);
+    const { llama, binary } = await llamaRuntime(params.gpu, choice, file.path);
     const info = await readGgufFileInfo(file.path, { sourceType: "filesystem", logWarnings: false });
     const insights = await GgufInsights.from(info, llama);
     const memoryBytes = totalmem();
@@ -122,7 +205,7 @@ export async function loadLocalModel(params: {
     }
     takeLlamaLoadReason(); // forget errors logged before this load
     const model = await llama.loadModel({ modelPath: file.path, gpuLayers: params.gpu ? "auto" : 0 });
-    return { llama, model, file };
+    return { llama, model, file, binary };
   } catch (error) {
     await llamaLogsDelivered();
     throw explainLoadFailure(error, file.path);

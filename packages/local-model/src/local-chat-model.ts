@@ -23,9 +23,10 @@ import {
   type LlamaContextSequence,
   type LlamaGrammar,
 } from "node-llama-cpp";
-import { availableCpus } from "./available-cpus.js";
+import { availableCpus, defaultGenerationThreads } from "./available-cpus.js";
 import { toChatHistory } from "./chat-history.js";
 import { toGrammarJsonSchema } from "./json-schema-grammar.js";
+import { type LlamaBinaryChoice, type LlamaBinaryInfo, llamaBinaryChoice } from "./llama-build.js";
 import { explainLoadFailure, type LoadedLocalModel, loadLocalModel } from "./load-local-model.js";
 import { LocalModelError } from "./local-model-error.js";
 
@@ -54,11 +55,20 @@ export interface LocalChatModelParams extends BaseChatModelParams {
   /** Seed for sampling, for repeatable answers at a temperature above 0. */
   seed?: number;
   /**
-   * CPU threads for evaluation. Default: the CPUs this process may really use ({@link availableCpus}: the affinity
-   * mask and any cgroup CPU quota), at most the machine's physical cores that are useful for math. More threads than
-   * CPUs make llama.cpp threads wait for each other (~100x slower), so set this only to use fewer.
+   * CPU threads for evaluation. Default: one less than the CPUs this process may really use ({@link availableCpus}:
+   * the affinity mask and any cgroup CPU quota; at most the physical cores useful for math), at least 1
+   * ({@link defaultGenerationThreads}): node-llama-cpp's own threads need a free CPU between tokens, and on 2 CPUs
+   * 1 thread generated about twice as fast as 2. More threads than CPUs make llama.cpp threads wait for each other
+   * (~100x slower).
    */
   threads?: number;
+  /**
+   * Which llama.cpp binary to run on: `"auto"` (this machine's own build when `npx --no domain-eval-build-llama`
+   * made one, else node-llama-cpp's prebuilt binary), `"prebuilt"`, or `"built"` (fail when there is no build).
+   * Default: the `DOMAIN_EVAL_LLAMA_BINARY` environment variable, else `"auto"`. {@link LocalChatModel.loadedLlamaBinary}
+   * says which one is in use. Keep to one choice per process.
+   */
+  llamaBinary?: LlamaBinaryChoice;
 }
 
 /** Per-call options; `withStructuredOutput` sets `jsonSchema`. */
@@ -108,6 +118,7 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
   readonly gpu: boolean;
   readonly seed: number | undefined;
   readonly threads: number | undefined;
+  readonly llamaBinary: LlamaBinaryChoice | undefined;
 
   private session: Promise<Session> | undefined;
   private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
@@ -133,6 +144,8 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
     this.gpu = params.gpu ?? false;
     this.seed = params.seed;
     this.threads = params.threads;
+    if (params.llamaBinary !== undefined) llamaBinaryChoice({ choice: params.llamaBinary });
+    this.llamaBinary = params.llamaBinary;
   }
 
   _llmType(): string {
@@ -170,6 +183,14 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
   /** CPU threads llama.cpp evaluates with, once loaded (see `threads`). */
   async loadedThreads(): Promise<number> {
     return (await this.getSession()).context.idealThreads;
+  }
+
+  /**
+   * Which llama.cpp binary runs the model, once loaded: `kind` ("built": this machine's own build, "prebuilt":
+   * node-llama-cpp's), whether it uses OpenMP, and a one-line `message` for logs.
+   */
+  async loadedLlamaBinary(): Promise<LlamaBinaryInfo> {
+    return (await this.getSession()).binary;
   }
 
   /** The context window in tokens, once loaded. */
@@ -389,12 +410,13 @@ export class LocalChatModel extends BaseChatModel<LocalChatModelCallOptions> {
   }
 
   private async openSession(): Promise<Session> {
-    const loaded = await loadLocalModel({ modelFile: this.modelFile, gpu: this.gpu });
+    const loaded = await loadLocalModel({ modelFile: this.modelFile, gpu: this.gpu, llamaBinary: this.llamaBinary });
     try {
       const context = await loaded.model.createContext({
         contextSize: this.contextSize ?? { max: DEFAULT_CONTEXT_SIZE },
         sequences: 1,
-        threads: this.threads ?? Math.min(loaded.llama.cpuMathCores, availableCpus()),
+        threads:
+          this.threads ?? defaultGenerationThreads({ cpus: availableCpus(), cpuMathCores: loaded.llama.cpuMathCores }),
       });
       const sequence = context.getSequence();
       const chat = new LlamaChatClass({ contextSequence: sequence });

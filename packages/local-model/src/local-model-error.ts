@@ -15,7 +15,11 @@ export type LocalModelErrorCode =
   /** Generation hit `maxTokens` before the structured (JSON) answer was complete. */
   | "OUTPUT_TRUNCATED"
   /** An embedded model could not be downloaded from the package index or did not match its sha256. */
-  | "MODEL_FETCH_FAILED";
+  | "MODEL_FETCH_FAILED"
+  /** `llamaBinary: "built"` (or `DOMAIN_EVAL_LLAMA_BINARY=built`) but this machine has no llama.cpp build of its own. */
+  | "NO_LLAMA_BUILD"
+  /** `buildLlama` (`domain-eval-build-llama`) could not compile or cache llama.cpp. */
+  | "LLAMA_BUILD_FAILED";
 
 /**
  * The one error type of this package. Its message is a single line saying what happened and what to do.
@@ -32,7 +36,7 @@ export type LocalModelErrorCode =
  */
 export class LocalModelError extends DomainEvalError<LocalModelErrorCode> {
   override readonly name = "LocalModelError";
-  /** The model file concerned. */
+  /** The model file concerned (empty for `LLAMA_BUILD_FAILED`, which concerns no model). */
   readonly modelFile: string;
   /** Tokens the failed call used, when it got as far as generating (`OUTPUT_TRUNCATED`), so budgets count them. */
   readonly usage?: { input_tokens: number; output_tokens: number; total_tokens: number };

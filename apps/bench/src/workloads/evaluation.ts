@@ -95,7 +95,7 @@ export async function benchEvaluation(params: { ctx: BenchContext }): Promise<Wo
   const names = [...wall.keys()];
   return {
     key: "evaluation",
-    title: "5. Evaluation (LightEval 0.13, CPU)",
+    title: "7. Evaluation (LightEval 0.13, CPU)",
     setup:
       `\`evaluateModels\` on a ${count}-question dataset, one model per run, \`lighteval accelerate\` with transformers on CPU (float32, batch size 8). ` +
       "'In all' is the LightEval process from start to exit (Python imports, model load, scoring, writing results); 'per 100 questions' is LightEval's own evaluation time scaled to 100 four-option questions. The one-time GGUF → transformers conversion is not timed.",

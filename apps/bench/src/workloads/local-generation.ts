@@ -199,7 +199,7 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
   if ("missing" in build) notes.push(`our built-binary side skipped: ${build.missing}.`);
   return {
     key: "local-generation",
-    title: "5. Local generation (embedded SmolLM2)",
+    title: "6. Local generation (embedded SmolLM2)",
     setup: `Tokens per second of our in-process local model (node-llama-cpp's prebuilt binary, and this machine's OpenMP build) against ${LLAMA_CPP_PYTHON} on the same GGUF, and chunks per minute of generateExam with it.`,
     columns: ["tokens/s", "max new tokens"],
     rows,

@@ -4,12 +4,7 @@ import { join } from "node:path";
 import type { ExamItem } from "@domain-eval/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "./cli-error.js";
-import {
-  questionsToExamItems,
-  readQuestionsFile,
-  scannedShape,
-  streamQuestionsFileAsExamItems,
-} from "./exam-items.js";
+import { questionsToExamItems, readQuestionsFile, scannedShape, streamQuestionsFileAsExamItems } from "./exam-items.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -69,6 +69,32 @@ describe("streamQuestionsFileAsExamItems", () => {
   });
 });
 
+describe("a questions file that changes between the two passes", () => {
+  it.each([
+    ["a line replaced by another question", (lines: string[]) => [lines[0], JSON.stringify(question(9)), lines[2]]],
+    [
+      "a line with another number of options",
+      (lines: string[]) => [
+        lines[0],
+        JSON.stringify({ ...question(1), distractors: ["a x", "b x", "c x", "d x"] }),
+        lines[2],
+      ],
+    ],
+    ["a line more", (lines: string[]) => [...lines, JSON.stringify(question(3))]],
+    ["a line less", (lines: string[]) => lines.slice(0, 2)],
+  ])("is refused with a message to run the export again: %s", async (_, change) => {
+    const lines = [0, 1, 2].map((i) => JSON.stringify(question(i)));
+    const path = await file(`changing-${Math.random()}.jsonl`, lines);
+    const { items } = await streamQuestionsFileAsExamItems({ file: path, subject: "x" });
+    await writeFile(path, `${change(lines).join("\n")}\n`);
+    const error = await collect(items).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as Error).message).toBe(
+      `${path} changed while it was exported: run the export again once it is written`,
+    );
+  });
+});
+
 describe("the first pass's scan of a line", () => {
   it("reads the id and option count JSON.parse would give, or leaves the line to JSON.parse", () => {
     const base = question(7);

@@ -21,7 +21,8 @@ export const DEFAULT_CHOICE_SEED = 1234;
 async function* questionsIn(file: string): AsyncGenerator<ExamQuestion> {
   try {
     for await (const { value, lineNumber } of readJsonl(file)) {
-      yield parseExamQuestion({ value, context: `${file} line ${lineNumber}` });
+      // A well-formed line is taken as it stands (plain checks); a bad one is named by the schema.
+      yield isExamQuestion(value) ? value : parseExamQuestion({ value, context: `${file} line ${lineNumber}` });
     }
   } catch (error) {
     throw questionsFileError(file, error);
@@ -125,31 +126,24 @@ export async function streamQuestionsFileAsExamItems(params: {
   }
   if (shapes.length === 0) throw new CliError(`${params.file} holds no questions`);
   const positions = assignAnswerPositions({ items: shapes, seed });
+  const changed = () =>
+    new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
   async function* items(): AsyncGenerator<ExamItem> {
     let rows = 0;
-    try {
-      for await (const { value, lineNumber } of readJsonl(params.file)) {
-        // A well-formed line is read as it stands (the row copies what it needs); a bad one is named by the schema.
-        const question = isExamQuestion(value)
-          ? value
-          : parseExamQuestion({ value, context: `${params.file} line ${lineNumber}` });
-        const answerIndex = positions.get(question.id);
-        const shape = shapes[rows];
-        if (
-          answerIndex === undefined ||
-          shape?.id !== question.id ||
-          shape.optionCount !== question.distractors.length + 1
-        ) {
-          throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
-        }
-        rows++;
-        yield toExamItem({ question, subject: params.subject, seed, answerIndex });
-      }
-      if (rows !== shapes.length)
-        throw new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
-    } catch (error) {
-      throw questionsFileError(params.file, error);
+    for await (const question of questionsIn(params.file)) {
+      // every line must be the one the first pass saw: same id, same number of options, no line more or less
+      const answerIndex = positions.get(question.id);
+      const shape = shapes[rows];
+      if (
+        answerIndex === undefined ||
+        shape?.id !== question.id ||
+        shape.optionCount !== question.distractors.length + 1
+      )
+        throw changed();
+      rows++;
+      yield toExamItem({ question, subject: params.subject, seed, answerIndex });
     }
+    if (rows !== shapes.length) throw changed();
   }
   return { count: shapes.length, items: items() };
 }

@@ -49,6 +49,7 @@ describe("llamaBuildLocation and restoreLlamaBuild", () => {
     const restored = await restoreLlamaBuild({ env: { DOMAIN_EVAL_CACHE: cache } });
     expect(restored).toEqual({
       restored: false,
+      missing: true,
       reason: `there is no llama.cpp build for this machine in ${llamaBuildLocation({ env: { DOMAIN_EVAL_CACHE: cache } }).dir}`,
     });
   });

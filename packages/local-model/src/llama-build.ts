@@ -130,7 +130,12 @@ async function readRecord(dir: string): Promise<BuildRecord | undefined> {
 /** The result of {@link restoreLlamaBuild}. */
 export type RestoredLlamaBuild =
   | { restored: true; dir: string; cmakeOptions: Record<string, string>; openmp: boolean }
-  | { restored: false; reason: string };
+  | {
+      restored: false;
+      /** True when there is simply no build (never made); false when one exists but could not be made available. */
+      missing: boolean;
+      reason: string;
+    };
 
 /**
  * Makes this machine's cached build (made once by {@link buildLlama}) available to node-llama-cpp, which looks for
@@ -149,6 +154,7 @@ export async function restoreLlamaBuild(params: { env?: NodeJS.ProcessEnv }): Pr
   if (!record) {
     return {
       restored: false,
+      missing: true,
       reason: `there is no llama.cpp build for this machine in ${location.dir}`,
     };
   }
@@ -170,6 +176,7 @@ export async function restoreLlamaBuild(params: { env?: NodeJS.ProcessEnv }): Pr
       if ((await readRecord(target))?.key !== record.key) {
         return {
           restored: false,
+          missing: false,
           reason: `the local llama.cpp build in ${location.dir} could not be copied into ${localBuilds} (${(error as Error).message})`,
         };
       }

@@ -77,7 +77,7 @@ const PREBUILT_HINT =
   "an OpenMP build for this machine (faster with every CPU as threads): `npx --no domain-eval-build-llama`";
 
 async function openRuntime(gpu: boolean, choice: LlamaBinaryChoice, modelFile: string): Promise<Runtime> {
-  let restored: RestoredLlamaBuild = { restored: false, reason: "" };
+  let restored: RestoredLlamaBuild = { restored: false, missing: true, reason: "" };
   if (choice !== "prebuilt") {
     if (gpu && choice === "built") {
       throw new LocalModelError({
@@ -134,7 +134,8 @@ async function openRuntime(gpu: boolean, choice: LlamaBinaryChoice, modelFile: s
       },
     };
   }
-  const why = !restored.restored && restored.reason.startsWith("the local") ? ` (${restored.reason})` : "";
+  // A build that exists but could not be used is worth a word; no build at all is the usual case.
+  const why = !restored.restored && !restored.missing ? ` (${restored.reason})` : "";
   return {
     llama,
     binary: {

@@ -1,4 +1,5 @@
 import {
+  answerPositionsInOrder,
   assignAnswerPositions,
   type DomainPlugin,
   type ExamItem,
@@ -30,7 +31,7 @@ async function* questionsIn(file: string): AsyncGenerator<ExamQuestion> {
 }
 
 /** A bad line or a missing file as the CLI's input error; anything else unchanged. */
-function questionsFileError(file: string, error: unknown): unknown {
+export function questionsFileError(file: string, error: unknown): unknown {
   if (error instanceof JsonlParseError || error instanceof ExamQuestionValidationError)
     return new CliError(error.message, EXIT.USAGE, { cause: error });
   if ((error as NodeJS.ErrnoException).code === "ENOENT") {
@@ -99,6 +100,90 @@ export function scannedShape(line: string): { id: string; optionCount: number } 
   return { id: ` ${id}`.slice(1), optionCount: count + 1 };
 }
 
+/** Ids, option counts and byte offsets of the questions of a questions.jsonl file (or of a byte range of it). */
+export interface QuestionShapes {
+  ids: string[];
+  optionCounts: number[];
+  /** Where each question's line starts in the file. */
+  offsets: number[];
+}
+
+/**
+ * The first pass over a questions file: each line's id, option count and offset, without validating the rest. Most
+ * lines give them to a plain scan; any other line is parsed. A line that is not JSON, or lacks an id or distractors,
+ * fails with the validator's message naming the line (`firstLineNumber` numbers a range's lines).
+ */
+export async function scanQuestionShapes(params: {
+  file: string;
+  start?: number;
+  end?: number;
+  firstLineNumber?: number;
+}): Promise<QuestionShapes> {
+  const shapes: QuestionShapes = { ids: [], optionCounts: [], offsets: [] };
+  for await (const { line, lineNumber, offset } of readJsonlLines({ path: params.file, ...rangeOf(params) })) {
+    const shape =
+      scannedShape(line) ??
+      questionShape(parseJsonlLine({ path: params.file, lineNumber, line }), `${params.file} line ${lineNumber}`);
+    shapes.ids.push(shape.id);
+    shapes.optionCounts.push(shape.optionCount);
+    shapes.offsets.push(offset);
+  }
+  return shapes;
+}
+
+function rangeOf(params: { start?: number; end?: number; firstLineNumber?: number }) {
+  return { start: params.start, end: params.end, firstLineNumber: params.firstLineNumber };
+}
+
+/** The question on one line of a questions file; a bad line fails with the parser's or the schema's error naming it. */
+export function questionOnLine(file: string, line: string, lineNumber: number): ExamQuestion {
+  const value = parseJsonlLine({ path: file, lineNumber, line });
+  // A well-formed line is taken as it stands (plain checks); a bad one is named by the schema.
+  return isExamQuestion(value) ? value : parseExamQuestion({ value, context: `${file} line ${lineNumber}` });
+}
+
+/** What the second pass checks each line against, and where each answer goes: from the first pass. */
+export interface ExpectedRows {
+  ids: readonly string[];
+  optionCounts: ArrayLike<number>;
+  answerIndexes: ArrayLike<number>;
+}
+
+/** The refusal when a questions file is not the one the first pass read. */
+export function fileChangedError(file: string): CliError {
+  return new CliError(`${file} changed while it was exported: run the export again once it is written`);
+}
+
+/**
+ * The dataset rows of a byte range of a questions file, checked line by line against the first pass (same id, same
+ * number of options, no line more or less): the second pass, in whichever thread reads that range.
+ */
+export async function* examItemsOfRange(params: {
+  file: string;
+  subject: string;
+  seed: number;
+  expected: ExpectedRows;
+  start?: number;
+  end?: number;
+  firstLineNumber?: number;
+}): AsyncGenerator<ExamItem> {
+  const { file, subject, seed, expected } = params;
+  let rows = 0;
+  for await (const { line, lineNumber } of readJsonlLines({ path: file, ...rangeOf(params) })) {
+    const question = questionOnLine(file, line, lineNumber);
+    if (expected.ids[rows] !== question.id || expected.optionCounts[rows] !== question.distractors.length + 1)
+      throw fileChangedError(file);
+    yield toExamItem({ question, subject, seed, answerIndex: expected.answerIndexes[rows] });
+    rows++;
+  }
+  if (rows !== expected.ids.length) throw fileChangedError(file);
+}
+
+/** Answer positions balanced over a questions file's first pass, in line order. */
+export function answerIndexesOf(shapes: QuestionShapes, seed: number): Uint16Array {
+  return answerPositionsInOrder({ ids: shapes.ids, optionCounts: shapes.optionCounts, seed });
+}
+
 /**
  * A questions.jsonl file as dataset rows, streamed: the same rows as {@link questionsToExamItems} over
  * {@link readQuestionsFile}, without holding the questions. The balanced answer positions depend on every id, so a
@@ -111,41 +196,19 @@ export async function streamQuestionsFileAsExamItems(params: {
   seed?: number;
 }): Promise<{ count: number; items: AsyncIterable<ExamItem> }> {
   const seed = params.seed ?? DEFAULT_CHOICE_SEED;
-  const shapes: { id: string; optionCount: number }[] = [];
-  try {
-    for await (const { line, lineNumber } of readJsonlLines({ path: params.file })) {
-      // Most lines give their id and option count to a plain scan; any other line is parsed. A line without an id or
-      // distractors fails here with the validator's message, naming the line.
-      shapes.push(
-        scannedShape(line) ??
-          questionShape(parseJsonlLine({ path: params.file, lineNumber, line }), `${params.file} line ${lineNumber}`),
-      );
-    }
-  } catch (error) {
+  const shapes = await scanQuestionShapes({ file: params.file }).catch((error: unknown) => {
     throw questionsFileError(params.file, error);
-  }
-  if (shapes.length === 0) throw new CliError(`${params.file} holds no questions`);
-  const positions = assignAnswerPositions({ items: shapes, seed });
-  const changed = () =>
-    new CliError(`${params.file} changed while it was exported: run the export again once it is written`);
+  });
+  if (shapes.ids.length === 0) throw new CliError(`${params.file} holds no questions`);
+  const expected = { ...shapes, answerIndexes: answerIndexesOf(shapes, seed) };
   async function* items(): AsyncGenerator<ExamItem> {
-    let rows = 0;
-    for await (const question of questionsIn(params.file)) {
-      // every line must be the one the first pass saw: same id, same number of options, no line more or less
-      const answerIndex = positions.get(question.id);
-      const shape = shapes[rows];
-      if (
-        answerIndex === undefined ||
-        shape?.id !== question.id ||
-        shape.optionCount !== question.distractors.length + 1
-      )
-        throw changed();
-      rows++;
-      yield toExamItem({ question, subject: params.subject, seed, answerIndex });
+    try {
+      yield* examItemsOfRange({ file: params.file, subject: params.subject, seed, expected });
+    } catch (error) {
+      throw questionsFileError(params.file, error);
     }
-    if (rows !== shapes.length) throw changed();
   }
-  return { count: shapes.length, items: items() };
+  return { count: shapes.ids.length, items: items() };
 }
 
 /** The subject label of the rows: the domain plugin's, else "general". */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { assignAnswerPositions, choiceLetters, orderChoices, seededShuffle } from "./choice-order.js";
 
@@ -87,6 +88,33 @@ describe("seededShuffle and letters", () => {
     const shuffled = seededShuffle({ values, seed: "s", key: "k" });
     expect([...shuffled].sort((a, b) => a - b)).toEqual(values);
     expect(shuffled).not.toEqual(values);
+  });
+
+  it("orders as xorshift64* in 64-bit integer arithmetic does (the orders every published dataset was built with)", () => {
+    // the reference: the PRNG as first written, with bigints
+    const reference = (seed: string | number, key: string, values: readonly number[]) => {
+      const digest = createHash("sha256").update(`${seed}\u0000${key}\u0000prng`).digest();
+      let state = digest.readBigUInt64BE(0) || 0x9e3779b97f4a7c15n;
+      const mask = (1n << 64n) - 1n;
+      const random = () => {
+        state ^= state >> 12n;
+        state ^= (state << 25n) & mask;
+        state ^= state >> 27n;
+        return Number(((state * 0x2545f4914f6cdd1dn) & mask) >> 11n) / 2 ** 53;
+      };
+      const out = [...values];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [out[i], out[j]] = [out[j] as number, out[i] as number];
+      }
+      return out;
+    };
+    const values = Array.from({ length: 40 }, (_, i) => i);
+    for (let k = 0; k < 2_000; k++) {
+      const seed = k % 3 === 0 ? k : `seed-${k % 17}`;
+      const key = `q-${k}-${"é".repeat(k % 4)}`;
+      expect(seededShuffle({ values, seed, key }), key).toEqual(reference(seed, key, values));
+    }
   });
 
   it("names choices A, B, C, …", () => {

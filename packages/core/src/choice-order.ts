@@ -24,16 +24,53 @@ function seededHash(seed: string | number, key: string, salt = ""): bigint {
   return sha256(`${seed}\u0000${key}\u0000${salt}`).readBigUInt64BE(0);
 }
 
-/** A deterministic PRNG (xorshift64*) seeded from seed + key, yielding floats in [0, 1). */
+/** xorshift64*'s multiplier, 0x2545f4914f6cdd1d, as high and low 32-bit halves. */
+const MULTIPLIER_HIGH = 0x2545f491;
+const MULTIPLIER_LOW = 0x4f6cdd1d;
+/** xorshift64*'s state when the hash gives 0 (which would stay 0 for ever): 0x9e3779b97f4a7c15. */
+const ZERO_STATE_HIGH = 0x9e3779b9;
+const ZERO_STATE_LOW = 0x7f4a7c15;
+
+/** The high 32 bits of the 64-bit product of two unsigned 32-bit numbers. */
+function multiplyHigh(a: number, b: number): number {
+  const a0 = a & 0xffff;
+  const a1 = a >>> 16;
+  const b0 = b & 0xffff;
+  const b1 = b >>> 16;
+  const p01 = a0 * b1;
+  const p10 = a1 * b0;
+  const middle = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  return (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (middle >>> 16)) >>> 0;
+}
+
+/**
+ * A deterministic PRNG (xorshift64*) seeded from seed + key, yielding floats in [0, 1): the top 53 bits of each
+ * output. The 64-bit state is kept as two 32-bit halves (the same numbers as 64-bit integer arithmetic gives, without
+ * a bigint per step: this runs for every row of an export).
+ */
 function seededRandom(seed: string | number, key: string): () => number {
-  let state = seededHash(seed, key, "prng") || 0x9e3779b97f4a7c15n;
-  const mask = (1n << 64n) - 1n;
+  const digest = sha256(`${seed}\u0000${key}\u0000prng`);
+  let high = digest.readUInt32BE(0);
+  let low = digest.readUInt32BE(4);
+  if (high === 0 && low === 0) {
+    high = ZERO_STATE_HIGH;
+    low = ZERO_STATE_LOW;
+  }
   return () => {
-    state ^= state >> 12n;
-    state ^= (state << 25n) & mask;
-    state ^= state >> 27n;
-    const out = (state * 0x2545f4914f6cdd1dn) & mask;
-    return Number(out >> 11n) / 2 ** 53;
+    // state ^= state >> 12
+    low = (low ^ ((low >>> 12) | (high << 20))) >>> 0;
+    high = (high ^ (high >>> 12)) >>> 0;
+    // state ^= state << 25 (mod 2^64)
+    high = (high ^ ((high << 25) | (low >>> 7))) >>> 0;
+    low = (low ^ (low << 25)) >>> 0;
+    // state ^= state >> 27
+    low = (low ^ ((low >>> 27) | (high << 5))) >>> 0;
+    high = (high ^ (high >>> 27)) >>> 0;
+    // out = state * multiplier (mod 2^64); the top 53 bits of out, as a fraction
+    const outHigh =
+      (multiplyHigh(low, MULTIPLIER_LOW) + Math.imul(high, MULTIPLIER_LOW) + Math.imul(low, MULTIPLIER_HIGH)) >>> 0;
+    const outLow = Math.imul(low, MULTIPLIER_LOW) >>> 0;
+    return (outHigh * 2 ** 21 + (outLow >>> 11)) / 2 ** 53;
   };
 }
 
@@ -108,29 +145,70 @@ export function assignAnswerPositions(params: {
   items: Iterable<{ id: string; optionCount: number }>;
   seed: string | number;
 }): Map<string, number> {
-  const { items, seed } = params;
+  const ids: string[] = [];
+  const optionCounts: number[] = [];
+  for (const { id, optionCount } of params.items) {
+    ids.push(id);
+    optionCounts.push(optionCount);
+  }
+  const indexes = answerPositionsInOrder({ ids, optionCounts, seed: params.seed });
+  const positions = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) positions.set(ids[i] as string, indexes[i] as number);
+  return positions;
+}
+
+/**
+ * {@link assignAnswerPositions} for a set held as arrays: the answer index of each item, in the order given. The same
+ * positions, without an object per item (a 100,000-question export computes them before its first row).
+ *
+ * @example
+ * answerPositionsInOrder({ ids: ["q1", "q2"], optionCounts: [4, 4], seed: 42 }); // Uint16Array [2, 0] (seed-dependent)
+ */
+export function answerPositionsInOrder(params: {
+  ids: readonly string[];
+  /** Options of each item, in the same order as `ids`. */
+  optionCounts: ArrayLike<number>;
+  seed: string | number;
+}): Uint16Array {
+  const { ids, optionCounts, seed } = params;
+  const n = ids.length;
   // The rank is the 64-bit hash as its high and low 32 bits: the same order as comparing it as a bigint, cheaper.
-  const byCount = new Map<number, { id: string; high: number; low: number }[]>();
+  const high = new Uint32Array(n);
+  const low = new Uint32Array(n);
   const seen = new Set<string>();
-  for (const { id, optionCount } of items) {
-    if (seen.has(id)) throw new TypeError(`duplicate item id "${id}": ids must be unique within a set`);
+  const byCount = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] as string;
+    const optionCount = optionCounts[i] as number;
+    const before = seen.size;
     seen.add(id);
+    if (seen.size === before) throw new TypeError(`duplicate item id "${id}": ids must be unique within a set`);
     if (!Number.isInteger(optionCount) || optionCount < 2) {
       throw new RangeError(`item "${id}" has ${optionCount} options: at least 2 are needed`);
     }
-    const group = byCount.get(optionCount) ?? [];
-    byCount.set(optionCount, group);
+    let group = byCount.get(optionCount);
+    if (!group) {
+      group = [];
+      byCount.set(optionCount, group);
+    }
+    group.push(i);
     const digest = sha256(`${seed}\u0000${id}\u0000balance`);
-    group.push({ id, high: digest.readUInt32BE(0), low: digest.readUInt32BE(4) });
+    high[i] = digest.readUInt32BE(0);
+    low[i] = digest.readUInt32BE(4);
   }
-  const positions = new Map<string, number>();
+  // answer positions are below the option count; a count above 255 fails later as a choice letter out of range
+  const positions = new Uint16Array(n);
   for (const [count, group] of byCount) {
-    group.sort((a, b) => a.high - b.high || a.low - b.low || (a.id < b.id ? -1 : 1));
+    const order = Uint32Array.from(group);
+    order.sort(
+      (a, b) =>
+        (high[a] as number) - (high[b] as number) ||
+        (low[a] as number) - (low[b] as number) ||
+        ((ids[a] as string) < (ids[b] as string) ? -1 : 1),
+    );
     // Rotate the starting position by the seed so small sets don't always favour A.
     const offset = Number(seededHash(seed, `count:${count}`, "offset") % BigInt(count));
-    group.forEach(({ id }, i) => {
-      positions.set(id, (i + offset) % count);
-    });
+    for (let rank = 0; rank < order.length; rank++) positions[order[rank] as number] = (rank + offset) % count;
   }
   return positions;
 }

@@ -8,6 +8,7 @@ export {
   type QualityCheck,
 } from "./check-question.js";
 export {
+  answerPositionsInOrder,
   assignAnswerPositions,
   choiceLetter,
   choiceLetters,
@@ -58,7 +59,16 @@ export {
 } from "./findings.js";
 export { type GroundingReport, scoreGrounding } from "./grounding.js";
 export { ifExists } from "./if-exists.js";
-export { JsonlAppender, JsonlParseError, parseJsonlLine, readJsonl, readJsonlLines, writeJsonl } from "./jsonl.js";
+export {
+  JsonlAppender,
+  type JsonlLine,
+  JsonlParseError,
+  jsonlLineStart,
+  parseJsonlLine,
+  readJsonl,
+  readJsonlLines,
+  writeJsonl,
+} from "./jsonl.js";
 export {
   JournalError,
   type JournalErrorCode,

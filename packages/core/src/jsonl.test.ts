@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { beforeEach, describe, expect, it } from "vitest";
-import { JsonlAppender, JsonlParseError, readJsonl, writeJsonl } from "./jsonl.js";
+import { JsonlAppender, JsonlParseError, jsonlLineStart, readJsonl, readJsonlLines, writeJsonl } from "./jsonl.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -49,6 +49,43 @@ describe("JSONL", () => {
     const got = await collect(path);
     expect(got.length).toBe(60_002);
     expect(got).toEqual(expected);
+  });
+
+  it("reads a file in byte ranges cut at line starts: the same lines, offsets and texts as one read", async () => {
+    const path = join(dir, "ranges.jsonl");
+    const endings = ["\n", "\r\n", "\r", "\n\n", "\r\n  \r\n"];
+    let text = `\uFEFF${JSON.stringify({ first: "é" })}\r\n`;
+    for (let i = 0; i < 30_000; i++)
+      text += JSON.stringify({ i, s: "é€😀".repeat(i % 5) }) + endings[i % endings.length];
+    text += JSON.stringify({ last: true });
+    await writeFile(path, text, "utf8");
+    const size = Buffer.byteLength(text, "utf8");
+    const read = async (range: { start?: number; end?: number } = {}) => {
+      const out: { line: string; offset: number }[] = [];
+      for await (const { line, offset } of readJsonlLines({ path, ...range })) out.push({ line, offset });
+      return out;
+    };
+    const whole = await read();
+    expect(whole.length).toBe(30_002);
+    expect(whole[0]).toEqual({ line: '{"first":"é"}', offset: 0 });
+    // every offset is where the line's bytes start
+    const bytes = await readFile(path);
+    for (const { line, offset } of whole.slice(1, 200)) {
+      expect(bytes.toString("utf8", offset, offset + Buffer.byteLength(line))).toBe(line);
+    }
+    // cuts anywhere (inside a line, inside a multi-byte character, between \r and \n) move to the next line start
+    const cuts = [1, 2, 3, 17, Math.floor(size / 3), Math.floor(size / 2) + 1, size - 5, size];
+    const starts = [0, ...(await Promise.all(cuts.map((near) => jsonlLineStart({ path, near })))), size];
+    for (const [i, cut] of starts.entries()) {
+      expect(cut).toBeGreaterThanOrEqual(cuts[i - 1] ?? 0);
+      if (cut > 0 && cut < size) expect(bytes[cut - 1]).toBe(10);
+    }
+    const pieces: { line: string; offset: number }[] = [];
+    for (let i = 0; i + 1 < starts.length; i++) pieces.push(...(await read({ start: starts[i], end: starts[i + 1] })));
+    expect(pieces).toEqual(whole);
+    // numbering of a range starts at firstLineNumber
+    const tail = readJsonlLines({ path, start: whole[1000]?.offset, firstLineNumber: 1000 });
+    expect((await tail.next()).value).toMatchObject({ lineNumber: 1000, line: whole[1000]?.line });
   });
 
   it("names the file and line of a bad line", async () => {

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { open, rename, rm } from "node:fs/promises";
 import { DomainEvalError, errorMessage } from "./domain-eval-error.js";
 
 /** A JSONL line that is not valid JSON (code `INVALID_JSONL`); names the file and line so the user can fix it. */
@@ -25,6 +25,7 @@ export class JsonlParseError extends DomainEvalError<"INVALID_JSONL"> {
 /** Bytes read per chunk: 1 MB reads took a quarter less CPU than 64 KB ones over a 60 MB file; still small beside the rows being built. */
 const READ_CHUNK_BYTES = 1 << 20;
 const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
 
 /**
  * Reads a JSONL file line by line without loading it whole. Blank lines are skipped; a bad line throws
@@ -39,10 +40,22 @@ export function readJsonl(path: string): AsyncGenerator<{ lineNumber: number; va
   return jsonlRecords(path, (line, lineNumber) => ({ lineNumber, value: parseJsonlLine({ path, lineNumber, line }) }));
 }
 
+/** One line of a JSONL file as {@link readJsonlLines} reads it. */
+export interface JsonlLine {
+  /** The line's number in the file, from 1 (blank lines count). */
+  lineNumber: number;
+  /** The line's text, without its line end (and without the file's byte-order mark). */
+  line: string;
+  /** Where the line starts in the file, in bytes: pass it as `start` to read on from this line. */
+  offset: number;
+}
+
 /**
  * The lines of a JSONL file as text, without parsing them, split and numbered as {@link readJsonl} does (blank lines
  * skipped, a byte-order mark dropped): for a caller that can read what it needs from a line without building the
- * whole value, and parses the others with {@link parseJsonlLine}.
+ * whole value, and parses the others with {@link parseJsonlLine}. `start`/`end` read one byte range of the file, so
+ * several readers (threads) can share a file: both must be line starts (an `offset` read before, or
+ * {@link jsonlLineStart}), and `firstLineNumber` numbers the range's first line.
  *
  * @example
  * for await (const { line, lineNumber } of readJsonlLines({ path: "questions.jsonl" })) {
@@ -52,8 +65,43 @@ export function readJsonl(path: string): AsyncGenerator<{ lineNumber: number; va
 export function readJsonlLines(params: {
   /** The JSONL file. */
   path: string;
-}): AsyncGenerator<{ lineNumber: number; line: string }> {
-  return jsonlRecords(params.path, (line, lineNumber) => ({ lineNumber, line }));
+  /** Byte offset to start at, a line start (default 0). */
+  start?: number;
+  /** Byte offset to stop before, a line start or the file's size (default: the end of the file). */
+  end?: number;
+  /** Number of the first line read (default 1). */
+  firstLineNumber?: number;
+}): AsyncGenerator<JsonlLine> {
+  const { path, ...range } = params;
+  return jsonlRecords(path, (line, lineNumber, offset) => ({ lineNumber, line, offset }), range);
+}
+
+/**
+ * The first line start at or after byte `near` of a JSONL file (the byte after a line feed), or the file's size when
+ * no line starts there: where to cut a file into ranges for {@link readJsonlLines}. A cut never falls inside a line
+ * or between the `\r` and `\n` of a line end.
+ *
+ * @example
+ * const middle = await jsonlLineStart({ path: "questions.jsonl", near: size / 2 });
+ */
+export async function jsonlLineStart(params: { path: string; near: number }): Promise<number> {
+  const { path, near } = params;
+  if (near <= 0) return 0;
+  const file = await open(path, "r");
+  try {
+    const { size } = await file.stat();
+    const window = Buffer.allocUnsafe(1 << 16);
+    // The byte before `near` may itself be the line feed that makes `near` a line start.
+    for (let position = near - 1; position < size; position += window.length) {
+      const { bytesRead } = await file.read(window, 0, window.length, position);
+      const index = window.subarray(0, bytesRead).indexOf(LINE_FEED);
+      if (index >= 0) return position + index + 1;
+      if (bytesRead === 0) break;
+    }
+    return size;
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -71,38 +119,75 @@ export function parseJsonlLine(params: { path: string; lineNumber: number; line:
   }
 }
 
-/** Each non-blank line of a file (BOM dropped) through `read`, streamed. */
-async function* jsonlRecords<T>(path: string, read: (line: string, lineNumber: number) => T): AsyncGenerator<T> {
-  const input = createReadStream(path, { encoding: "utf8", highWaterMark: READ_CHUNK_BYTES });
-  let lineNumber = 0;
+/**
+ * Each non-blank line of a file (or of a byte range of it; BOM dropped) through `read`, streamed. Lines are cut from
+ * the bytes (a line feed or carriage return byte is never part of a multi-byte UTF-8 character), so each line's
+ * offset is known and each line is decoded on its own.
+ */
+async function* jsonlRecords<T>(
+  path: string,
+  read: (line: string, lineNumber: number, offset: number) => T,
+  range: { start?: number; end?: number; firstLineNumber?: number } = {},
+): AsyncGenerator<T> {
+  const start = range.start ?? 0;
+  if (range.end !== undefined && range.end <= start) return;
+  const input = createReadStream(path, {
+    start,
+    ...(range.end === undefined ? {} : { end: range.end - 1 }),
+    highWaterMark: READ_CHUNK_BYTES,
+  });
+  let lineNumber = (range.firstLineNumber ?? 1) - 1;
   /** What `read` makes of one line, or undefined for a blank line. */
-  const parse = (rawLine: string): T | undefined => {
+  const parse = (rawLine: string, offset: number): T | undefined => {
     lineNumber++;
-    const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/u, "") : rawLine;
+    const line = offset === 0 ? rawLine.replace(/^\uFEFF/u, "") : rawLine;
     if (line.trim() === "") return undefined;
-    return read(line, lineNumber);
+    return read(line, lineNumber, offset);
   };
   try {
     // Lines end at \n, \r\n or a lone \r, as node:readline splits them (a \r\n may straddle two chunks).
-    let pending = "";
+    let pending: Buffer | undefined; // the start of a line cut by the end of the previous chunk
+    let lineOffset = start; // where the current line starts in the file
+    let chunkOffset = start; // where the current chunk starts in the file
     let afterCarriageReturn = false;
-    for await (const chunk of input as AsyncIterable<string>) {
-      let start = afterCarriageReturn && chunk.charCodeAt(0) === LINE_FEED ? 1 : 0;
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      let from = 0;
+      if (afterCarriageReturn && chunk[0] === LINE_FEED) {
+        from = 1;
+        lineOffset++;
+      }
       afterCarriageReturn = false;
-      const lineEnd = chunk.includes("\r") ? /\r\n|\n|\r/gu : /\n/gu;
-      lineEnd.lastIndex = start;
-      for (let match = lineEnd.exec(chunk); match !== null; match = lineEnd.exec(chunk)) {
-        const text = chunk.slice(start, match.index);
-        const parsed = parse(pending === "" ? text : pending + text);
-        pending = "";
-        start = match.index + match[0].length;
-        if (start === chunk.length && match[0] === "\r") afterCarriageReturn = true;
+      const hasCarriageReturn = chunk.includes(CARRIAGE_RETURN, from);
+      for (;;) {
+        let end = chunk.indexOf(LINE_FEED, from);
+        let endLength = 1;
+        if (hasCarriageReturn) {
+          const cr = chunk.indexOf(CARRIAGE_RETURN, from);
+          if (cr >= 0 && (end < 0 || cr < end)) {
+            end = cr;
+            endLength = chunk[cr + 1] === LINE_FEED ? 2 : 1;
+            if (cr === chunk.length - 1) afterCarriageReturn = true;
+          }
+        }
+        if (end < 0) break;
+        const text =
+          pending === undefined
+            ? chunk.toString("utf8", from, end)
+            : Buffer.concat([pending, chunk.subarray(from, end)]).toString("utf8");
+        pending = undefined;
+        const parsed = parse(text, lineOffset);
+        from = end + endLength;
+        lineOffset = chunkOffset + from;
         if (parsed !== undefined) yield parsed;
       }
-      if (start < chunk.length) pending += chunk.slice(start);
+      if (from < chunk.length) {
+        const rest = chunk.subarray(from);
+        pending = pending === undefined ? Buffer.from(rest) : Buffer.concat([pending, rest]);
+      }
+      chunkOffset += chunk.length;
     }
-    if (pending !== "") {
-      const parsed = parse(pending);
+    if (pending !== undefined && pending.length > 0) {
+      const parsed = parse(pending.toString("utf8"), lineOffset);
       if (parsed !== undefined) yield parsed;
     }
   } finally {

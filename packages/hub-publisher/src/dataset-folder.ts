@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { describeZodIssues, detectLanguageFromScript, type ExamItem, ExamItemSchema } from "@domain-eval/core";
 import { readCardResults } from "./card-results.js";
 import { cardInputProblems, type DatasetCardInput, renderDatasetCard } from "./dataset-card.js";
+import type { EncodedDatasetPart } from "./dataset-part.js";
 import { type DatasetStatistics, DatasetStatisticsAccumulator } from "./dataset-statistics.js";
 import { HubPublishError } from "./hub-publish-error.js";
 import { knownSecrets, secretLeakIn } from "./secret-guard.js";
@@ -184,6 +185,61 @@ function firstTextProblem(value: unknown, problem: TextProblem): { path: string;
   return undefined;
 }
 
+/** Why a text cannot be written: a lone surrogate or a secret. */
+function textProblemWith(secrets: readonly string[]): TextProblem {
+  return (text) => {
+    if (LONE_SURROGATE.test(text)) {
+      return "holds a lone UTF-16 surrogate (text cut in the middle of a character), which UTF-8 files cannot store: fix the text";
+    }
+    const leak = secretLeakIn(text, secrets);
+    return leak === undefined ? undefined : `cannot be published: ${leak}`;
+  };
+}
+
+/**
+ * The checks every row of a dataset passes before it is written, wherever it is encoded: a valid row (the schema's
+ * copy of it), an id no earlier row has, no text that UTF-8 cannot store or that holds a secret. Errors name the row
+ * by its place in the whole dataset.
+ */
+export class RowChecks {
+  readonly #textProblem: TextProblem;
+  readonly #ids = new Set<string>();
+
+  constructor(secrets: readonly string[] = knownSecrets()) {
+    this.#textProblem = textProblemWith(secrets);
+  }
+
+  /** The row to write for `value`, the dataset's row `index` (from 0). @throws TypeError naming the row and field. */
+  check(value: unknown, index: number): ExamItem {
+    const { item, message } = itemProblem(value, index);
+    if (!item) throw new TypeError(message);
+    this.addIds([item.id], index);
+    const bad = firstTextProblem(item, this.#textProblem);
+    if (bad) throw new TypeError(`item ${index + 1} (id "${item.id}") field ${bad.path} ${bad.reason}`);
+    return item;
+  }
+
+  /** Takes the ids of rows checked elsewhere, the first at row `firstIndex`. @throws TypeError for a repeated id. */
+  addIds(ids: readonly string[], firstIndex: number): void {
+    const seen = this.#ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      const before = seen.size;
+      seen.add(id);
+      if (seen.size === before) {
+        throw new TypeError(
+          `item ${firstIndex + i + 1} repeats id "${id}": ids must be unique; drop or rename the duplicate`,
+        );
+      }
+    }
+  }
+
+  /** Ids of the rows checked so far, in order. */
+  ids(): string[] {
+    return [...this.#ids];
+  }
+}
+
 /**
  * Writes exam rows as a dataset folder the Hub, `datasets`, LightEval and lm-evaluation-harness load as is:
  * `data/test-00000-of-00001.parquet` (evaluation), `data/dev-00000-of-00001.parquet` (the first `splits.dev` rows, for
@@ -221,9 +277,21 @@ export async function writeDatasetFolder(params: {
   card: DatasetCardInput;
   /** Rows per Parquet row group (default 1000); also how often `onProgress` is called. */
   rowGroupSize?: number;
+  /**
+   * Test-split rows checked and encoded elsewhere, e.g. in worker threads with {@link DatasetPartEncoder}: each part
+   * follows `items` (and the parts before it) in the dataset, so its `firstIndex` is the number of rows before it.
+   * Their row groups go into the test file as encoded, their ids and counts join the card's; a part that rejects
+   * fails the write like a bad row. A part whose rows start at a row-group boundary gives the very bytes the same
+   * rows would give through `items`.
+   */
+  encodedParts?: readonly PromiseLike<EncodedDatasetPart>[];
   /** Called after every `rowGroupSize` rows with the number of rows written so far. */
   onProgress?: (progress: { rows: number }) => void;
 }): Promise<DatasetFolder> {
+  const encodedParts = params.encodedParts ?? [];
+  // A part that fails while the rows before it are still being written is reported when its turn comes (or not at
+  // all when the write fails first), never as an unhandled rejection.
+  for (const part of encodedParts) Promise.resolve(part).catch(() => undefined);
   const devRows = params.splits?.dev ?? DEFAULT_DEV_ROWS;
   const rowGroupSize = params.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
   const problems = cardInputProblems(params.card, { languageRequired: false });
@@ -257,32 +325,16 @@ export async function writeDatasetFolder(params: {
   const staging = join(dirname(dir), `.${basename(dir)}.writing-${suffix}`);
   await mkdir(join(staging, "data"), { recursive: true });
 
-  const textProblem: TextProblem = (text) => {
-    if (LONE_SURROGATE.test(text)) {
-      return "holds a lone UTF-16 surrogate (text cut in the middle of a character), which UTF-8 files cannot store: fix the text";
-    }
-    const leak = secretLeakIn(text, secrets);
-    return leak === undefined ? undefined : `cannot be published: ${leak}`;
-  };
+  const checks = new RowChecks(secrets);
   const writers: { test?: SplitParquetWriter; dev?: SplitParquetWriter } = {};
   let finished = false;
   try {
     const statistics = new DatasetStatisticsAccumulator();
-    const ids = new Set<string>();
     // Texts to read the language from when the card does not give it; the first rows are enough.
     const languageSample: string[] = [];
     let index = 0;
     for await (const value of params.items) {
-      const { item, message } = itemProblem(value, index);
-      if (!item) throw new TypeError(message);
-      if (ids.has(item.id)) {
-        throw new TypeError(
-          `item ${index + 1} repeats id "${item.id}": ids must be unique; drop or rename the duplicate`,
-        );
-      }
-      ids.add(item.id);
-      const bad = firstTextProblem(item, textProblem);
-      if (bad) throw new TypeError(`item ${index + 1} (id "${item.id}") field ${bad.path} ${bad.reason}`);
+      const item = checks.check(value, index);
       const split = index < devRows ? "dev" : "test";
       writers[split] ??= new SplitParquetWriter({ path: join(staging, SPLIT_FILE_PATHS[split]), rowGroupSize });
       writers[split].add(item);
@@ -292,6 +344,21 @@ export async function writeDatasetFolder(params: {
       }
       index++;
       if (index % rowGroupSize === 0) params.onProgress?.({ rows: index });
+    }
+    for (const pending of encodedParts) {
+      const part = await pending;
+      if (part.firstIndex !== index || part.rowGroupSize !== rowGroupSize || index < devRows) {
+        throw new TypeError(
+          `encodedParts: a part must follow the rows before it in the test split, encoded with rowGroupSize ${rowGroupSize}; ` +
+            `this one starts at item ${part.firstIndex + 1} (rowGroupSize ${part.rowGroupSize}) after ${index} item(s), ${devRows} of them for the dev split`,
+        );
+      }
+      checks.addIds(part.ids, index);
+      writers.test ??= new SplitParquetWriter({ path: join(staging, SPLIT_FILE_PATHS.test), rowGroupSize });
+      writers.test.appendEncoded(part.rowGroups);
+      statistics.merge(part.statistics);
+      index += part.rows;
+      params.onProgress?.({ rows: index });
     }
     if (!writers.test) {
       throw new TypeError(
@@ -322,7 +389,7 @@ export async function writeDatasetFolder(params: {
     await writeFile(join(staging, "README.md"), readme, "utf8");
 
     await moveIntoPlace(staging, dir, existing === "missing");
-    if (index % rowGroupSize !== 0) params.onProgress?.({ rows: index });
+    if (index % rowGroupSize !== 0 && encodedParts.length === 0) params.onProgress?.({ rows: index });
     const files = ["README.md", ...(writers.dev ? [SPLIT_FILE_PATHS.dev] : []), SPLIT_FILE_PATHS.test];
     return {
       dir,

@@ -80,6 +80,20 @@ class ValidationSums {
     }
   }
 
+  merge(other: ValidationSums["state"]): void {
+    this.validated += other.validated;
+    this.positionSensitive += other.positionSensitive;
+    for (const key of ["open", "closed", "options"] as const) {
+      const sum = this.sums[key];
+      sum[0] = (sum[0] as number) + (other.sums[key][0] as number);
+      sum[1] = (sum[1] as number) + (other.sums[key][1] as number);
+    }
+  }
+
+  get state(): { validated: number; positionSensitive: number; sums: ValidationSums["sums"] } {
+    return { validated: this.validated, positionSensitive: this.positionSensitive, sums: this.sums };
+  }
+
   result(): ValidationStatistics {
     const mean = ([sum, n]: number[]) => ((n as number) > 0 ? (sum as number) / (n as number) : null);
     return {
@@ -102,6 +116,32 @@ function increment(counts: Record<string, number>, key: string): void {
 
 function sortedCounts(counts: Map<string, number>): Record<string, number> {
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * What a {@link DatasetStatisticsAccumulator} has counted, as plain data (structured-cloneable): rows counted in a
+ * worker thread are merged into the writer's counts with {@link DatasetStatisticsAccumulator.merge}.
+ */
+export interface StatisticsSnapshot {
+  splits: { test: SplitStatistics; dev: SplitStatistics };
+  documents: string[];
+  subjects: [string, number][];
+  models: [string, number][];
+  promptVersions: [string, number][];
+  optionCounts: Record<string, number>;
+  maxChoices: number;
+  agreementSum: number;
+  agreementRows: number;
+  reviewerSum: number;
+  validation: ValidationSums["state"];
+}
+
+function addCounts(into: Map<string, number>, from: readonly [string, number][]): void {
+  for (const [key, count] of from) into.set(key, (into.get(key) ?? 0) + count);
+}
+
+function addRecord(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [key, count] of Object.entries(from)) into[key] = (into[key] ?? 0) + count;
 }
 
 /**
@@ -142,6 +182,48 @@ export class DatasetStatisticsAccumulator {
     this.#subjects.set(item.subject, (this.#subjects.get(item.subject) ?? 0) + 1);
     this.#models.set(item.generator_model, (this.#models.get(item.generator_model) ?? 0) + 1);
     this.#promptVersions.set(item.prompt_version, (this.#promptVersions.get(item.prompt_version) ?? 0) + 1);
+  }
+
+  /** The counts so far as plain data, for {@link merge} in another thread. */
+  snapshot(): StatisticsSnapshot {
+    return {
+      splits: structuredClone(this.#splits),
+      documents: [...this.#documents],
+      subjects: [...this.#subjects],
+      models: [...this.#models],
+      promptVersions: [...this.#promptVersions],
+      optionCounts: { ...this.#optionCounts },
+      maxChoices: this.#maxChoices,
+      agreementSum: this.#agreementSum,
+      agreementRows: this.#agreementRows,
+      reviewerSum: this.#reviewerSum,
+      validation: structuredClone(this.#validation.state),
+    };
+  }
+
+  /**
+   * Adds the counts of rows counted elsewhere (a {@link snapshot}). Sums of rates are added as two partial sums, so
+   * a mean may differ from one counted in a single pass in its last binary digit.
+   */
+  merge(other: StatisticsSnapshot): void {
+    for (const split of ["test", "dev"] as const) {
+      const into = this.#splits[split];
+      const from = other.splits[split];
+      into.rows += from.rows;
+      into.reviewed += from.reviewed;
+      into.unreviewed += from.unreviewed;
+      addRecord(into.answerDistribution, from.answerDistribution);
+    }
+    for (const document of other.documents) this.#documents.add(document);
+    addCounts(this.#subjects, other.subjects);
+    addCounts(this.#models, other.models);
+    addCounts(this.#promptVersions, other.promptVersions);
+    addRecord(this.#optionCounts, other.optionCounts);
+    this.#maxChoices = Math.max(this.#maxChoices, other.maxChoices);
+    this.#agreementSum += other.agreementSum;
+    this.#agreementRows += other.agreementRows;
+    this.#reviewerSum += other.reviewerSum;
+    this.#validation.merge(other.validation);
   }
 
   /** Rows added so far to `split`. */

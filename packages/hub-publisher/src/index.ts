@@ -8,9 +8,11 @@ export {
   SPLIT_FILE_PATHS,
   writeDatasetFolder,
 } from "./dataset-folder.js";
+export { DatasetPartEncoder, type EncodedDatasetPart, encodedPartTransferList } from "./dataset-part.js";
 export {
   type DatasetStatistics,
   type SplitStatistics,
+  type StatisticsSnapshot,
   sizeCategory,
   summarizeExamItems,
 } from "./dataset-statistics.js";

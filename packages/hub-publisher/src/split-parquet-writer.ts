@@ -3,6 +3,9 @@ import type { ExamItem } from "@domain-eval/core";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { huggingfaceFeatures, parquetSchema, toColumnData } from "./dataset-features.js";
 
+/** A row group's entry in the Parquet footer (hyparquet's type, as hyparquet-writer keeps it). */
+type RowGroup = ParquetWriter["row_groups"][number];
+
 /**
  * A byte sink that hands its buffer to the file after every row group (ParquetWriter calls `flush` then), so encoded
  * data does not pile up in memory. hyparquet-writer's own `fileWriter` keeps up to 1 MB before writing.
@@ -28,6 +31,14 @@ class RowGroupFileWriter extends ByteWriter {
     this.abort();
   }
 
+  /** Writes bytes already encoded elsewhere at the current end of the file. */
+  writeEncoded(bytes: Uint8Array): void {
+    this.flush();
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.#fd, bytes, written, bytes.length - written);
+    this.offset += bytes.length;
+  }
+
   /** Closes the file (once), also after a failure; the caller removes the staging folder. */
   abort(): void {
     if (this.#closed) return;
@@ -37,24 +48,62 @@ class RowGroupFileWriter extends ByteWriter {
 }
 
 /**
+ * A byte sink that keeps each row group's bytes as they are flushed, for row groups encoded away from the file (a
+ * worker thread) and written into it later with {@link SplitParquetWriter.appendEncoded}.
+ */
+class RowGroupCollector extends ByteWriter {
+  readonly groups: { bytes: Uint8Array; offset: number }[] = [];
+
+  constructor() {
+    super(1 << 16);
+  }
+
+  /** Forgets the bytes written so far (the file header, which the file's own writer has written already). */
+  discard(): void {
+    this.index = 0;
+  }
+
+  flush(): void {
+    if (this.index === 0) return;
+    this.groups.push({ bytes: new Uint8Array(this.buffer.slice(0, this.index)), offset: this.offset - this.index });
+    this.index = 0;
+  }
+}
+
+/**
+ * One Parquet row group encoded by a writer other than the file's (another thread): its bytes, where they sat in
+ * that writer's output, its footer entry and its page indexes. Structured-cloneable; the bytes can be transferred.
+ */
+export interface EncodedRowGroup {
+  bytes: Uint8Array;
+  /** Byte offset of `bytes` in the encoding writer's output: the footer's offsets are relative to it. */
+  offset: number;
+  rowGroup: RowGroup;
+  /** hyparquet-writer's pending page indexes of the group's columns, in column order. */
+  indexes: ParquetWriter["pendingIndexes"];
+}
+
+/**
  * Writes one split's Parquet file a row group at a time: rows are buffered until `rowGroupSize` of them are waiting,
  * then encoded and flushed to disk, so memory holds one row group, never the split.
  */
 export class SplitParquetWriter {
-  readonly #file: RowGroupFileWriter;
+  readonly #file: RowGroupFileWriter | RowGroupCollector;
   readonly #writer: ParquetWriter;
   readonly #rowGroupSize: number;
   #buffer: ExamItem[] = [];
   #rows = 0;
 
-  constructor(options: { path: string; rowGroupSize: number }) {
+  /** `path`: the file to write; without it, row groups are kept in memory for {@link takeEncoded}. */
+  constructor(options: { path?: string; rowGroupSize: number }) {
     this.#rowGroupSize = options.rowGroupSize;
-    this.#file = new RowGroupFileWriter(options.path);
+    this.#file = options.path === undefined ? new RowGroupCollector() : new RowGroupFileWriter(options.path);
     this.#writer = new ParquetWriter({
       writer: this.#file,
       schema: parquetSchema(),
       createdBy: "domain-eval hub-publisher (hyparquet-writer)",
     });
+    if (this.#file instanceof RowGroupCollector) this.#file.discard();
   }
 
   get rows(): number {
@@ -76,6 +125,55 @@ export class SplitParquetWriter {
   }
 
   /**
+   * The row groups encoded so far (the rows still buffered are encoded first, as a last, smaller group), for
+   * {@link appendEncoded} on the file's writer. Only for a writer without a file.
+   */
+  takeEncoded(): EncodedRowGroup[] {
+    const collector = this.#file;
+    if (!(collector instanceof RowGroupCollector)) throw new Error("takeEncoded: this writer writes a file");
+    this.#flush();
+    const { row_groups: rowGroups, pendingIndexes } = this.#writer;
+    let index = 0;
+    return collector.groups.splice(0).map(({ bytes, offset }, i) => {
+      const rowGroup = rowGroups[i] as RowGroup;
+      const indexes = pendingIndexes.slice(index, index + rowGroup.columns.length);
+      index += rowGroup.columns.length;
+      return { bytes, offset, rowGroup, indexes };
+    });
+  }
+
+  /**
+   * Writes row groups encoded by another writer (in order, after the rows added so far): their bytes go into the
+   * file as they are, and their footer entries and page indexes are moved to where the bytes now sit.
+   */
+  appendEncoded(groups: readonly EncodedRowGroup[]): void {
+    const file = this.#file;
+    if (!(file instanceof RowGroupFileWriter)) throw new Error("appendEncoded: this writer has no file");
+    this.#flush();
+    for (const group of groups) {
+      const shift = BigInt(file.offset - group.offset);
+      group.rowGroup.columns.forEach((chunk, i) => {
+        chunk.file_offset += shift;
+        const meta = chunk.meta_data;
+        if (meta) {
+          meta.data_page_offset += shift;
+          if (meta.dictionary_page_offset !== undefined) meta.dictionary_page_offset += shift;
+        }
+        const index = group.indexes[i];
+        if (!index) throw new Error("appendEncoded: a row group's page indexes do not match its columns");
+        // the footer entry the index writer fills in must be the row group's own (a copy may have come apart)
+        index.chunk = chunk;
+        for (const page of index.offsetIndex?.page_locations ?? []) page.offset += shift;
+      });
+      file.writeEncoded(group.bytes);
+      this.#writer.row_groups.push(group.rowGroup);
+      this.#writer.pendingIndexes.push(...group.indexes);
+      this.#writer.num_rows += group.rowGroup.num_rows;
+      this.#rows += Number(group.rowGroup.num_rows);
+    }
+  }
+
+  /**
    * Writes the remaining rows and the footer. The `huggingface` metadata is only known once every row is seen (the
    * class-label names depend on the largest number of options), and Parquet keeps metadata in the footer, so it is
    * passed here.
@@ -93,6 +191,6 @@ export class SplitParquetWriter {
 
   /** Releases the open file without finishing it. */
   abort(): void {
-    this.#file.abort();
+    if (this.#file instanceof RowGroupFileWriter) this.#file.abort();
   }
 }

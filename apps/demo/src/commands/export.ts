@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import {
   type DomainPlugin,
@@ -9,6 +10,7 @@ import {
 import {
   type DatasetCardInput,
   type DatasetFolder,
+  type EncodedDatasetPart,
   publishDataset,
   writeDatasetFolder,
 } from "@domain-eval/hub-publisher";
@@ -23,9 +25,11 @@ import {
   type CardFlags,
   cardOptions,
   type JsonFlag,
+  positiveInt,
 } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import { devSplitSize, questionsToExamItems, streamQuestionsFileAsExamItems, subjectFor } from "../exam-items.js";
+import { defaultExportThreads, ExportPartFailed, questionsFileInParts } from "../export-parts.js";
 import type { CliOutput } from "../output.js";
 
 /**
@@ -107,6 +111,8 @@ export interface ExportSummary {
   hub?: { repo: string; commitOid: string; commitUrl: string; repoUrl: string; private: boolean };
   /** report.html written into the dataset folder (`--report`). */
   report?: string;
+  /** `--questions`: threads that read and encoded the file (1 for a small file, or when a worker failed). */
+  threads?: number;
 }
 
 /** Publishes a written folder, mapping a missing or rejected token to one clear line. */
@@ -242,6 +248,8 @@ async function writeAndPublish(
   params: DatasetDestination & {
     head: readonly ExamItem[];
     items: Iterable<ExamItem> | AsyncIterable<ExamItem>;
+    /** Rows after `items`, encoded by worker threads. */
+    encodedParts?: readonly PromiseLike<EncodedDatasetPart>[];
     records: ExportSummary["records"];
   },
 ): Promise<ExportSummary> {
@@ -262,6 +270,7 @@ async function writeAndPublish(
   };
   const folder = await writeDatasetFolder({
     items: params.items,
+    encodedParts: params.encodedParts,
     dir: params.out,
     // devSplitSize is the same for every size from HEAD_ROWS up, so the head is enough to size it.
     splits: { dev: devSplitSize(params.head.length) },
@@ -303,19 +312,60 @@ export async function runExportUnreviewed(
 /**
  * `domain-eval export --questions FILE`: the same as {@link runExportUnreviewed}, streamed from the file into the
  * writer (two passes over the file, see {@link streamQuestionsFileAsExamItems}), so a large file never sits in memory.
+ * A large file is read by `threads` threads (default: one per CPU, see {@link defaultExportThreads}), each encoding
+ * its part of the rows; the files written are the same bytes. If a worker thread fails (a bad line in its part), the
+ * export runs again in one thread, which names the problem.
  */
-export async function runExportQuestionsFile(params: DatasetDestination & { file: string }): Promise<ExportSummary> {
-  const { count, items } = await streamQuestionsFileAsExamItems({
-    file: params.file,
-    subject: subjectFor(params.domain),
-  });
+export async function runExportQuestionsFile(
+  params: DatasetDestination & { file: string; threads?: number },
+): Promise<ExportSummary> {
+  const subject = subjectFor(params.domain);
+  const threads =
+    params.threads ??
+    defaultExportThreads(
+      await stat(params.file).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    );
+  if (threads > 1) {
+    // undefined: the file is too small to cut, or a worker failed (a bad line in its part); then one thread reads the
+    // file below, stopping at the first bad line with the message that names it
+    const summary = await exportInParts({ ...params, subject, threads }).catch((error: unknown) => {
+      if (error instanceof ExportPartFailed) return undefined;
+      throw error;
+    });
+    if (summary) return summary;
+  }
+  const { count, items } = await streamQuestionsFileAsExamItems({ file: params.file, subject });
   const { head, all } = await peekHead(items, HEAD_ROWS);
-  return writeAndPublish({
-    ...params,
-    head,
-    items: all,
-    records: { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: count, unreviewed: count },
-  });
+  return { ...(await writeAndPublish({ ...params, head, items: all, records: unreviewedRecords(count) })), threads: 1 };
+}
+
+/** {@link runExportQuestionsFile} in `threads` threads; undefined when the file is too small to cut into parts. */
+async function exportInParts(
+  params: DatasetDestination & { file: string; subject: string; threads: number },
+): Promise<ExportSummary | undefined> {
+  const parts = await questionsFileInParts({ ...params, firstRowsInMain: HEAD_ROWS });
+  if (!parts) return undefined;
+  try {
+    const { head, all } = await peekHead(parts.items, HEAD_ROWS);
+    const summary = await writeAndPublish({
+      ...params,
+      head,
+      items: all,
+      encodedParts: parts.encodedParts,
+      records: unreviewedRecords(parts.count),
+    });
+    return { ...summary, threads: parts.encodedParts.length + 1 };
+  } finally {
+    await parts.close();
+  }
+}
+
+/** The record counts of an export without review: every row unreviewed. */
+function unreviewedRecords(count: number): ExportSummary["records"] {
+  return { submitted: 0, discarded: 0, draft: 0, pending: 0, exported: count, unreviewed: count };
 }
 
 /** Options of `domain-eval export`. */
@@ -328,6 +378,7 @@ export interface ExportCommandOptions extends ArgillaFlags, CardFlags, JsonFlag 
   report?: string | true;
   domain?: string;
   language?: string;
+  threads?: number;
 }
 
 /** Where export reads from: exactly one of --dataset and --questions. */
@@ -357,6 +408,11 @@ export function registerExportCommand(program: Command): void {
         )
         .option("--domain <id>", "domain plugin (subject, card)")
         .option("--language <code>", "language of the questions for the card")
+        .option(
+          "--threads <n>",
+          "threads reading and encoding a large --questions file (default: one per CPU, at most 4; 1: one thread)",
+          positiveInt("--threads"),
+        )
         .option("--json", "print the summary as JSON"),
     ),
   ).action(async (opts: ExportCommandOptions) => {
@@ -372,7 +428,12 @@ export function registerExportCommand(program: Command): void {
     };
     const summary =
       "questions" in source
-        ? await runExportQuestionsFile({ ...common, file: source.questions, name: basename(resolve(opts.out)) })
+        ? await runExportQuestionsFile({
+            ...common,
+            file: source.questions,
+            name: basename(resolve(opts.out)),
+            threads: opts.threads,
+          })
         : await runExport({
             ...common,
             dataset: source.dataset,

@@ -8,6 +8,8 @@ import { cpuMilliseconds, readWorkerJob, reportWorkerResult } from "../worker-io
 interface Job {
   questionsPath: string;
   outDir: string;
+  /** `--threads`; undefined: the CLI's default (one per CPU). */
+  threads?: number;
 }
 
 const job = await readWorkerJob<Job>();
@@ -39,6 +41,7 @@ await main([
   "--language",
   "en",
   "--json",
+  ...(job.threads === undefined ? [] : ["--threads", String(job.threads)]),
 ]);
 const wallMs = performance.now() - started;
 const cpuMs = cpuMilliseconds() - cpuBefore;
@@ -46,7 +49,7 @@ process.stdout.write = write;
 if (process.exitCode !== undefined && process.exitCode !== 0) {
   throw new Error(`domain-eval export exited with ${process.exitCode}`);
 }
-const summary = JSON.parse(printed) as { dir: string; splits: { test: number; dev: number } };
+const summary = JSON.parse(printed) as { dir: string; splits: { test: number; dev: number }; threads: number };
 let bytes = 0;
 for (const file of ["README.md", "data/test-00000-of-00001.parquet", "data/dev-00000-of-00001.parquet"])
   bytes += await stat(join(summary.dir, file)).then(
@@ -54,5 +57,13 @@ for (const file of ["README.md", "data/test-00000-of-00001.parquet", "data/dev-0
     () => 0,
   );
 reportWorkerResult({
-  result: { wallMs, importMs, cpuMs, baselineRssKB, rows: summary.splits.test + summary.splits.dev, bytes },
+  result: {
+    wallMs,
+    importMs,
+    cpuMs,
+    baselineRssKB,
+    rows: summary.splits.test + summary.splits.dev,
+    bytes,
+    threads: summary.threads,
+  },
 });

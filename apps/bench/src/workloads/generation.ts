@@ -130,10 +130,30 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
     logPath: join(ctx.workDir, "generation-requests.jsonl"),
   });
   const tuned = ctx.sizes.distilabelTunedBatchSize;
-  type Side = { name: string; label: string; concurrency?: number; batch?: number; chunksPath?: string };
+  type Side = {
+    name: string;
+    label: string;
+    concurrency?: number;
+    batch?: number;
+    chunksPath?: string;
+    /** A floor: the captured requests alone, through ChatOpenAI or plain fetch. */
+    floor?: "langchain" | "fetch";
+  };
   const sides: Side[] = [
     { name: "ours", label: `domain-eval generateExam (concurrency ${cap} = server cap)`, concurrency: cap },
     { name: "ours-2x", label: `domain-eval generateExam (concurrency ${2 * cap} = 2× cap)`, concurrency: 2 * cap },
+    {
+      name: "floor-langchain",
+      label: `floor: the same requests alone through ChatOpenAI.invoke (concurrency ${cap}, no chain)`,
+      floor: "langchain",
+      concurrency: cap,
+    },
+    {
+      name: "floor-fetch",
+      label: `floor: the same requests alone through fetch + JSON.parse (concurrency ${cap}, no LangChain)`,
+      floor: "fetch",
+      concurrency: cap,
+    },
     { name: "distilabel-default", label: "distilabel OpenAILLM (input_batch_size 50, default)", batch: 50 },
     { name: "distilabel-tuned", label: `distilabel OpenAILLM (input_batch_size ${tuned})`, batch: tuned },
     {
@@ -150,30 +170,43 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
       for (const side of interleavedOrder({ sides, run })) {
         const before = (await server.finishedRequests()).length;
         const raw =
-          side.concurrency !== undefined
+          side.floor !== undefined
             ? await runMeasuredProcess<Record<string, number>>({
                 label: `generation (${side.label})`,
                 command: process.execPath,
-                args: [nodeWorkerPath({ name: "generate-exam" })],
+                args: [nodeWorkerPath({ name: "chat-requests" })],
                 job: {
                   baseUrl: server.url,
-                  chunksPath: side.chunksPath ?? chunksPath,
+                  promptsPath,
                   concurrency: side.concurrency,
                   model: MODEL,
+                  mode: side.floor,
                 },
               })
-            : await runMeasuredProcess<Record<string, number>>({
-                label: `generation (${side.label})`,
-                command: ctx.python,
-                args: [pythonScriptPath({ name: "generate_distilabel" })],
-                job: {
-                  base_url: server.url,
-                  prompts_path: promptsPath,
-                  input_batch_size: side.batch,
-                  model: MODEL,
-                  work_dir: ctx.workDir,
-                },
-              });
+            : side.concurrency !== undefined
+              ? await runMeasuredProcess<Record<string, number>>({
+                  label: `generation (${side.label})`,
+                  command: process.execPath,
+                  args: [nodeWorkerPath({ name: "generate-exam" })],
+                  job: {
+                    baseUrl: server.url,
+                    chunksPath: side.chunksPath ?? chunksPath,
+                    concurrency: side.concurrency,
+                    model: MODEL,
+                  },
+                })
+              : await runMeasuredProcess<Record<string, number>>({
+                  label: `generation (${side.label})`,
+                  command: ctx.python,
+                  args: [pythonScriptPath({ name: "generate_distilabel" })],
+                  job: {
+                    base_url: server.url,
+                    prompts_path: promptsPath,
+                    input_batch_size: side.batch,
+                    model: MODEL,
+                    work_dir: ctx.workDir,
+                  },
+                });
         const requests = (await server.finishedRequests()).slice(before);
         const { firstRequestAt, lastAnswerAt, ...stats } = requestStats(requests, latency, cap);
         if ((raw.failures as number) > 0 || stats.failedRequests > 0 || (raw.questions as number) === 0) {
@@ -230,6 +263,8 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
   const endVsTuned = ratio("ours", "distilabel-tuned", (r) => r.endToEndMs);
   const startupVsTuned = ratio("ours", "distilabel-tuned", (r) => r.startupMs);
   const cpuRatio = ratio("ours", "distilabel-tuned", (r) => r.cpuMs / r.questions);
+  const spanVsLangchain = ratio("ours", "floor-langchain", (r) => r.spanMs);
+  const spanVsFetch = ratio("ours", "floor-fetch", (r) => r.spanMs);
   const efficiency = spread("ours", (r) => r.efficiency);
   const efficiency2x = spread("ours-2x", (r) => r.efficiency);
   const efficiencyLarge = spread("ours-large", (r) => r.efficiency);
@@ -268,6 +303,11 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
       { label: `end to end (start-up included), distilabel input_batch_size ${tuned} / ours`, spread: endVsTuned },
       { label: `start-up, distilabel (${tuned}) / ours`, spread: startupVsTuned },
       { label: `client CPU per question, distilabel (${tuned}) / ours`, spread: cpuRatio },
+      {
+        label: "request span, floor ChatOpenAI alone / ours (1: our chain adds nothing to the request path)",
+        spread: spanVsLangchain,
+      },
+      { label: "request span, floor fetch alone / ours", spread: spanVsFetch },
     ],
     targets: [
       {
@@ -303,6 +343,7 @@ export async function benchGeneration(params: { ctx: BenchContext }): Promise<Wo
       "Client CPU: ours is `process.cpuUsage()` of the Node process; distilabel's is `getrusage` of the Python process plus its finished step processes (RUSAGE_CHILDREN).",
       "distilabel's own `structured_output` for OpenAILLM needs `instructor`, which the pinned eval venv does not have; the same `response_format` goes through `generation_kwargs.extra_body`, so the requests on the wire are the same as ours.",
       "The scripted server and the client share this machine's 2 cores with the Argilla peers and whatever else runs (see the load average above), so CPU contention sets the spread between runs.",
+      "Floors: the very requests our chain sends, captured, sent 16 at a time with nothing of ours around them — through `ChatOpenAI.invoke` (what any LangChain.js app pays per request) and through plain `fetch` + `JSON.parse`. The gap between the ChatOpenAI floor and ours is what our chain adds to the time between an answer and the next request: LangChain's `withStructuredOutput` (a runnable sequence with its parser around the model), parsing the answer into questions and the usage count. Measured per call against an instant server (CPU, warm): `ChatOpenAI.invoke` 0.68 ms, `withStructuredOutput(includeRaw)` 0.78 ms, our `requestAnswer` with the request prepared ahead 0.93 ms. With 16 answers arriving within a few milliseconds (the fixed latency keeps them together), the last of them waits for the others' handling, so each 0.1 ms per answer costs the cluster ~1.5 ms. That CPU explains only part of the gap seen in the server's log; the rest was not pinned down (by hand, interleaved: a plain pool of 16 calling `requestAnswer` reached 0.951–0.959, `generateExam` 0.942–0.948, `ChatOpenAI.invoke` 0.967–0.970). The checks are not in it: the same run with every answer's questions removed before the checks measured the same efficiency (0.945–0.953 against 0.947–0.948, interleaved).",
       "Where ours loses slot-time at the cap (server log, measured by hand on a quiet machine): the first answers arrive within ~5 ms of each other and are handled by code that has not run yet (V8 compiles functions on first call), so the first wave's next requests leave 20–90 ms after their answers; after that, answers that arrive together are handled one after another at ~1.5 ms each (receiving the HTTP answer, LangChain and the openai SDK, parsing, sending the next request), so the 16th of a cluster waits ~25 ms. The checks run after the next request is sent, one per turn of the event loop, and the next chunk's request is built while answers are awaited, so neither sits in that path any more; the checks are also run once on a made-up answer while the first requests are in flight. With the fixed latency of the scripted server the clusters persist for many waves (a real server's varying latency spreads them), which is why the 4,000-chunk run is more efficient than the 400-chunk one. The only way to have no free slot-time at all is to keep requests waiting in the server's queue, as distilabel's best setting and ours at 2× cap do.",
       `distilabel sends each batch of \`input_batch_size\` rows at once (asyncio.gather) and waits for the whole batch before the next; with a server cap of ${cap}, a batch of 50 ends with a partly idle server. A batch as large as the whole input (${tuned}) lets the server's queue do the pacing, which is its best setting here.`,
     ],

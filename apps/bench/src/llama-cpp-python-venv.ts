@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
 import { join } from "node:path";
+import { domainEvalCacheDir } from "@domain-eval/local-model/embedded-models";
 
 /** The llama-cpp-python release compared against: a source package on PyPI, built with cmake and g++. */
 export const LLAMA_CPP_PYTHON = "llama-cpp-python==0.3.36";
@@ -33,7 +33,7 @@ export async function llamaCppPythonVenv(params: {
   env?: NodeJS.ProcessEnv;
 }): Promise<{ python: string } | { missing: string }> {
   const env = params.env ?? process.env;
-  const cache = env.DOMAIN_EVAL_CACHE || join(homedir(), ".cache", "domain-eval");
+  const cache = domainEvalCacheDir({ env });
   const key = createHash("sha256").update(`${LLAMA_CPP_PYTHON}\npython3\ncpu-default`).digest("hex").slice(0, 12);
   const dir = join(cache, `venv-llama-cpp-python-${key}`);
   const python = join(dir, "bin", "python");

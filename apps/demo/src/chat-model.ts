@@ -1,6 +1,5 @@
-import { homedir } from "node:os";
-import { join } from "node:path";
 import type { EmbeddedModelName } from "@domain-eval/local-model";
+import { defaultModelCacheDir } from "@domain-eval/local-model/embedded-models";
 import { type BaseChatModel, SimpleChatModel } from "@langchain/core/language_models/chat_models";
 import { ChatOpenAI } from "@langchain/openai";
 import { CliError, EXIT } from "./cli-error.js";
@@ -20,7 +19,7 @@ export const DEFAULT_EMBEDDED_MODEL: EmbeddedModelName = "smollm2-135m-instruct"
 
 /** Where models are cached: `$DOMAIN_EVAL_CACHE/models`, else `~/.cache/domain-eval/models`. */
 export function modelCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.DOMAIN_EVAL_CACHE || join(homedir(), ".cache", "domain-eval"), "models");
+  return defaultModelCacheDir({ env });
 }
 
 /** A short description of the configured model for summaries (never includes a key). */

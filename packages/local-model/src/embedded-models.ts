@@ -76,9 +76,21 @@ export const EMBEDDED_MODELS = {
 /** The name of a model in {@link EMBEDDED_MODELS}. */
 export type EmbeddedModelName = keyof typeof EMBEDDED_MODELS;
 
-/** Where models are cached when no `cacheDir` is given: `~/.cache/domain-eval/models`. */
-export function defaultModelCacheDir(): string {
-  return join(homedir(), ".cache", "domain-eval", "models");
+/**
+ * domain-eval's cache folder, outside any clone: `$DOMAIN_EVAL_CACHE` when set (and not empty), else
+ * `~/.cache/domain-eval`. Models, llama.cpp builds, venvs and browsers of the project's tools all live under it.
+ *
+ * @example
+ * domainEvalCacheDir({ env: { DOMAIN_EVAL_CACHE: "/ci/cache" } }); // "/ci/cache"
+ */
+export function domainEvalCacheDir(params: { env?: NodeJS.ProcessEnv } = {}): string {
+  const env = params.env ?? process.env;
+  return env.DOMAIN_EVAL_CACHE || join(homedir(), ".cache", "domain-eval");
+}
+
+/** Where models are cached when no `cacheDir` is given: `models` in {@link domainEvalCacheDir}. */
+export function defaultModelCacheDir(params: { env?: NodeJS.ProcessEnv } = {}): string {
+  return join(domainEvalCacheDir(params), "models");
 }
 
 /** A model file on disk, verified. */

@@ -8,6 +8,7 @@ export { toChatHistory } from "./chat-history.js";
 export { describeLocalModel, type LocalModelDescription } from "./describe-local-model.js";
 export {
   defaultModelCacheDir,
+  domainEvalCacheDir,
   EMBEDDED_MODELS,
   type EmbeddedModel,
   type EmbeddedModelName,

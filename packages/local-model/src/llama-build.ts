@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { arch, cpus, homedir, platform } from "node:os";
+import { arch, cpus, platform } from "node:os";
 import { dirname, join } from "node:path";
+import { domainEvalCacheDir } from "./embedded-models.js";
 import { LocalModelError } from "./local-model-error.js";
 
 /**
@@ -99,8 +100,7 @@ export function llamaBuildLocation(params: {
   /** Environment to read `DOMAIN_EVAL_CACHE` from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
 }): LlamaBuildLocation {
-  const env = params.env ?? process.env;
-  const cache = env.DOMAIN_EVAL_CACHE || join(homedir(), ".cache", "domain-eval");
+  const cache = domainEvalCacheDir({ env: params.env });
   const pkg = nodeLlamaCppPackage();
   const key = createHash("sha256")
     .update(

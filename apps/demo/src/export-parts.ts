@@ -144,14 +144,18 @@ export async function questionsFileInParts(params: {
     const first = await scanQuestionShapes({ file, start: 0, end: cuts[1] }).catch((error: unknown) => {
       throw questionsFileError(file, error);
     });
-    const shapes: QuestionShapes = first;
+    const parts: QuestionShapes[] = [first];
     for (const scan of scans) {
       const response = await scan;
       if (response.type !== "scanned") throw new ExportPartFailed("export worker: unexpected answer");
-      shapes.ids.push(...response.shapes.ids);
-      shapes.optionCounts.push(...response.shapes.optionCounts);
-      shapes.offsets.push(...response.shapes.offsets);
+      parts.push(response.shapes);
     }
+    // concat, not push(...): a range can hold more ids than a call takes arguments
+    const shapes: QuestionShapes = {
+      ids: first.ids.concat(...parts.slice(1).map((p) => p.ids)),
+      optionCounts: first.optionCounts.concat(...parts.slice(1).map((p) => p.optionCounts)),
+      offsets: first.offsets.concat(...parts.slice(1).map((p) => p.offsets)),
+    };
     const rows = shapes.ids.length;
     const answerIndexes = answerIndexesOf(shapes, seed);
     const starts = partStarts({ rows, threads: cuts.length - 1, firstRowsInMain: params.firstRowsInMain });

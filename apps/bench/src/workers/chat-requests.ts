@@ -3,7 +3,7 @@
 // `fetch`: Node's fetch and JSON.parse (what any JavaScript client pays). The gap between these and our chain is ours.
 
 import { readJsonl } from "@domain-eval/core";
-import { ChatOpenAI } from "@langchain/openai";
+import { scriptedChatModel } from "../scripted-chat-model.js";
 import { cpuMilliseconds, readWorkerJob, reportWorkerResult } from "../worker-io.js";
 
 interface Job {
@@ -22,13 +22,7 @@ interface Prompt {
 const job = await readWorkerJob<Job>();
 const prompts: Prompt[] = [];
 for await (const { value } of readJsonl(job.promptsPath)) prompts.push(value as Prompt);
-const model = new ChatOpenAI({
-  model: job.model,
-  apiKey: "bench", // the scripted server checks no key
-  temperature: 0,
-  maxRetries: 0,
-  configuration: { baseURL: job.baseUrl },
-});
+const model = scriptedChatModel({ baseUrl: job.baseUrl, model: job.model });
 
 /** The answer's text for one prompt. */
 async function send(prompt: Prompt): Promise<string> {

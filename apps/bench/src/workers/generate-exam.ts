@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import type { ChunkMetadata } from "@domain-eval/question-chain";
 import { createQuestionChain, generateExam } from "@domain-eval/question-chain";
 import type { DocumentInterface } from "@langchain/core/documents";
-import { ChatOpenAI } from "@langchain/openai";
+import { scriptedChatModel } from "../scripted-chat-model.js";
 import { cpuMilliseconds, readWorkerJob, reportWorkerResult } from "../worker-io.js";
 
 interface Job {
@@ -16,13 +16,7 @@ interface Job {
 
 const job = await readWorkerJob<Job>();
 const chunks = JSON.parse(await readFile(job.chunksPath, "utf8")) as DocumentInterface<ChunkMetadata>[];
-const model = new ChatOpenAI({
-  model: job.model,
-  apiKey: "bench", // the scripted server checks no key
-  temperature: 0,
-  maxRetries: 0,
-  configuration: { baseURL: job.baseUrl },
-});
+const model = scriptedChatModel({ baseUrl: job.baseUrl, model: job.model });
 const chain = createQuestionChain({ model, structuredOutput: "json_schema" });
 
 const cpuBefore = cpuMilliseconds();

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { writeJsonl } from "@domain-eval/core";
 import { createQuestionChain, generateExam } from "@domain-eval/question-chain";
 import { examWriterHandler, type RecordedRequest, startScriptedOpenAIServer } from "@domain-eval/testing";
-import { ChatOpenAI } from "@langchain/openai";
 import { type BenchContext, interleavedOrder, nodeWorkerPath, pythonScriptPath } from "../bench-context.js";
 import { runMeasuredProcess } from "../measured-process.js";
 import { formatSpread, pairedRatios, spreadOf } from "../run-statistics.js";
+import { scriptedChatModel } from "../scripted-chat-model.js";
 import { startScriptedServerProcess } from "../scripted-server-process.js";
 import { syntheticChunks } from "../synthetic-corpus.js";
 import type { WorkloadReport } from "../workload-report.js";
@@ -39,13 +39,7 @@ async function capturePrompts(ctx: BenchContext, chunksPath: string, promptsPath
   await writeFile(chunksPath, JSON.stringify(chunks));
   const server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
   try {
-    const model = new ChatOpenAI({
-      model: MODEL,
-      apiKey: "bench",
-      temperature: 0,
-      maxRetries: 0,
-      configuration: { baseURL: server.url },
-    });
+    const model = scriptedChatModel({ baseUrl: server.url, model: MODEL });
     const chain = createQuestionChain({ model, structuredOutput: "json_schema" });
     const { questions, failures } = await generateExam({ chunks, chain, concurrency: 16 });
     if (failures.length > 0 || questions.length === 0) {

@@ -97,6 +97,22 @@ describe("bad input: one clear line, non-zero exit, nothing written damaged", ()
     expect(await readFile(join(out, "README.md"), "utf8")).not.toContain("not-a-token-123");
   });
 
+  it("export --threads: a whole number of at least 1, and only with --questions", async () => {
+    const out = join(dir, "threads-out");
+    const zero = await runCli(["export", "--questions", "q.jsonl", "--out", out, "--threads", "0"], {
+      env: cleanEnv(),
+    });
+    expect(zero.code).not.toBe(0);
+    expect(zero.stderr).toContain("--threads must be a whole number of at least 1");
+    const withDataset = await runCli(["export", "--dataset", "exam", "--out", out, "--threads", "2"], {
+      env: cleanEnv(),
+    });
+    expect(withDataset.code).toBe(2);
+    expect(oneLine(withDataset.stderr)).toBe(
+      "domain-eval: --threads applies to --questions FILE (a file read in parts); --dataset reads Argilla page by page: drop --threads",
+    );
+  });
+
   it("a task name that breaks LightEval's rules exits 2 with the rule", async () => {
     const { code, stderr } = await runCli([
       "task",

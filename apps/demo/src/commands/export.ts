@@ -383,7 +383,14 @@ export interface ExportCommandOptions extends ArgillaFlags, CardFlags, JsonFlag 
 
 /** Where export reads from: exactly one of --dataset and --questions. */
 function exportSource(opts: ExportCommandOptions): { dataset: string } | { questions: string } {
-  if (opts.dataset && !opts.questions) return { dataset: opts.dataset };
+  if (opts.dataset && !opts.questions) {
+    if (opts.threads !== undefined) {
+      throw new CliError(
+        "--threads applies to --questions FILE (a file read in parts); --dataset reads Argilla page by page: drop --threads",
+      );
+    }
+    return { dataset: opts.dataset };
+  }
   if (opts.questions && !opts.dataset) return { questions: opts.questions };
   throw new CliError("pass either --dataset NAME (reviewed in Argilla) or --questions FILE (publish without review)");
 }

@@ -9,7 +9,6 @@ import {
   JsonlParseError,
   parseExamQuestion,
   parseJsonlLine,
-  readJsonl,
   readJsonlLines,
   toExamItem,
 } from "@domain-eval/core";
@@ -21,10 +20,8 @@ export const DEFAULT_CHOICE_SEED = 1234;
 /** The questions of a questions.jsonl file, validated one line at a time; a bad line is an input error naming it. */
 async function* questionsIn(file: string): AsyncGenerator<ExamQuestion> {
   try {
-    for await (const { value, lineNumber } of readJsonl(file)) {
-      // A well-formed line is taken as it stands (plain checks); a bad one is named by the schema.
-      yield isExamQuestion(value) ? value : parseExamQuestion({ value, context: `${file} line ${lineNumber}` });
-    }
+    for await (const { line, lineNumber } of readJsonlLines({ path: file }))
+      yield questionOnLine(file, line, lineNumber);
   } catch (error) {
     throw questionsFileError(file, error);
   }
@@ -111,7 +108,7 @@ export interface QuestionShapes {
 /**
  * The first pass over a questions file: each line's id, option count and offset, without validating the rest. Most
  * lines give them to a plain scan; any other line is parsed. A line that is not JSON, or lacks an id or distractors,
- * fails with the validator's message naming the line (`firstLineNumber` numbers a range's lines).
+ * fails with the CLI's input error naming the line (`firstLineNumber` numbers a range's lines).
  */
 export async function scanQuestionShapes(params: {
   file: string;
@@ -120,13 +117,17 @@ export async function scanQuestionShapes(params: {
   firstLineNumber?: number;
 }): Promise<QuestionShapes> {
   const shapes: QuestionShapes = { ids: [], optionCounts: [], offsets: [] };
-  for await (const { line, lineNumber, offset } of readJsonlLines({ path: params.file, ...rangeOf(params) })) {
-    const shape =
-      scannedShape(line) ??
-      questionShape(parseJsonlLine({ path: params.file, lineNumber, line }), `${params.file} line ${lineNumber}`);
-    shapes.ids.push(shape.id);
-    shapes.optionCounts.push(shape.optionCount);
-    shapes.offsets.push(offset);
+  try {
+    for await (const { line, lineNumber, offset } of readJsonlLines({ path: params.file, ...rangeOf(params) })) {
+      const shape =
+        scannedShape(line) ??
+        questionShape(parseJsonlLine({ path: params.file, lineNumber, line }), `${params.file} line ${lineNumber}`);
+      shapes.ids.push(shape.id);
+      shapes.optionCounts.push(shape.optionCount);
+      shapes.offsets.push(offset);
+    }
+  } catch (error) {
+    throw questionsFileError(params.file, error);
   }
   return shapes;
 }
@@ -156,7 +157,8 @@ export function fileChangedError(file: string): CliError {
 
 /**
  * The dataset rows of a byte range of a questions file, checked line by line against the first pass (same id, same
- * number of options, no line more or less): the second pass, in whichever thread reads that range.
+ * number of options, no line more or less): the second pass, in whichever thread reads that range. A bad line fails
+ * with the CLI's input error naming it.
  */
 export async function* examItemsOfRange(params: {
   file: string;
@@ -169,12 +171,16 @@ export async function* examItemsOfRange(params: {
 }): AsyncGenerator<ExamItem> {
   const { file, subject, seed, expected } = params;
   let rows = 0;
-  for await (const { line, lineNumber } of readJsonlLines({ path: file, ...rangeOf(params) })) {
-    const question = questionOnLine(file, line, lineNumber);
-    if (expected.ids[rows] !== question.id || expected.optionCounts[rows] !== question.distractors.length + 1)
-      throw fileChangedError(file);
-    yield toExamItem({ question, subject, seed, answerIndex: expected.answerIndexes[rows] });
-    rows++;
+  try {
+    for await (const { line, lineNumber } of readJsonlLines({ path: file, ...rangeOf(params) })) {
+      const question = questionOnLine(file, line, lineNumber);
+      if (expected.ids[rows] !== question.id || expected.optionCounts[rows] !== question.distractors.length + 1)
+        throw fileChangedError(file);
+      yield toExamItem({ question, subject, seed, answerIndex: expected.answerIndexes[rows] });
+      rows++;
+    }
+  } catch (error) {
+    throw questionsFileError(file, error);
   }
   if (rows !== expected.ids.length) throw fileChangedError(file);
 }
@@ -196,19 +202,13 @@ export async function streamQuestionsFileAsExamItems(params: {
   seed?: number;
 }): Promise<{ count: number; items: AsyncIterable<ExamItem> }> {
   const seed = params.seed ?? DEFAULT_CHOICE_SEED;
-  const shapes = await scanQuestionShapes({ file: params.file }).catch((error: unknown) => {
-    throw questionsFileError(params.file, error);
-  });
+  const shapes = await scanQuestionShapes({ file: params.file });
   if (shapes.ids.length === 0) throw new CliError(`${params.file} holds no questions`);
   const expected = { ...shapes, answerIndexes: answerIndexesOf(shapes, seed) };
-  async function* items(): AsyncGenerator<ExamItem> {
-    try {
-      yield* examItemsOfRange({ file: params.file, subject: params.subject, seed, expected });
-    } catch (error) {
-      throw questionsFileError(params.file, error);
-    }
-  }
-  return { count: shapes.ids.length, items: items() };
+  return {
+    count: shapes.ids.length,
+    items: examItemsOfRange({ file: params.file, subject: params.subject, seed, expected }),
+  };
 }
 
 /** The subject label of the rows: the domain plugin's, else "general". */

@@ -6,6 +6,7 @@ import { DEFAULT_ROW_GROUP_SIZE, type EncodedDatasetPart } from "@domain-eval/hu
 import {
   answerIndexesOf,
   DEFAULT_CHOICE_SEED,
+  devSplitSize,
   examItemsOfRange,
   type QuestionShapes,
   questionsFileError,
@@ -76,11 +77,12 @@ class PartWorker {
 function partStarts(params: { rows: number; threads: number; firstRowsInMain: number }): number[] {
   const { rows, threads, firstRowsInMain } = params;
   const group = DEFAULT_ROW_GROUP_SIZE;
+  // test rows start after the dev rows; cut on a row-group boundary of the test split
+  const devRows = devSplitSize(rows);
   const starts: number[] = [];
   for (let k = 1; k < threads; k++) {
-    // test rows start after the dev rows (5 for any file this large); cut on a row-group boundary of the test split
-    const groups = Math.round(((rows - DEV_ROWS) * k) / threads / group);
-    const start = DEV_ROWS + groups * group;
+    const groups = Math.round(((rows - devRows) * k) / threads / group);
+    const start = devRows + groups * group;
     if (start >= firstRowsInMain && start < rows && start > (starts.at(-1) ?? 0)) starts.push(start);
   }
   return starts;
@@ -89,20 +91,19 @@ function partStarts(params: { rows: number; threads: number; firstRowsInMain: nu
 /** This thread's share of the first pass, as a multiple of an even share (measured: 2 threads on 2 CPUs). */
 const MAIN_SCAN_WEIGHT = 1.2;
 
-/** The dev split's size for any file split into parts (devSplitSize of 50 rows or more). */
-const DEV_ROWS = 5;
-
 /**
  * A questions file as dataset rows, read by `threads` threads: the file is cut into byte ranges at line starts, each
  * thread scans its range for ids and option counts (the first pass), the answer positions are balanced over all of
  * them here, then each worker reads, checks and encodes the rows of its part while this thread streams the first part
  * into the writer. The parts are cut on row-group boundaries, so the files are byte for byte those of one thread.
- * Undefined when the file is too small to cut. A worker's failure rejects its part with {@link ExportPartFailed}.
+ * Undefined when one thread is asked for (or is the default for a file this size, {@link defaultExportThreads}) or
+ * the file is too small to cut. A worker's failure rejects its part with {@link ExportPartFailed}.
  */
 export async function questionsFileInParts(params: {
   file: string;
   subject: string;
-  threads: number;
+  /** Default: {@link defaultExportThreads} for the file's size. */
+  threads?: number;
   /** Rows the main thread must read itself (the writer's head). */
   firstRowsInMain: number;
   seed?: number;
@@ -120,12 +121,14 @@ export async function questionsFileInParts(params: {
   const { size } = await stat(file).catch((error: unknown) => {
     throw questionsFileError(file, error);
   });
+  const threads = params.threads ?? defaultExportThreads(size);
+  if (threads < 2) return undefined;
   // The workers start ~0.1 s after this thread (a thread and its modules load first): this thread scans a larger
   // first range so the scans end together.
-  const firstShare = Math.min(0.9, MAIN_SCAN_WEIGHT / params.threads);
+  const firstShare = Math.min(0.9, MAIN_SCAN_WEIGHT / threads);
   const cuts = [0];
-  for (let k = 1; k < params.threads; k++) {
-    const share = firstShare + ((1 - firstShare) * (k - 1)) / (params.threads - 1);
+  for (let k = 1; k < threads; k++) {
+    const share = firstShare + ((1 - firstShare) * (k - 1)) / (threads - 1);
     const cut = await jsonlLineStart({ path: file, near: Math.floor(size * share) });
     if (cut > (cuts.at(-1) as number) && cut < size) cuts.push(cut);
   }
@@ -141,9 +144,7 @@ export async function questionsFileInParts(params: {
       worker.ask({ type: "scan", start: cuts[i + 1] as number, end: cuts[i + 2] as number }),
     );
     for (const scan of scans) scan.catch(() => undefined);
-    const first = await scanQuestionShapes({ file, start: 0, end: cuts[1] }).catch((error: unknown) => {
-      throw questionsFileError(file, error);
-    });
+    const first = await scanQuestionShapes({ file, start: 0, end: cuts[1] });
     const parts: QuestionShapes[] = [first];
     for (const scan of scans) {
       const response = await scan;
@@ -197,14 +198,7 @@ export async function questionsFileInParts(params: {
       start: 0,
       end: shapes.offsets[mainRows],
     });
-    async function* mainItems(): AsyncGenerator<ExamItem> {
-      try {
-        yield* items;
-      } catch (error) {
-        throw questionsFileError(file, error);
-      }
-    }
-    return { count: rows, items: mainItems(), encodedParts, close };
+    return { count: rows, items, encodedParts, close };
   } catch (error) {
     await close();
     throw error;

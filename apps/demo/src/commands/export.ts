@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import {
   type DomainPlugin,
@@ -29,7 +28,7 @@ import {
 } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import { devSplitSize, questionsToExamItems, streamQuestionsFileAsExamItems, subjectFor } from "../exam-items.js";
-import { defaultExportThreads, ExportPartFailed, questionsFileInParts } from "../export-parts.js";
+import { ExportPartFailed, questionsFileInParts } from "../export-parts.js";
 import type { CliOutput } from "../output.js";
 
 /**
@@ -312,7 +311,7 @@ export async function runExportUnreviewed(
 /**
  * `domain-eval export --questions FILE`: the same as {@link runExportUnreviewed}, streamed from the file into the
  * writer (two passes over the file, see {@link streamQuestionsFileAsExamItems}), so a large file never sits in memory.
- * A large file is read by `threads` threads (default: one per CPU, see {@link defaultExportThreads}), each encoding
+ * A large file is read by `threads` threads (default: one per CPU, at most 4, for a file of 4 MB or more), each encoding
  * its part of the rows; the files written are the same bytes. If a worker thread fails (a bad line in its part), the
  * export runs again in one thread, which names the problem.
  */
@@ -320,31 +319,21 @@ export async function runExportQuestionsFile(
   params: DatasetDestination & { file: string; threads?: number },
 ): Promise<ExportSummary> {
   const subject = subjectFor(params.domain);
-  const threads =
-    params.threads ??
-    defaultExportThreads(
-      await stat(params.file).then(
-        (s) => s.size,
-        () => 0,
-      ),
-    );
-  if (threads > 1) {
-    // undefined: the file is too small to cut, or a worker failed (a bad line in its part); then one thread reads the
-    // file below, stopping at the first bad line with the message that names it
-    const summary = await exportInParts({ ...params, subject, threads }).catch((error: unknown) => {
-      if (error instanceof ExportPartFailed) return undefined;
-      throw error;
-    });
-    if (summary) return summary;
-  }
+  // undefined: one thread is asked for, the file is too small to cut, or a worker failed (a bad line in its part);
+  // then one thread reads the file below, stopping at the first bad line with the message that names it
+  const summary = await exportInParts({ ...params, subject }).catch((error: unknown) => {
+    if (error instanceof ExportPartFailed) return undefined;
+    throw error;
+  });
+  if (summary) return summary;
   const { count, items } = await streamQuestionsFileAsExamItems({ file: params.file, subject });
   const { head, all } = await peekHead(items, HEAD_ROWS);
   return { ...(await writeAndPublish({ ...params, head, items: all, records: unreviewedRecords(count) })), threads: 1 };
 }
 
-/** {@link runExportQuestionsFile} in `threads` threads; undefined when the file is too small to cut into parts. */
+/** {@link runExportQuestionsFile} in several threads; undefined when it runs in one (see questionsFileInParts). */
 async function exportInParts(
-  params: DatasetDestination & { file: string; subject: string; threads: number },
+  params: DatasetDestination & { file: string; subject: string; threads?: number },
 ): Promise<ExportSummary | undefined> {
   const parts = await questionsFileInParts({ ...params, firstRowsInMain: HEAD_ROWS });
   if (!parts) return undefined;

@@ -134,7 +134,7 @@ export class SplitParquetWriter {
     this.#flush();
     const { row_groups: rowGroups, pendingIndexes } = this.#writer;
     let index = 0;
-    return collector.groups.splice(0).map(({ bytes, offset }, i) => {
+    return collector.groups.map(({ bytes, offset }, i) => {
       const rowGroup = rowGroups[i] as RowGroup;
       const indexes = pendingIndexes.slice(index, index + rowGroup.columns.length);
       index += rowGroup.columns.length;

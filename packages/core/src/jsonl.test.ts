@@ -83,6 +83,10 @@ describe("JSONL", () => {
     const pieces: { line: string; offset: number }[] = [];
     for (let i = 0; i + 1 < starts.length; i++) pieces.push(...(await read({ start: starts[i], end: starts[i + 1] })));
     expect(pieces).toEqual(whole);
+    // a position that is not a whole number (size / 2) is a byte position rounded down
+    const half = await jsonlLineStart({ path, near: size / 2 + 0.5 });
+    expect(half).toBe(await jsonlLineStart({ path, near: Math.floor(size / 2 + 0.5) }));
+    expect(Number.isInteger(half)).toBe(true);
     // numbering of a range starts at firstLineNumber
     const tail = readJsonlLines({ path, start: whole[1000]?.offset, firstLineNumber: 1000 });
     expect((await tail.next()).value).toMatchObject({ lineNumber: 1000, line: whole[1000]?.line });

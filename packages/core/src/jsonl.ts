@@ -85,7 +85,11 @@ export function readJsonlLines(params: {
  * const middle = await jsonlLineStart({ path: "questions.jsonl", near: size / 2 });
  */
 export async function jsonlLineStart(params: { path: string; near: number }): Promise<number> {
-  const { path, near } = params;
+  const { path } = params;
+  if (!Number.isFinite(params.near))
+    throw new RangeError(`near must be a byte position in the file, got ${params.near}`);
+  // a byte position: `size / 2` and the like are rounded down
+  const near = Math.floor(params.near);
   if (near <= 0) return 0;
   const file = await open(path, "r");
   try {
@@ -232,7 +236,15 @@ export async function writeJsonl(params: {
     await rename(temporary, path);
     return count;
   } catch (error) {
-    stream.destroy();
+    // The file is opened asynchronously: wait until the stream has closed, or a file opened after the removal would
+    // be left behind.
+    await new Promise<void>((resolve) => {
+      if (stream.closed) resolve();
+      else {
+        stream.once("close", () => resolve());
+        stream.destroy();
+      }
+    });
     await rm(temporary, { force: true });
     throw error;
   }

@@ -17,6 +17,13 @@ export const HOW_TO_USE_A_REAL_MODEL =
  */
 export const DEFAULT_EMBEDDED_MODEL: EmbeddedModelName = "smollm2-135m-instruct";
 
+/**
+ * The sampling seed of the embedded model: the demo's questions are the same on every run on one machine (a llama.cpp
+ * build or CPU of another kind may still sample differently). Unseeded, the tiny model kept anywhere from 0 to 4 of its
+ * 16 questions from run to run, so the quickstart's demo sometimes ended with nothing to publish.
+ */
+export const EMBEDDED_MODEL_SEED = 1;
+
 /** Where models are cached: `$DOMAIN_EVAL_CACHE/models`, else `~/.cache/domain-eval/models`. */
 export function modelCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return defaultModelCacheDir({ env });
@@ -114,7 +121,11 @@ async function embeddedChatModel(options: {
     options.info?.(
       `no model configured: using the embedded ${entry.description} (${Math.round(entry.sizeBytes / 1e6)} MB, ${entry.license}, cached at ${path}). A model this tiny writes weak questions; for real ones ${HOW_TO_USE_A_REAL_MODEL}`,
     );
-    const model = await createLocalChatModel({ modelFile: path, maxTokens: options.maxOutputTokens });
+    const model = await createLocalChatModel({
+      modelFile: path,
+      maxTokens: options.maxOutputTokens,
+      seed: EMBEDDED_MODEL_SEED,
+    });
     options.info?.((await model.loadedLlamaBinary()).message);
     return model;
   } catch (error) {

@@ -1,5 +1,7 @@
 import {
+  type AnswerRanks,
   answerPositionsInOrder,
+  answerRanks,
   assignAnswerPositions,
   type DomainPlugin,
   type ExamItem,
@@ -103,33 +105,39 @@ export interface QuestionShapes {
   optionCounts: number[];
   /** Where each question's line starts in the file. */
   offsets: number[];
+  /** The ids' ranks for balancing the answer positions (`answerRanks`, with the export's seed). */
+  ranks: AnswerRanks;
 }
 
 /**
- * The first pass over a questions file: each line's id, option count and offset, without validating the rest. Most
- * lines give them to a plain scan; any other line is parsed. A line that is not JSON, or lacks an id or distractors,
- * fails with the CLI's input error naming the line (`firstLineNumber` numbers a range's lines).
+ * The first pass over a questions file: each line's id, option count and offset, without validating the rest, and the
+ * ids' ranks for `seed` (the hashes that balance the answer positions: the thread that reads a range ranks its ids).
+ * Most lines give them to a plain scan; any other line is parsed. A line that is not JSON, or lacks an id or
+ * distractors, fails with the CLI's input error naming the line (`firstLineNumber` numbers a range's lines).
  */
 export async function scanQuestionShapes(params: {
   file: string;
+  seed: number;
   start?: number;
   end?: number;
   firstLineNumber?: number;
 }): Promise<QuestionShapes> {
-  const shapes: QuestionShapes = { ids: [], optionCounts: [], offsets: [] };
+  const ids: string[] = [];
+  const optionCounts: number[] = [];
+  const offsets: number[] = [];
   try {
     for await (const { line, lineNumber, offset } of readJsonlLines({ path: params.file, ...rangeOf(params) })) {
       const shape =
         scannedShape(line) ??
         questionShape(parseJsonlLine({ path: params.file, lineNumber, line }), `${params.file} line ${lineNumber}`);
-      shapes.ids.push(shape.id);
-      shapes.optionCounts.push(shape.optionCount);
-      shapes.offsets.push(offset);
+      ids.push(shape.id);
+      optionCounts.push(shape.optionCount);
+      offsets.push(offset);
     }
   } catch (error) {
     throw questionsFileError(params.file, error);
   }
-  return shapes;
+  return { ids, optionCounts, offsets, ranks: answerRanks({ ids, seed: params.seed }) };
 }
 
 function rangeOf(params: { start?: number; end?: number; firstLineNumber?: number }) {
@@ -187,7 +195,7 @@ export async function* examItemsOfRange(params: {
 
 /** Answer positions balanced over a questions file's first pass, in line order. */
 export function answerIndexesOf(shapes: QuestionShapes, seed: number): Uint16Array {
-  return answerPositionsInOrder({ ids: shapes.ids, optionCounts: shapes.optionCounts, seed });
+  return answerPositionsInOrder({ ids: shapes.ids, optionCounts: shapes.optionCounts, seed, ranks: shapes.ranks });
 }
 
 /**
@@ -202,7 +210,7 @@ export async function streamQuestionsFileAsExamItems(params: {
   seed?: number;
 }): Promise<{ count: number; items: AsyncIterable<ExamItem> }> {
   const seed = params.seed ?? DEFAULT_CHOICE_SEED;
-  const shapes = await scanQuestionShapes({ file: params.file });
+  const shapes = await scanQuestionShapes({ file: params.file, seed });
   if (shapes.ids.length === 0) throw new CliError(`${params.file} holds no questions`);
   const expected = { ...shapes, answerIndexes: answerIndexesOf(shapes, seed) };
   return {

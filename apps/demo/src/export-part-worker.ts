@@ -4,12 +4,12 @@
 
 import { parentPort, workerData } from "node:worker_threads";
 import { errorMessage } from "@domain-eval/core";
-import { DatasetPartEncoder, type EncodedDatasetPart, encodedPartTransferList } from "@domain-eval/hub-publisher";
+import type { EncodedDatasetPart } from "@domain-eval/hub-publisher";
 import { type ExpectedRows, examItemsOfRange, type QuestionShapes, scanQuestionShapes } from "./exam-items.js";
 
 /** What the main thread asks a worker. */
 export type PartRequest =
-  | { type: "scan"; start: number; end: number }
+  | { type: "scan"; start: number; end: number; seed: number }
   | {
       type: "rows";
       start: number;
@@ -32,6 +32,10 @@ const { file } = workerData as { file: string };
 const port = parentPort;
 if (!port) throw new Error("export-part-worker runs as a worker thread of domain-eval export");
 
+// The Parquet encoder is needed only for the second pass: it loads once the scan has been answered, while the main
+// thread balances the answer positions, so the worker is ready to scan sooner.
+let encoding: Promise<typeof import("@domain-eval/hub-publisher")> | undefined;
+
 port.on("message", (request: PartRequest) => {
   answer(request).then(
     ({ response, transfer }) => port.postMessage(response, transfer),
@@ -42,8 +46,17 @@ port.on("message", (request: PartRequest) => {
 async function answer(request: PartRequest): Promise<{ response: PartResponse; transfer: ArrayBuffer[] }> {
   if (request.type === "scan") {
     // line numbers here are the range's own: a bad line makes the main thread read the file itself, naming it
-    return { response: { type: "scanned", shapes: await scanQuestionShapes({ file, ...request }) }, transfer: [] };
+    const shapes = await scanQuestionShapes({ file, ...request });
+    setImmediate(() => {
+      encoding ??= import("@domain-eval/hub-publisher");
+    });
+    return {
+      response: { type: "scanned", shapes },
+      transfer: [shapes.ranks.high.buffer as ArrayBuffer, shapes.ranks.low.buffer as ArrayBuffer],
+    };
   }
+  encoding ??= import("@domain-eval/hub-publisher");
+  const { DatasetPartEncoder, encodedPartTransferList } = await encoding;
   const encoder = new DatasetPartEncoder({ firstIndex: request.firstIndex });
   for await (const item of examItemsOfRange({ file, ...request })) encoder.add(item);
   const part = encoder.finish();

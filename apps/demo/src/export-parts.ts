@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { type ExamItem, jsonlLineStart } from "@domain-eval/core";
-import { DEFAULT_ROW_GROUP_SIZE, type EncodedDatasetPart } from "@domain-eval/hub-publisher";
+import type { EncodedDatasetPart } from "@domain-eval/hub-publisher";
 import {
   answerIndexesOf,
   DEFAULT_CHOICE_SEED,
@@ -74,9 +74,14 @@ class PartWorker {
 }
 
 /** The rows where each thread's part starts: the dev rows and whole row groups before the first cut. */
-function partStarts(params: { rows: number; threads: number; firstRowsInMain: number }): number[] {
+function partStarts(params: {
+  rows: number;
+  threads: number;
+  firstRowsInMain: number;
+  rowGroupSize: number;
+}): number[] {
   const { rows, threads, firstRowsInMain } = params;
-  const group = DEFAULT_ROW_GROUP_SIZE;
+  const group = params.rowGroupSize;
   // test rows start after the dev rows; cut on a row-group boundary of the test split
   const devRows = devSplitSize(rows);
   const starts: number[] = [];
@@ -86,6 +91,17 @@ function partStarts(params: { rows: number; threads: number; firstRowsInMain: nu
     if (start >= firstRowsInMain && start < rows && start > (starts.at(-1) ?? 0)) starts.push(start);
   }
   return starts;
+}
+
+/** The parts' arrays one after another, in one array. */
+function joined(parts: readonly Uint32Array[]): Uint32Array {
+  const out = new Uint32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /** This thread's share of the first pass, as a multiple of an even share (measured: 2 threads on 2 CPUs). */
@@ -141,10 +157,12 @@ export async function questionsFileInParts(params: {
   try {
     // first pass: this thread scans the first range (its errors name their lines), each worker the next one
     const scans = workers.map((worker, i) =>
-      worker.ask({ type: "scan", start: cuts[i + 1] as number, end: cuts[i + 2] as number }),
+      worker.ask({ type: "scan", start: cuts[i + 1] as number, end: cuts[i + 2] as number, seed }),
     );
     for (const scan of scans) scan.catch(() => undefined);
-    const first = await scanQuestionShapes({ file, start: 0, end: cuts[1] });
+    // this thread loads the writer once it has scanned its range (the workers meanwhile scan theirs)
+    const first = await scanQuestionShapes({ file, start: 0, end: cuts[1], seed });
+    const { DEFAULT_ROW_GROUP_SIZE } = await import("@domain-eval/hub-publisher");
     const parts: QuestionShapes[] = [first];
     for (const scan of scans) {
       const response = await scan;
@@ -156,10 +174,16 @@ export async function questionsFileInParts(params: {
       ids: first.ids.concat(...parts.slice(1).map((p) => p.ids)),
       optionCounts: first.optionCounts.concat(...parts.slice(1).map((p) => p.optionCounts)),
       offsets: first.offsets.concat(...parts.slice(1).map((p) => p.offsets)),
+      ranks: { high: joined(parts.map((p) => p.ranks.high)), low: joined(parts.map((p) => p.ranks.low)) },
     };
     const rows = shapes.ids.length;
     const answerIndexes = answerIndexesOf(shapes, seed);
-    const starts = partStarts({ rows, threads: cuts.length - 1, firstRowsInMain: params.firstRowsInMain });
+    const starts = partStarts({
+      rows,
+      threads: cuts.length - 1,
+      firstRowsInMain: params.firstRowsInMain,
+      rowGroupSize: DEFAULT_ROW_GROUP_SIZE,
+    });
     if (starts.length === 0) {
       await close();
       return undefined;

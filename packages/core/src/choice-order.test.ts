@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { assignAnswerPositions, choiceLetters, orderChoices, seededShuffle } from "./choice-order.js";
+import {
+  answerPositionsInOrder,
+  answerRanks,
+  assignAnswerPositions,
+  choiceLetters,
+  orderChoices,
+  seededShuffle,
+} from "./choice-order.js";
 
 const ids = (n: number, prefix = "item") => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
@@ -57,6 +64,84 @@ describe("assignAnswerPositions", () => {
       }),
     ).toThrow(/duplicate item id "a"/);
     expect(() => assignAnswerPositions({ items: [{ id: "a", optionCount: 1 }], seed: 1 })).toThrow(/at least 2/);
+  });
+});
+
+describe("answerPositionsInOrder and answerRanks", () => {
+  /** The rank order by definition: each index by its rank's high half, then low half, then id. */
+  function referenceOrder(n: number, ranks: { high: Uint32Array; low: Uint32Array }, idsOf: string[]): number[] {
+    return Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) =>
+        (ranks.high[a] as number) - (ranks.high[b] as number) ||
+        (ranks.low[a] as number) - (ranks.low[b] as number) ||
+        ((idsOf[a] as string) < (idsOf[b] as string) ? -1 : 1),
+    );
+  }
+
+  /** Positions follow the rank order round the options from one start: (position − rank) mod count is constant. */
+  function expectPositionsInRankOrder(positions: Uint16Array, order: number[], count: number): void {
+    const shifts = new Set(order.map((i, rank) => ((((positions[i] as number) - rank) % count) + count) % count));
+    expect(shifts.size).toBe(1);
+  }
+
+  it("gives the positions of assignAnswerPositions, in the order given", () => {
+    const all = ids(2_000);
+    const optionCounts = all.map((_, i) => (i % 3 === 0 ? 5 : 4));
+    const positions = answerPositionsInOrder({ ids: all, optionCounts, seed: 9 });
+    const map = assignAnswerPositions({
+      items: all.map((id, i) => ({ id, optionCount: optionCounts[i] as number })),
+      seed: 9,
+    });
+    expect(Array.from(positions)).toEqual(all.map((id) => map.get(id)));
+  });
+
+  it("takes ranks computed by parts (as threads reading parts of a file do) and gives the same positions", () => {
+    const all = ids(3_001);
+    const optionCounts = all.map(() => 4);
+    const parts = [all.slice(0, 1_000), all.slice(1_000, 2_500), all.slice(2_500)].map((part) =>
+      answerRanks({ ids: part, seed: "s" }),
+    );
+    const join = (half: "high" | "low") => {
+      const out = new Uint32Array(all.length);
+      let at = 0;
+      for (const part of parts) {
+        out.set(part[half], at);
+        at += part[half].length;
+      }
+      return out;
+    };
+    const ranks = { high: join("high"), low: join("low") };
+    expect(ranks).toEqual(answerRanks({ ids: all, seed: "s" }));
+    expect(answerPositionsInOrder({ ids: all, optionCounts, seed: "s", ranks })).toEqual(
+      answerPositionsInOrder({ ids: all, optionCounts, seed: "s" }),
+    );
+  });
+
+  it("orders items whose ranks share a high half (or a whole rank) by the low half, then by id", () => {
+    const n = 600;
+    const all = ids(n).reverse();
+    // few distinct high halves and low halves: long runs of equal highs, and whole ranks shared by several ids
+    const ranks = {
+      high: Uint32Array.from({ length: n }, (_, i) => [7, 0xffffffff, 7, 123456][i % 4] as number),
+      low: Uint32Array.from({ length: n }, (_, i) => (i * 7) % 5),
+    };
+    const positions = answerPositionsInOrder({ ids: all, optionCounts: all.map(() => 4), seed: 1, ranks });
+    expectPositionsInRankOrder(positions, referenceOrder(n, ranks, all), 4);
+    // and the ranks of real ids, sorted the same way
+    const real = ids(5_000);
+    const realRanks = answerRanks({ ids: real, seed: 1 });
+    const realPositions = answerPositionsInOrder({ ids: real, optionCounts: real.map(() => 3), seed: 1 });
+    expectPositionsInRankOrder(realPositions, referenceOrder(real.length, realRanks, real), 3);
+  });
+
+  it("refuses ranks or option counts that do not match the ids, naming the fix", () => {
+    const two = ["a", "b"];
+    expect(() =>
+      answerPositionsInOrder({ ids: two, optionCounts: [4, 4], seed: 1, ranks: answerRanks({ ids: ["a"], seed: 1 }) }),
+    ).toThrow(/ranks for 1 ids, not 2: rank every id, in the same order/);
+    expect(() => answerPositionsInOrder({ ids: two, optionCounts: [4], seed: 1 })).toThrow(
+      /1 option counts for 2 ids: give one per id/,
+    );
   });
 });
 

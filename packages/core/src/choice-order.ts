@@ -157,6 +157,64 @@ export function assignAnswerPositions(params: {
   return positions;
 }
 
+/** The 64-bit ranks {@link answerPositionsInOrder} orders items by, as their high and low 32-bit halves. */
+export interface AnswerRanks {
+  high: Uint32Array;
+  low: Uint32Array;
+}
+
+/**
+ * The ranks of `ids` for {@link answerPositionsInOrder}: a SHA-256 of seed and id each, the cost of the balancing. Each
+ * thread that reads part of a set can rank its own ids; the ranks of the parts, joined in order, are those of the set.
+ *
+ * @example
+ * const ranks = answerRanks({ ids: ["q1", "q2"], seed: 42 });
+ * answerPositionsInOrder({ ids: ["q1", "q2"], optionCounts: [4, 4], seed: 42, ranks }); // as without ranks
+ */
+export function answerRanks(params: { ids: readonly string[]; seed: string | number }): AnswerRanks {
+  const { ids, seed } = params;
+  const high = new Uint32Array(ids.length);
+  const low = new Uint32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const digest = sha256(`${seed}\u0000${ids[i]}\u0000balance`);
+    high[i] = digest.readUInt32BE(0);
+    low[i] = digest.readUInt32BE(4);
+  }
+  return { high, low };
+}
+
+/** Indexes are packed below the high half of the rank in one float64 (53 bits), so sets up to this size sort natively. */
+const PACKED_INDEX_BITS = 21;
+
+/**
+ * The indexes of `group` in rank order: by high half, then low half, then id. A float64 holds the high half and the
+ * index exactly, so the typed array's own numeric sort does the work; only runs with the same high half (rare: two of
+ * 2^32) are then put in order by the rest.
+ */
+function rankOrder(group: readonly number[], ranks: AnswerRanks, ids: readonly string[]): Uint32Array {
+  const { high, low } = ranks;
+  const compare = (a: number, b: number) =>
+    (high[a] as number) - (high[b] as number) ||
+    (low[a] as number) - (low[b] as number) ||
+    ((ids[a] as string) < (ids[b] as string) ? -1 : 1);
+  if (ids.length > 2 ** PACKED_INDEX_BITS) return Uint32Array.from(group).sort(compare);
+  const keys = new Float64Array(group.length);
+  for (let k = 0; k < group.length; k++) {
+    const i = group[k] as number;
+    keys[k] = (high[i] as number) * 2 ** PACKED_INDEX_BITS + i;
+  }
+  keys.sort();
+  const order = new Uint32Array(group.length);
+  for (let k = 0; k < keys.length; k++) order[k] = (keys[k] as number) % 2 ** PACKED_INDEX_BITS;
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    while (end < order.length && high[order[end] as number] === high[order[start] as number]) end++;
+    if (end - start > 1) order.subarray(start, end).sort(compare);
+    start = end;
+  }
+  return order;
+}
+
 /**
  * {@link assignAnswerPositions} for a set held as arrays: the answer index of each item, in the order given. The same
  * positions, without an object per item (a 100,000-question export computes them before its first row).
@@ -169,12 +227,17 @@ export function answerPositionsInOrder(params: {
   /** Options of each item, in the same order as `ids`. */
   optionCounts: ArrayLike<number>;
   seed: string | number;
+  /** The ids' {@link answerRanks} when they were computed already (e.g. by the threads that read the ids). */
+  ranks?: AnswerRanks;
 }): Uint16Array {
   const { ids, optionCounts, seed } = params;
   const n = ids.length;
-  // The rank is the 64-bit hash as its high and low 32 bits: the same order as comparing it as a bigint, cheaper.
-  const high = new Uint32Array(n);
-  const low = new Uint32Array(n);
+  if (optionCounts.length !== n) {
+    throw new RangeError(`${optionCounts.length} option counts for ${n} ids: give one per id, in the same order`);
+  }
+  if (params.ranks && (params.ranks.high.length !== n || params.ranks.low.length !== n)) {
+    throw new RangeError(`ranks for ${params.ranks.high.length} ids, not ${n}: rank every id, in the same order`);
+  }
   const seen = new Set<string>();
   const byCount = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -192,20 +255,12 @@ export function answerPositionsInOrder(params: {
       byCount.set(optionCount, group);
     }
     group.push(i);
-    const digest = sha256(`${seed}\u0000${id}\u0000balance`);
-    high[i] = digest.readUInt32BE(0);
-    low[i] = digest.readUInt32BE(4);
   }
+  const ranks = params.ranks ?? answerRanks({ ids, seed });
   // answer positions are below the option count; a count above 255 fails later as a choice letter out of range
   const positions = new Uint16Array(n);
   for (const [count, group] of byCount) {
-    const order = Uint32Array.from(group);
-    order.sort(
-      (a, b) =>
-        (high[a] as number) - (high[b] as number) ||
-        (low[a] as number) - (low[b] as number) ||
-        ((ids[a] as string) < (ids[b] as string) ? -1 : 1),
-    );
+    const order = rankOrder(group, ranks, ids);
     // Rotate the starting position by the seed so small sets don't always favour A.
     const offset = Number(seededHash(seed, `count:${count}`, "offset") % BigInt(count));
     for (let rank = 0; rank < order.length; rank++) positions[order[rank] as number] = (rank + offset) % count;

@@ -8,7 +8,9 @@ export {
   type QualityCheck,
 } from "./check-question.js";
 export {
+  type AnswerRanks,
   answerPositionsInOrder,
+  answerRanks,
   assignAnswerPositions,
   choiceLetter,
   choiceLetters,

@@ -6,13 +6,9 @@ import {
   type ExamQuestion,
   errorMessage,
 } from "@domain-eval/core";
-import {
-  type DatasetCardInput,
-  type DatasetFolder,
-  type EncodedDatasetPart,
-  publishDataset,
-  writeDatasetFolder,
-} from "@domain-eval/hub-publisher";
+// The writer (and the Hub client behind publishDataset) loads when a dataset is written: `export --questions` starts
+// its worker threads first, and they load their own copy meanwhile.
+import type { DatasetCardInput, DatasetFolder, EncodedDatasetPart } from "@domain-eval/hub-publisher";
 import { renderLightevalTask, validateTaskName } from "@domain-eval/lighteval-task";
 import type { Command } from "commander";
 import { CliError, EXIT } from "../cli-error.js";
@@ -125,6 +121,7 @@ export async function publishFolder(params: {
     throw new CliError("HF_TOKEN is not set: export a Hugging Face write token (hf_…) to publish with --push-to-hub");
   }
   try {
+    const { publishDataset } = await import("@domain-eval/hub-publisher");
     const published = await publishDataset({
       repo: params.repo,
       dir: params.dir,
@@ -267,6 +264,7 @@ async function writeAndPublish(
       return records.discarded;
     },
   };
+  const { writeDatasetFolder } = await import("@domain-eval/hub-publisher");
   const folder = await writeDatasetFolder({
     items: params.items,
     encodedParts: params.encodedParts,

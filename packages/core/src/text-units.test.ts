@@ -25,6 +25,36 @@ describe("segmentWords (Intl.Segmenter)", () => {
     expect(segmentWords({ text })).toEqual(words);
   });
 
+  it("splits ASCII words on their spaces exactly as Intl.Segmenter segments them (the fast path of English text)", () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+    const reference = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+    // a fixed pseudo-random series: words of letters, digits and both, single spaces between them
+    let state = 12345;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    const texts = [
+      normalizeForComparison("The company's net margin rose to 14.2% in FY2023, e.g. from 12.1% (Q4: 3.5%)."),
+      normalizeForComparison("Which of the following is NOT a covered benefit under plan B-12?"),
+      "a",
+      "7",
+      "abc123def 4x4 x86 64bit",
+    ];
+    for (let t = 0; t < 2_000; t++) {
+      const words = Array.from({ length: 1 + next(12) }, () =>
+        Array.from({ length: 1 + next(9) }, () => alphabet[next(alphabet.length)]).join(""),
+      );
+      texts.push(words.join(" "));
+    }
+    for (const text of texts) expect(segmentWords({ text }), text).toEqual(reference(text));
+    // anything else still goes to the segmenter: punctuation, double spaces, apostrophes, non-ASCII letters
+    for (const text of ["don't stop", "a  b", " a", "3.14 pi", "café au lait", "e.g. this"]) {
+      expect(segmentWords({ text }), text).toEqual(reference(text));
+    }
+  });
+
   it("reads full-width digits and letters as half-width after normalisation", () => {
     expect(normalizeForComparison("４８０億円")).toBe("480億円");
     expect(normalizeForComparison("ＡＢＣ社")).toBe("abc社");

@@ -16,6 +16,12 @@ const SPACE_BEFORE_SPACELESS = new RegExp(`\\s+(?=${SPACELESS_CHAR.source})`, "g
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
 let wordSegmenter: Intl.Segmenter | undefined;
+/**
+ * ASCII words (letters and digits) with one space between each: the comparison form of English text. Unicode's word
+ * rules (UAX #29) keep a run of letters and digits together (WB5, WB8–WB10) and break at each space, so each of these
+ * words is one segment.
+ */
+const ASCII_WORDS_AND_SPACES = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
 /**
  * Removes the whitespace next to characters of scripts written without spaces: a line break inside a Japanese
@@ -59,6 +65,9 @@ export function isMostlySpacelessScript(params: { text: string }): boolean {
  * segmentWords({ text: "売上高は480億円" }) // ["売上", "高", "は", "480", "億", "円"]
  */
 export function segmentWords(params: { text: string }): string[] {
+  // The checks segment every option, question and passage they compare: a text of ASCII words and single spaces (all
+  // English text once normalised) is split on its spaces, the segments Intl.Segmenter gives, at a tenth of its cost.
+  if (ASCII_WORDS_AND_SPACES.test(params.text)) return params.text.split(" ");
   wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
   const words: string[] = [];
   for (const segment of wordSegmenter.segment(params.text)) {

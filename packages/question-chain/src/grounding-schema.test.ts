@@ -1,3 +1,4 @@
+import { displayWidth, segmentWords } from "@domain-eval/core";
 import { Document } from "@langchain/core/documents";
 import { FakeListChatModel } from "@langchain/core/utils/testing";
 import { describe, expect, it } from "vitest";
@@ -49,6 +50,56 @@ describe("citableSentences", () => {
     expect(
       citableSentences({ text: "本公司2024年营业收入为480亿元。净利润同比增长12%，达到56亿元。", language: "zh" }),
     ).toEqual(["本公司2024年营业收入为480亿元。", "净利润同比增长12%，达到56亿元。"]);
+  });
+
+  it("keeps exactly the sentences of 4 or more words as core's segmentWords counts them (words joined by punctuation too)", () => {
+    // Short sentences of tricky words: what segmentWords counts as one word, two or none decides each one.
+    const words = [
+      "U.S.-based",
+      "e.g.",
+      "3.10%",
+      "£85,000",
+      "don't",
+      "well-known",
+      "—",
+      "a",
+      "rate",
+      "x86_64",
+      "Zürich",
+      "东京",
+      "年次",
+      "A/B",
+      "R&D",
+      "...",
+      "2024-01-31",
+      "Q4:",
+      "it's",
+      "\u00A0",
+      "\uFEFF",
+      "net\uFEFFmargin",
+      "paid",
+      "on",
+    ];
+    let state = 7;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "sentence" });
+    const lines = [
+      "Terms net\uFEFFmargin paid", // a format character joins two words into one: 3 words
+      "U.S.-based firms, e.g. ours", // 5 words in 4 runs
+      "Costs\u00A0fell — sharply", // 3 words
+    ];
+    for (let t = 0; t < 1_500; t++) {
+      lines.push(["Terms", ...Array.from({ length: 1 + next(5) }, () => words[next(words.length)])].join(" "));
+    }
+    for (const line of lines) {
+      const expected = [...segmenter.segment(line)]
+        .map(({ segment }) => segment.trim())
+        .filter((sentence) => displayWidth({ text: sentence }) >= 20 && segmentWords({ text: sentence }).length >= 4);
+      expect(citableSentences({ text: line }), line).toEqual([...new Set(expected)]);
+    }
   });
 
   it("has nothing to quote in a lone heading", () => {

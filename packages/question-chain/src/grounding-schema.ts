@@ -24,6 +24,33 @@ const MIN_SENTENCE_CHARS = 20;
 /** List, heading and quote markers at the start of a line: not part of the sentence a reader would quote. */
 const LINE_MARKER = /^(?:#{1,6}\s+|[-*+>]\s+|\(?\d{1,3}[.)]\s+|\(\w{1,3}\)\s+|\|\s*)+/u;
 
+/** Sentence segmenters by language: each chunk's request lists its sentences, and an ICU segmenter is costly to make. */
+const sentenceSegmenters = new Map<string, Intl.Segmenter>();
+
+function sentenceSegmenter(language: string | undefined): Intl.Segmenter {
+  const key = language ?? "";
+  let segmenter = sentenceSegmenters.get(key);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: "sentence" });
+    sentenceSegmenters.set(key, segmenter);
+  }
+  return segmenter;
+}
+
+/** A run of characters between ASCII whitespace that holds an ASCII letter or digit. */
+const ASCII_WORD_TOKEN = /[^ \t\n\r\f\v]*[A-Za-z0-9][^ \t\n\r\f\v]*/gu;
+
+/**
+ * Whether a sentence has at least `count` words as core's `segmentWords` counts them. Each run between ASCII spaces
+ * that holds an ASCII letter or digit holds at least one such word (words never span ASCII whitespace), so an English
+ * sentence is settled by counting those runs; the segmenter counts whatever that leaves open.
+ */
+function hasWords(text: string, count: number): boolean {
+  let runs = 0;
+  for (const _ of text.matchAll(ASCII_WORD_TOKEN)) if (++runs >= count) return true;
+  return segmentWords({ text }).length >= count;
+}
+
 /**
  * The sentences of a passage a question may quote: verbatim slices of the text (line markers such as `#`, `-` or
  * `(1)` left out, whitespace trimmed), at least 4 words and 20 Latin-character widths long (core's `segmentWords` and `displayWidth`, so sentences
@@ -41,14 +68,14 @@ export function citableSentences(params: {
   language?: string;
 }): string[] {
   const { text, language } = params;
-  const segmenter = new Intl.Segmenter(language, { granularity: "sentence" });
+  const segmenter = sentenceSegmenter(language);
   const out = new Set<string>();
   for (const line of text.split(/\n/u)) {
     for (const { segment } of segmenter.segment(line)) {
       const sentence = segment.trim().replace(LINE_MARKER, "").trim();
       // Widths and words as core's checks count them, so a Japanese or Chinese sentence (no spaces) can be quoted.
       if (displayWidth({ text: sentence }) < MIN_SENTENCE_CHARS) continue;
-      if (segmentWords({ text: sentence }).length < MIN_SENTENCE_WORDS) continue;
+      if (!hasWords(sentence, MIN_SENTENCE_WORDS)) continue;
       out.add(sentence);
       if (out.size >= MAX_CITABLE_SENTENCES) return [...out];
     }

@@ -1,5 +1,5 @@
 import { isStopword, normalizeForComparison, wordTokens } from "./normalize-text.js";
-import { hasSpacelessScript } from "./text-units.js";
+import { hasSpacelessScript, segmentWords } from "./text-units.js";
 
 /**
  * The kinds of phrase the phrase-based checks look for: options that refer to the other options
@@ -411,6 +411,8 @@ function containsWords(words: readonly string[], phrase: readonly string[]): boo
 interface CompiledPhrase extends PhraseMatch {
   spaceless: boolean;
   form: string;
+  /** The form without its spaces: what a phrase of a script written without spaces is matched as. */
+  compact: string;
   words: string[];
 }
 
@@ -431,6 +433,7 @@ function compile(lists: PhraseLists): CompiledPhrase[] {
           phrase,
           spaceless: hasSpacelessScript({ text: form }),
           form,
+          compact: form.replace(/ /gu, ""),
           words: wordTokens(phrase),
         });
       }
@@ -438,6 +441,12 @@ function compile(lists: PhraseLists): CompiledPhrase[] {
   }
   compiled.set(lists, out);
   return out;
+}
+
+/** The built-in phrases, then a caller's extra ones. */
+function phraseCandidates(extra: PhraseLists | undefined): readonly CompiledPhrase[] {
+  const builtin = compile(BUILTIN_PHRASE_LISTS);
+  return extra ? [...builtin, ...compile(extra)] : builtin;
 }
 
 /**
@@ -466,23 +475,22 @@ export function findPhrase(params: {
   const form = normalizeForComparison(params.text);
   if (form === "") return undefined;
   const compact = form.replace(/ /gu, "");
+  // the text's words: wordTokens(text) is the segmentation of this same comparison form
   let words: string[] | undefined;
-  const candidates = [...compile(BUILTIN_PHRASE_LISTS), ...(params.extra ? compile(params.extra) : [])];
-  for (const candidate of candidates) {
+  for (const candidate of phraseCandidates(params.extra)) {
     if (params.kinds && !params.kinds.includes(candidate.kind)) continue;
     let hit: boolean;
     if (params.position === "anywhere") {
       if (candidate.spaceless) {
-        hit = containsSpaceless(compact, candidate.form.replace(/ /gu, ""));
+        hit = containsSpaceless(compact, candidate.compact);
       } else {
-        words ??= wordTokens(params.text);
+        words ??= segmentWords({ text: form });
         hit = containsWords(words, candidate.words);
       }
     } else if (candidate.spaceless) {
-      const phrase = candidate.form.replace(/ /gu, "");
-      hit = compact.startsWith(phrase) && compact.length - phrase.length <= MAX_EXTRA_CHARS;
+      hit = compact.startsWith(candidate.compact) && compact.length - candidate.compact.length <= MAX_EXTRA_CHARS;
     } else {
-      words ??= wordTokens(params.text);
+      words ??= segmentWords({ text: form });
       hit =
         words.length - candidate.words.length <= MAX_EXTRA_WORDS && candidate.words.every((w, i) => words?.[i] === w);
     }

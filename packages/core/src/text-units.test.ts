@@ -55,6 +55,22 @@ describe("segmentWords (Intl.Segmenter)", () => {
     }
   });
 
+  it("counts ASCII text (any of its 128 characters) as the Unicode rules do", () => {
+    let state = 99;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    for (let t = 0; t < 2_000; t++) {
+      const text = Array.from({ length: next(40) }, () => String.fromCharCode(next(128))).join("");
+      expect(displayWidth({ text }), JSON.stringify(text)).toBe([...text.normalize("NFKC").trim()].length);
+      expect(countLettersAndDigits({ text }), JSON.stringify(text)).toBe(
+        [...text].filter((c) => /[\p{L}\p{N}]/u.test(c)).length,
+      );
+      expect(isMostlySpacelessScript({ text }), JSON.stringify(text)).toBe(false);
+    }
+  });
+
   it("reads full-width digits and letters as half-width after normalisation", () => {
     expect(normalizeForComparison("４８０億円")).toBe("480億円");
     expect(normalizeForComparison("ＡＢＣ社")).toBe("abc社");

@@ -14,6 +14,8 @@ const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
 const SPACE_AFTER_SPACELESS = new RegExp(`(?<=${SPACELESS_CHAR.source})\\s+`, "gu");
 const SPACE_BEFORE_SPACELESS = new RegExp(`\\s+(?=${SPACELESS_CHAR.source})`, "gu");
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+/** Any UTF-16 code unit beyond ASCII (ASCII text has no wide characters, no script written without spaces). */
+const BEYOND_ASCII = /[\u0080-\uFFFF]/;
 
 let wordSegmenter: Intl.Segmenter | undefined;
 /**
@@ -47,6 +49,7 @@ export function hasSpacelessScript(params: { text: string }): boolean {
  * isMostlySpacelessScript({ text: "年次有給休暇は何日ですか" }) // true
  */
 export function isMostlySpacelessScript(params: { text: string }): boolean {
+  if (!BEYOND_ASCII.test(params.text)) return false;
   let spaceless = 0;
   let letters = 0;
   for (const char of params.text) {
@@ -83,6 +86,7 @@ export function segmentWords(params: { text: string }): string[] {
  * countLettersAndDigits({ text: "有給休暇は何日？" }) // 7
  */
 export function countLettersAndDigits(params: { text: string }): number {
+  if (!BEYOND_ASCII.test(params.text)) return params.text.match(/[A-Za-z0-9]/g)?.length ?? 0;
   let n = 0;
   for (const char of params.text.normalize("NFKC")) if (LETTER_OR_NUMBER.test(char)) n++;
   return n;
@@ -97,6 +101,7 @@ export function countLettersAndDigits(params: { text: string }): number {
  * displayWidth({ text: "４８０億円" }) // 7
  */
 export function displayWidth(params: { text: string }): number {
+  if (!BEYOND_ASCII.test(params.text)) return params.text.trim().length;
   let width = 0;
   for (const char of params.text.normalize("NFKC").trim()) width += WIDE_CHAR.test(char) ? 2 : 1;
   return width;

@@ -9,6 +9,18 @@ const codes = (q: CheckableQuestion, sourceText?: string) =>
     .map((f) => f.code);
 
 describe("checkQuestion", () => {
+  it("takes an answer written as a number word from a passage that writes the digits, without a warning", () => {
+    const question = {
+      question: "How many days does each block of leave last?",
+      answer: "Three",
+      distractors: ["Five", "Ten", "Two"],
+      citations: ["Employees take leave in blocks of 3 days."],
+    };
+    const sourceText = "Employees take leave in blocks of 3 days. Requests go to the team lead.";
+    expect(codes(question, sourceText)).not.toContain("ANSWER_NOT_IN_SOURCE");
+    expect(codes({ ...question, answer: "Seven" }, sourceText)).toContain("ANSWER_NOT_IN_SOURCE");
+  });
+
   it("passes a clean, grounded question with only an informational grounding score", () => {
     const findings = checkQuestion({ question: cleanQuestion() });
     expect(findings.filter((f) => f.severity !== "info")).toEqual([]);

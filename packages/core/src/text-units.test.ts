@@ -97,6 +97,18 @@ describe("scoreGrounding with words the segmenter joins", () => {
     expect(scoreGrounding({ question: { answer: "20", citations: [] }, sourceText: source }).answerCoverage).toBe(0);
     expect(scoreGrounding({ question: { answer: "400mg", citations: [] }, sourceText: source }).answerCoverage).toBe(0);
   });
+
+  it("reads an English number word and its digits as the same number, and no other", () => {
+    const coverage = (answer: string, sourceText: string) =>
+      scoreGrounding({ question: { answer, citations: [] }, sourceText }).answerCoverage;
+    expect(coverage("Three", "Employees take leave in blocks of 3 days.")).toBe(1);
+    expect(coverage("3 days", "Employees take leave in blocks of three days.")).toBe(1);
+    expect(coverage("Twenty working days", "The notice period is 20 working days.")).toBe(1);
+    expect(coverage("Four", "Employees take leave in blocks of 3 days.")).toBe(0);
+    // a number on its own only: "three" is not in 13 or 3.5
+    expect(coverage("Three", "Employees take leave in blocks of 13 days.")).toBe(0);
+    expect(coverage("7", "Employees take leave in blocks of seventeen days.")).toBe(0);
+  });
 });
 
 describe("script-aware measures", () => {

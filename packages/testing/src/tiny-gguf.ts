@@ -14,7 +14,8 @@ const GGUF_PY_VERSION = "0.19.0";
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "..", "python", "make-tiny-gguf.py");
 
 async function ggufPythonPath(python: string): Promise<string> {
-  const cacheRoot = process.env.DOMAIN_EVAL_CACHE ?? join(homedir(), ".cache", "domain-eval");
+  // local-model's domainEvalCacheDir rule (this package does not depend on it): unset or empty means the default
+  const cacheRoot = process.env.DOMAIN_EVAL_CACHE || join(homedir(), ".cache", "domain-eval");
   const target = join(cacheRoot, "local-model", `gguf-${GGUF_PY_VERSION}`);
   if (existsSync(join(target, "gguf", "__init__.py"))) return target;
   const staging = `${target}.${process.pid}.tmp`;

@@ -443,10 +443,109 @@ function compile(lists: PhraseLists): CompiledPhrase[] {
   return out;
 }
 
-/** The built-in phrases, then a caller's extra ones. */
-function phraseCandidates(extra: PhraseLists | undefined): readonly CompiledPhrase[] {
-  const builtin = compile(BUILTIN_PHRASE_LISTS);
-  return extra ? [...builtin, ...compile(extra)] : builtin;
+/**
+ * A list's phrases by what a text must hold for each to match: a phrase of words by its first word, a phrase of a
+ * script written without spaces by its first character. Only those candidates are tried, in list order.
+ */
+interface PhraseIndex {
+  byFirstWord: Map<string, number[]>;
+  byFirstChar: Map<string, number[]>;
+  /** Phrases of no word-like segment: they match any short option (as a scan of every phrase finds them). */
+  wordless: number[];
+}
+
+const indexes = new WeakMap<readonly CompiledPhrase[], PhraseIndex>();
+
+function indexOf(phrases: readonly CompiledPhrase[]): PhraseIndex {
+  const cached = indexes.get(phrases);
+  if (cached) return cached;
+  const index: PhraseIndex = { byFirstWord: new Map(), byFirstChar: new Map(), wordless: [] };
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  phrases.forEach((phrase, i) => {
+    if (phrase.spaceless) add(index.byFirstChar, phrase.compact[0] as string, i);
+    else if (phrase.words.length > 0) add(index.byFirstWord, phrase.words[0] as string, i);
+    else index.wordless.push(i);
+  });
+  indexes.set(phrases, index);
+  return index;
+}
+
+/** Whether one compiled phrase matches the text (its comparison form, that form without spaces, and its words). */
+function phraseMatches(
+  candidate: CompiledPhrase,
+  text: { compact: string; words: () => string[] },
+  position: "start" | "anywhere" | undefined,
+): boolean {
+  if (position === "anywhere") {
+    return candidate.spaceless
+      ? containsSpaceless(text.compact, candidate.compact)
+      : containsWords(text.words(), candidate.words);
+  }
+  if (candidate.spaceless) {
+    return (
+      text.compact.startsWith(candidate.compact) && text.compact.length - candidate.compact.length <= MAX_EXTRA_CHARS
+    );
+  }
+  const words = text.words();
+  return words.length - candidate.words.length <= MAX_EXTRA_WORDS && candidate.words.every((w, i) => words[i] === w);
+}
+
+/** The indexes of a list's phrases that can match the text, in list order. */
+function candidatesFor(
+  index: PhraseIndex,
+  text: { compact: string; words: () => string[] },
+  position: "start" | "anywhere" | undefined,
+): number[] {
+  const found = new Set<number>();
+  const take = (list: readonly number[] | undefined) => {
+    for (const i of list ?? []) found.add(i);
+  };
+  if (position === "anywhere") {
+    for (const word of new Set(text.words())) take(index.byFirstWord.get(word));
+    // code units, as the index keys a phrase and as indexOf compares
+    const units = new Set<string>();
+    for (let k = 0; k < text.compact.length; k++) units.add(text.compact[k] as string);
+    for (const unit of units) take(index.byFirstChar.get(unit));
+  } else {
+    const first = text.words()[0];
+    if (first !== undefined) take(index.byFirstWord.get(first));
+    take(index.byFirstChar.get(text.compact[0] as string));
+    take(index.wordless);
+  }
+  return [...found].sort((x, y) => x - y);
+}
+
+/** The comparison form of a text, that form without spaces, and its words (segmented once, when first asked for). */
+function textForms(text: string): { compact: string; words: () => string[] } | undefined {
+  const form = normalizeForComparison(text);
+  if (form === "") return undefined;
+  let words: string[] | undefined;
+  // wordTokens(text) is the segmentation of this same comparison form
+  return { compact: form.replace(/ /gu, ""), words: () => (words ??= segmentWords({ text: form })) };
+}
+
+/**
+ * {@link findPhrase} by trying every phrase in order, without the index: what the index must agree with (tests).
+ * @internal
+ */
+export function findPhraseByScan(params: Parameters<typeof findPhrase>[0]): PhraseMatch | undefined {
+  const text = textForms(params.text);
+  if (!text) return undefined;
+  for (const phrases of [compile(BUILTIN_PHRASE_LISTS), ...(params.extra ? [compile(params.extra)] : [])]) {
+    for (const candidate of phrases) {
+      if (params.kinds && !params.kinds.includes(candidate.kind)) continue;
+      if (phraseMatches(candidate, text, params.position)) return matchOf(candidate);
+    }
+  }
+  return undefined;
+}
+
+function matchOf(candidate: CompiledPhrase): PhraseMatch {
+  return { kind: candidate.kind, language: candidate.language, phrase: candidate.phrase };
 }
 
 /**
@@ -472,29 +571,15 @@ export function findPhrase(params: {
    */
   position?: "start" | "anywhere";
 }): PhraseMatch | undefined {
-  const form = normalizeForComparison(params.text);
-  if (form === "") return undefined;
-  const compact = form.replace(/ /gu, "");
-  // the text's words: wordTokens(text) is the segmentation of this same comparison form
-  let words: string[] | undefined;
-  for (const candidate of phraseCandidates(params.extra)) {
-    if (params.kinds && !params.kinds.includes(candidate.kind)) continue;
-    let hit: boolean;
-    if (params.position === "anywhere") {
-      if (candidate.spaceless) {
-        hit = containsSpaceless(compact, candidate.compact);
-      } else {
-        words ??= segmentWords({ text: form });
-        hit = containsWords(words, candidate.words);
-      }
-    } else if (candidate.spaceless) {
-      hit = compact.startsWith(candidate.compact) && compact.length - candidate.compact.length <= MAX_EXTRA_CHARS;
-    } else {
-      words ??= segmentWords({ text: form });
-      hit =
-        words.length - candidate.words.length <= MAX_EXTRA_WORDS && candidate.words.every((w, i) => words?.[i] === w);
+  const text = textForms(params.text);
+  if (!text) return undefined;
+  // the built-in phrases first, then the caller's: the first phrase in that order that matches
+  for (const phrases of [compile(BUILTIN_PHRASE_LISTS), ...(params.extra ? [compile(params.extra)] : [])]) {
+    for (const i of candidatesFor(indexOf(phrases), text, params.position)) {
+      const candidate = phrases[i] as CompiledPhrase;
+      if (params.kinds && !params.kinds.includes(candidate.kind)) continue;
+      if (phraseMatches(candidate, text, params.position)) return matchOf(candidate);
     }
-    if (hit) return { kind: candidate.kind, language: candidate.language, phrase: candidate.phrase };
   }
   return undefined;
 }

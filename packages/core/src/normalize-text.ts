@@ -1,10 +1,8 @@
-import { hasSpacelessScript, joinSpacelessScript, segmentWords } from "./text-units.js";
+import { BEYOND_ASCII, hasSpacelessScript, joinSpacelessScript, segmentWords } from "./text-units.js";
 
 // Invisible marks that change no letter: bidi controls around numbers in Arabic and Hebrew text, zero-width spaces.
 const INVISIBLE_MARKS = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
 const DECIMAL_DIGIT = /\p{Nd}/u;
-/** Any UTF-16 code unit beyond ASCII. */
-const BEYOND_ASCII = /[\u0080-\uFFFF]/;
 
 /**
  * NFKC, then every decimal digit as an ASCII digit: NFKC turns full-width `４８０` into `480` but leaves

@@ -14,8 +14,11 @@ const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
 const SPACE_AFTER_SPACELESS = new RegExp(`(?<=${SPACELESS_CHAR.source})\\s+`, "gu");
 const SPACE_BEFORE_SPACELESS = new RegExp(`\\s+(?=${SPACELESS_CHAR.source})`, "gu");
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
-/** Any UTF-16 code unit beyond ASCII (ASCII text has no wide characters, no script written without spaces). */
-const BEYOND_ASCII = /[\u0080-\uFFFF]/;
+/**
+ * Any UTF-16 code unit beyond ASCII: ASCII text has no wide characters and no script written without spaces, and is
+ * its own NFKC form (the normalisation's fast path uses it too).
+ */
+export const BEYOND_ASCII = /[\u0080-\uFFFF]/;
 
 let wordSegmenter: Intl.Segmenter | undefined;
 /**

@@ -29,10 +29,15 @@ export function modelCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return defaultModelCacheDir({ env });
 }
 
+/** True when no model is configured, so the embedded {@link DEFAULT_EMBEDDED_MODEL} writes and answers. */
+export function usesEmbeddedModel(config: CliConfig): boolean {
+  return !config.modelFile && !config.openaiBaseUrl && !config.openaiApiKey;
+}
+
 /** A short description of the configured model for summaries (never includes a key). */
 export function describeModel(config: CliConfig): string {
   if (config.modelFile) return `local GGUF ${config.modelFile}`;
-  if (!config.openaiBaseUrl && !config.openaiApiKey) return `embedded ${DEFAULT_EMBEDDED_MODEL} (local, in-process)`;
+  if (usesEmbeddedModel(config)) return `embedded ${DEFAULT_EMBEDDED_MODEL} (local, in-process)`;
   return `${config.model ?? "(default model)"} at ${config.openaiBaseUrl ?? "https://api.openai.com/v1"}`;
 }
 
@@ -68,7 +73,7 @@ export async function createChatModel(
       throw error;
     }
   }
-  if (!config.openaiBaseUrl && !config.openaiApiKey) return embeddedChatModel(options);
+  if (usesEmbeddedModel(config)) return embeddedChatModel(options);
   if (config.openaiBaseUrl && !config.model) {
     throw new CliError(
       `no model id for ${config.openaiBaseUrl}: set DOMAIN_EVAL_MODEL or pass --model (the id the endpoint serves, e.g. from GET /v1/models)`,

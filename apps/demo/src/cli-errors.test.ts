@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { examWriterHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanEnv, EXAMPLES, runCli } from "../test/run-cli.js";
+import { cleanEnv, EXAMPLES, runCli, spawnCli } from "../test/run-cli.js";
 
 let server: ScriptedOpenAIServer;
 let dir: string;
@@ -150,5 +150,20 @@ describe("generate", () => {
     const { code, stderr } = await runCli(["generate", "--docs", EXAMPLES, "--out", out], { env: modelEnv });
     expect(code).toBe(2);
     expect(oneLine(stderr)).toContain("holds an interrupted run: pass --resume");
+  });
+});
+
+describe("a reader that stops early", () => {
+  it("`domain-eval report --help | head` ends quietly: exit 0, no EPIPE stack trace", async () => {
+    const child = spawnCli(["report", "--help"]);
+    // the reader is gone before the CLI writes: every write to stdout fails with EPIPE
+    child.stdout?.destroy();
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled 'error' event/u);
+    expect(code).toBe(0);
   });
 });

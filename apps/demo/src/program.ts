@@ -52,6 +52,12 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // A reader that stops early (`domain-eval report --help | head`) closes the pipe: stop quietly, as other
+  // command-line tools do, instead of a stack trace about EPIPE.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit();
+  });
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv);

@@ -387,13 +387,6 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
       if (codes.length > 0) validationFlagged.add({ id, question: truncate(text), codes, rates });
     }
   }
-  if (kept === 0 && lineNumber === 0) {
-    throw new ReportError({
-      code: "QUESTIONS_UNREADABLE",
-      message: "the questions file holds no questions: generate some with domain-eval generate",
-    });
-  }
-
   // dropped questions
   let dropped = 0;
   const droppedByCode: Record<string, number> = {};
@@ -415,6 +408,13 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
         document,
       });
     }
+  }
+  // A run whose questions were all dropped still has a report: it shows why.
+  if (kept === 0 && lineNumber === 0 && dropped === 0) {
+    throw new ReportError({
+      code: "QUESTIONS_UNREADABLE",
+      message: "the questions file holds no questions: generate some with domain-eval generate",
+    });
   }
   const summary = input.runSummary;
   let droppedBasis: ReportData["glance"]["droppedBasis"] = input.dropped ? "dropped-file" : "none";

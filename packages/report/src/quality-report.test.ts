@@ -176,6 +176,34 @@ describe("renderQualityReport", () => {
   });
 });
 
+describe("a run that kept no question", () => {
+  it("still gets a report: what was dropped and why, and no empty chart or table", async () => {
+    const run = syntheticRun({ n: 200 });
+    const questionsFile = join(dir, "none-kept.jsonl");
+    await writeFile(questionsFile, "");
+    await writeFile(join(dir, "none-kept.dropped.jsonl"), run.dropped.map((d) => `${JSON.stringify(d)}\n`).join(""));
+    const input = await readQualityReportInput({ questionsFile });
+    const data = await collectReportData(input);
+    expect(data.glance.kept).toBe(0);
+    expect(data.glance.dropped).toBe(run.dropped.length);
+    const html = await renderQualityReport(await readQualityReportInput({ questionsFile }));
+    expect(html).toContain("No question was kept: no answer positions, option lengths or grounding scores to show.");
+    expect(html).not.toMatch(/of 0 questions/u);
+    expect(html).toContain("<code>DUPLICATE_OPTIONS</code>");
+    // a count axis with every bar at 0 shows 0 and 1, not 0.000000; no table is only a header
+    expect(html).not.toMatch(/0\.0{3,}/u);
+    expect(html).not.toMatch(/<\/tr><\/thead><tbody><\/tbody>/u);
+  });
+
+  it("with nothing dropped either, is refused with the reason", async () => {
+    const questionsFile = join(dir, "empty.jsonl");
+    await writeFile(questionsFile, "");
+    await expect(
+      writeQualityReport({ ...(await readQualityReportInput({ questionsFile })), out: join(dir, "empty.html") }),
+    ).rejects.toThrow("the questions file holds no questions: generate some with domain-eval generate");
+  });
+});
+
 describe("the demo fixture (a real run against the scripted model)", () => {
   it("holds questions today's checks keep clean, so the demo report shows what a run writes now", async () => {
     const lines = (await readFile(join(DEMO_FIXTURE, "questions.jsonl"), "utf8")).split("\n").filter(Boolean);

@@ -157,14 +157,19 @@ function glanceSection(data: ReportData): string {
   if (g.summary?.failures && g.summary.failures.length > 0) {
     notes.push(`${fmt(g.summary.failures.length)} chunks failed (rerun generate with --resume to retry them).`);
   }
-  const models = table(
-    [{ label: "generator model" }, { label: "questions", num: true }],
-    g.models.slice(0, 10).map((m) => [td(m.name), tdNum(fmt(m.questions))]),
-  );
-  const versions = table(
-    [{ label: "prompt version" }, { label: "questions", num: true }],
-    g.promptVersions.slice(0, 10).map((m) => [td(m.name), tdNum(fmt(m.questions))]),
-  );
+  // no table without a row (a run that kept no question)
+  const models = g.models.length
+    ? table(
+        [{ label: "generator model" }, { label: "questions", num: true }],
+        g.models.slice(0, 10).map((m) => [td(m.name), tdNum(fmt(m.questions))]),
+      )
+    : "";
+  const versions = g.promptVersions.length
+    ? table(
+        [{ label: "prompt version" }, { label: "questions", num: true }],
+        g.promptVersions.slice(0, 10).map((m) => [td(m.name), tdNum(fmt(m.questions))]),
+      )
+    : "";
   const flaggedCodes = Object.keys(g.flaggedByCode).length
     ? `<h3>Kept but flagged, by finding</h3>${countsTable(g.flaggedByCode, "finding", "questions")}`
     : "";
@@ -183,6 +188,15 @@ function glanceSection(data: ReportData): string {
 function fairnessSection(data: ReportData, charts: Map<string, RenderedChart>): string {
   const o = data.options;
   const questions = Object.values(o.optionCounts).reduce((a, b) => a + b, 0);
+  const title = "Answer positions, option lengths, grounding";
+  if (questions === 0) {
+    return section(
+      "fairness",
+      title,
+      false,
+      '<p class="note">No question was kept: no answer positions, option lengths or grounding scores to show.</p>',
+    );
+  }
   const notes = [
     `The answer is the longest option in ${fmt(o.answerLongest)} of ${fmt(questions)} questions (${pct(o.answerLongest, questions)}; chance would give about ${fmt(Math.round(o.expectedLongest))}, ${pct(o.expectedLongest, questions)}), the shortest in ${fmt(o.answerShortest)}.`,
   ];
@@ -201,7 +215,7 @@ function fairnessSection(data: ReportData, charts: Map<string, RenderedChart>): 
   );
   return section(
     "fairness",
-    "Answer positions, option lengths, grounding",
+    title,
     true,
     `${notes.map((n) => `<p class="note">${n}</p>`).join("")}<div class="charts">${["answer-positions", "option-length", "grounding"].map((id) => chartFigure(charts.get(id))).join("")}</div>`,
   );

@@ -70,7 +70,15 @@ function bars(params: {
   color?: string;
   layer?: Record<string, unknown>[];
   xLabelAngle?: number;
+  /** `count` (default): whole numbers on the axis; `fraction`: a value from 0 to 1, the axis spans 0 to 1. */
+  yKind?: "count" | "fraction";
 }): TopLevelSpec {
+  // A count axis shows whole numbers; with every bar at 0 (a run that kept nothing) it still spans 0 to 1.
+  const allZero = params.values.every((v) => !((v[params.y] as number) > 0));
+  const y =
+    params.yKind === "fraction"
+      ? { scale: { domain: [0, 1] } }
+      : { axis: { format: "d", tickMinStep: 1 }, ...(allZero ? { scale: { domain: [0, 1] } } : {}) };
   const bar = {
     name: "bars",
     mark: { type: "bar", color: params.color ?? COLORS.main },
@@ -82,7 +90,7 @@ function bars(params: {
         sort: params.sort === "-y" ? "-y" : null,
         axis: { labelAngle: params.xLabelAngle ?? 0, labelLimit: 140 },
       },
-      y: { field: params.y, type: "quantitative", title: params.yTitle },
+      y: { field: params.y, type: "quantitative", title: params.yTitle, ...y },
       tooltip: (params.tooltip ?? [params.x, params.y]).map((field) => ({ field })),
     },
   };
@@ -294,6 +302,7 @@ export async function renderReportCharts(data: ReportData): Promise<Map<string, 
           y: "acc",
           yTitle: "accuracy",
           sort: "-y",
+          yKind: "fraction",
           tooltip: ["model", "acc", "stderr"],
           xLabelAngle: scored.length > 4 ? -30 : 0,
         }),

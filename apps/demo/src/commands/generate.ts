@@ -34,7 +34,14 @@ import {
   batchSettingsFrom,
   runBatchGeneration,
 } from "../batch-generation.js";
-import { createChatModel, DryRunChatModel, describeModel, disposeChatModel, endpointChatModel } from "../chat-model.js";
+import {
+  createChatModel,
+  DryRunChatModel,
+  describeModel,
+  disposeChatModel,
+  endpointChatModel,
+  usesEmbeddedModel,
+} from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { commandContext, interruptSignal } from "../command-context.js";
 import { addModelOptions, generateOptions, type JsonFlag, type ModelFlags } from "../command-options.js";
@@ -417,7 +424,7 @@ export function registerGenerateCommand(program: Command): void {
             return model;
           }
           model =
-            dryRun && !config.modelFile && !config.openaiBaseUrl && !config.openaiApiKey
+            dryRun && usesEmbeddedModel(config)
               ? new DryRunChatModel({})
               : await createChatModel(config, {
                   maxOutputTokens: opts.maxOutputTokens,

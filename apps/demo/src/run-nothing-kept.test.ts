@@ -58,6 +58,19 @@ describe("domain-eval run when no question is left to publish", () => {
     expect(report).toContain("No question was kept");
   });
 
+  it("generate says the same when it keeps none, and exits 1", async () => {
+    const env = await endpoint({
+      writer: examWriterHandler({
+        transform: (questions) => questions.map((q) => ({ ...q, distractors: [q.answer, ...q.distractors.slice(1)] })),
+      }),
+    });
+    const out = join(await mkdtemp(join(tmpdir(), "generate-none-kept-")), "questions.jsonl");
+    const run = await runCli(["generate", "--docs", EXAMPLES, "--out", out, "--max-questions", "4"], { env });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/no questions kept: the checks dropped all \d+ the model wrote/u);
+    expect(run.stderr).toContain(`why the checks dropped each question: ${out.replace(/\.jsonl$/u, "")}.dropped.jsonl`);
+  });
+
   it("says validation dropped the last ones, in --json too", async () => {
     // distractors no passage holds; with the passage, the panel picks the same one of them in any order of the
     // options: every key is disputed

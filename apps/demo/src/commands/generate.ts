@@ -36,10 +36,12 @@ import {
 } from "../batch-generation.js";
 import {
   createChatModel,
+  DEFAULT_EMBEDDED_MODEL,
   DryRunChatModel,
   describeModel,
   disposeChatModel,
   endpointChatModel,
+  HOW_TO_USE_A_REAL_MODEL,
   usesEmbeddedModel,
 } from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
@@ -48,7 +50,7 @@ import { addModelOptions, generateOptions, type JsonFlag, type ModelFlags } from
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
 import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
-import { runValidationStep } from "./validate.js";
+import { runValidationStep, type ValidationStepSummary } from "./validate.js";
 
 /** Options of `domain-eval generate` (and the generate step of `run`). */
 export interface GenerateOptions {
@@ -301,6 +303,38 @@ export async function runGenerate(params: {
   return { summary, exitCode, questions: result.questions };
 }
 
+/**
+ * Why a generate run (and its validation) kept no question — the checks or the validation dropped them all, or every
+ * chunk failed — and where to look and what to change. A tiny embedded model often ends here, more so outside English.
+ */
+export function whyNoQuestionKept(params: {
+  generated: GenerateSummary;
+  validation?: ValidationStepSummary;
+  config: CliConfig;
+}): { why: string; next: string[] } {
+  const { generated, validation } = params;
+  const dropped = generated.stats?.questionsDropped ?? 0;
+  const failed = generated.failures.length;
+  const why =
+    validation && validation.validated > 0
+      ? `the checks kept ${validation.validated} of ${validation.validated + dropped} and validation dropped ${validation.dropped === 1 ? "it" : `all ${validation.dropped}`}`
+      : dropped > 0
+        ? `the checks dropped all ${dropped} the model wrote`
+        : failed > 0
+          ? `${failed} chunk(s) failed and the others gave none`
+          : "the model wrote none";
+  const next: string[] = [];
+  if (generated.droppedFile) next.push(`why the checks dropped each question: ${generated.droppedFile}`);
+  if (validation?.droppedFile) next.push(`why validation dropped each question: ${validation.droppedFile}`);
+  if (failed > 0) next.push("retry the failed chunks: the same command with --resume");
+  next.push(
+    usesEmbeddedModel(params.config)
+      ? `the embedded ${DEFAULT_EMBEDDED_MODEL} (135M parameters, trained mostly on English) is there to run the pipeline, not to write good questions; for real ones ${HOW_TO_USE_A_REAL_MODEL}`
+      : "a stronger model, or more or longer documents, give the checks more to keep",
+  );
+  return { why, next };
+}
+
 /** Human-readable summary lines of a generate run. */
 export function describeGenerateSummary(summary: GenerateSummary): string[] {
   const lines = [`documents: ${summary.documents} (${summary.skipped.length} skipped), chunks: ${summary.chunks}`];
@@ -457,6 +491,12 @@ export function registerGenerateCommand(program: Command): void {
           );
         else if (!dryRun) out.info(`model: ${describeModel(config)}`);
         for (const line of describeGenerateSummary(summary)) out.info(line);
+        const kept = validation ? validation.kept.length : questions.length;
+        if (!dryRun && !batch && kept === 0 && summary.stats?.stoppedBy !== "aborted") {
+          const nothing = whyNoQuestionKept({ generated: summary, validation, config });
+          out.info(`no questions kept: ${nothing.why}`);
+          for (const line of nothing.next) out.info(`  ${line}`);
+        }
       }
       process.exitCode = validation?.stoppedBy ? EXIT.FAILED : exitCode;
     });

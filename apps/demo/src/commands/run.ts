@@ -3,13 +3,7 @@ import { join, resolve } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Command } from "commander";
 import { assertArgillaUsable } from "../argilla-connection.js";
-import {
-  createChatModel,
-  DEFAULT_EMBEDDED_MODEL,
-  disposeChatModel,
-  HOW_TO_USE_A_REAL_MODEL,
-  usesEmbeddedModel,
-} from "../chat-model.js";
+import { createChatModel, disposeChatModel } from "../chat-model.js";
 import { EXIT } from "../cli-error.js";
 import { commandContext, interruptSignal } from "../command-context.js";
 import {
@@ -28,7 +22,13 @@ import type { CliOutput } from "../output.js";
 import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
 import { type AnnotateSummary, runAnnotate } from "./annotate.js";
 import { type CardOptions, runExportUnreviewed, taskNameFor } from "./export.js";
-import { describeGenerateSummary, type GenerateOptions, type GenerateSummary, runGenerate } from "./generate.js";
+import {
+  describeGenerateSummary,
+  type GenerateOptions,
+  type GenerateSummary,
+  runGenerate,
+  whyNoQuestionKept,
+} from "./generate.js";
 import { runReport } from "./report.js";
 import { runTask } from "./task.js";
 import { runValidationStep, type ValidationStepSummary } from "./validate.js";
@@ -109,38 +109,6 @@ function cardGenerationOf(summary: GenerateSummary): CardOptions["generation"] {
 /** How the reason of a run that kept no question starts. */
 const NOTHING = "no questions left to publish";
 
-/**
- * Why a run has no question left to review or publish (the checks or the validation dropped them all, or every chunk
- * failed), and where to look and what to change. A tiny embedded model often ends here, more so outside English.
- */
-export function nothingToPublish(params: {
-  generated: GenerateSummary;
-  validation?: ValidationStepSummary;
-  config: CliConfig;
-}): { reason: string; next: string[] } {
-  const { generated, validation } = params;
-  const dropped = generated.stats?.questionsDropped ?? 0;
-  const failed = generated.failures.length;
-  const reason =
-    validation && validation.validated > 0
-      ? `${NOTHING}: the checks kept ${validation.validated} of ${validation.validated + dropped} and validation dropped ${validation.dropped === 1 ? "it" : `all ${validation.dropped}`}`
-      : dropped > 0
-        ? `${NOTHING}: the checks dropped all ${dropped} the model wrote`
-        : failed > 0
-          ? `${NOTHING}: ${failed} chunk(s) failed and the others gave none`
-          : `${NOTHING}: the model wrote none`;
-  const next: string[] = [];
-  if (generated.droppedFile) next.push(`why the checks dropped each question: ${generated.droppedFile}`);
-  if (validation?.droppedFile) next.push(`why validation dropped each question: ${validation.droppedFile}`);
-  if (failed > 0) next.push("retry the failed chunks: the same command with --resume");
-  next.push(
-    usesEmbeddedModel(params.config)
-      ? `the embedded ${DEFAULT_EMBEDDED_MODEL} (135M parameters, trained mostly on English) is there to run the pipeline, not to write good questions; for real ones ${HOW_TO_USE_A_REAL_MODEL}`
-      : "a stronger model, or more or longer documents, give the checks more to keep",
-  );
-  return { reason, next };
-}
-
 async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitCode: number }> {
   const outDir = resolve(params.generate.outDir);
   // A configured Argilla that fails (wrong key, server down) is an error, found before any model call.
@@ -194,13 +162,14 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
     };
   }
   if (generated.questions.length === 0) {
-    const nothing = nothingToPublish({ generated: generated.summary, validation, config: params.config });
-    output.info(nothing.reason);
+    const nothing = whyNoQuestionKept({ generated: generated.summary, validation, config: params.config });
+    const reason = `${NOTHING}: ${nothing.why}`;
+    output.info(reason);
     return {
       summary: {
         generate: generated.summary,
         validation,
-        review: { status: "skipped", reason: nothing.reason },
+        review: { status: "skipped", reason },
         next: nothing.next,
       },
       exitCode: EXIT.FAILED,

@@ -39,6 +39,17 @@ export function numbersIn(params: { text: string }): string[] {
  * whitespace collapsed, and no whitespace next to scripts written without spaces (`480 億円` is `480億円`).
  */
 export function normalizeForComparison(text: string): string {
+  // Words of ASCII letters and digits with single spaces (most options: "mermerva", "14 days") have nothing to fold
+  // but their case.
+  if (PLAIN_ASCII_WORDS.test(text)) return text.toLowerCase();
+  return foldForComparison(text);
+}
+
+/** ASCII letters and digits in words separated by single spaces: {@link normalizeForComparison} only lowers them. */
+const PLAIN_ASCII_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
+/** {@link normalizeForComparison} without its fast path (exported for the test that compares the two). @internal */
+export function foldForComparison(text: string): string {
   // ASCII text is its own canonical form (NFKC, invisible marks and other digit sets are all beyond ASCII) and holds
   // no script written without spaces: the folding below is all there is to do (this runs on every option of a set).
   const ascii = !BEYOND_ASCII.test(text);

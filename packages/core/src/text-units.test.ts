@@ -1,7 +1,7 @@
 // What Node's ICU actually segments (Node 20, ICU 7x): these are the units every check counts and compares.
 import { describe, expect, it } from "vitest";
 import { scoreGrounding } from "./grounding.js";
-import { normalizeForComparison, normalizeForQuoteMatch, wordTokens } from "./normalize-text.js";
+import { foldForComparison, normalizeForComparison, normalizeForQuoteMatch, wordTokens } from "./normalize-text.js";
 import { findPhrase } from "./phrase-lists.js";
 import {
   countLettersAndDigits,
@@ -52,6 +52,25 @@ describe("segmentWords (Intl.Segmenter)", () => {
     // anything else still goes to the segmenter: punctuation, double spaces, apostrophes, non-ASCII letters
     for (const text of ["don't stop", "a  b", " a", "3.14 pi", "café au lait", "e.g. this"]) {
       expect(segmentWords({ text }), text).toEqual(reference(text));
+    }
+  });
+
+  it("normalizes plain ASCII words (the fast path) exactly as the full folding does", () => {
+    let state = 4242;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    // any ASCII character now and then, so texts just outside the fast path are compared too
+    for (let t = 0; t < 3_000; t++) {
+      const text = Array.from({ length: next(30) }, () =>
+        next(6) === 0 ? String.fromCharCode(next(128)) : next(5) === 0 ? " " : alphabet[next(alphabet.length)],
+      ).join("");
+      expect(normalizeForComparison(text), JSON.stringify(text)).toBe(foldForComparison(text));
+    }
+    for (const text of ["Mermerva", "14 days", "FY2023 Q4", "", " a", "a ", "a  b", "-6", "e.g.", "ＡＢＣ", "x\ty"]) {
+      expect(normalizeForComparison(text), JSON.stringify(text)).toBe(foldForComparison(text));
     }
   });
 

@@ -36,6 +36,8 @@ const WORKLOADS = [
   "near-duplicates",
 ] as const;
 type WorkloadKey = (typeof WORKLOADS)[number];
+/** Workloads that run against the Argilla server (the peers are started for them). */
+const ARGILLA_WORKLOADS: ReadonlySet<string> = new Set<WorkloadKey>(["ingestion", "reading"]);
 
 const USAGE = `Usage: node dist/cli.js [--size full|smoke] [--runs N] [--only generation,export,ingestion,reading,validation,local-generation,evaluation,near-duplicates] [--out BENCHMARKS.md] [--json results.json] [--update]
 
@@ -105,7 +107,7 @@ async function main(): Promise<number> {
   const cli = parseCli();
   const started = Date.now();
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const needsArgilla = cli.only.includes("ingestion") || cli.only.includes("reading");
+  const needsArgilla = cli.only.some((key) => ARGILLA_WORKLOADS.has(key));
   const peers = needsArgilla ? await ensurePeers({ withEval: false }) : undefined;
   const python = evalPython();
   const workDir = await mkdtemp(join(tmpdir(), "domain-eval-bench-"));
@@ -199,22 +201,33 @@ async function main(): Promise<number> {
 
   const durationSeconds = (Date.now() - started) / 1000;
   // --update: the workloads not measured now keep their earlier report (with its commit and load) from --json.
-  const readReports = (file: string) =>
+  type Results = { reports?: WorkloadReport[]; machine?: { argillaServer?: string } };
+  const readResults = (file: string) =>
     readFile(resolve(file), "utf8")
-      .then((text) => (JSON.parse(text) as { reports?: WorkloadReport[] }).reports ?? [])
-      .catch(() => [] as WorkloadReport[]);
+      .then((text) => JSON.parse(text) as Results)
+      .catch(() => ({}) as Results);
   const earlier = new Map<string, WorkloadReport>();
+  // the Argilla server the kept sections measured, when this run started none
+  let earlierArgilla: string | undefined;
   if (cli.update && cli.json) {
-    for (const file of [cli.json, ...cli.from]) for (const r of await readReports(file)) earlier.set(r.key, r);
+    for (const file of [cli.json, ...cli.from]) {
+      const results = await readResults(file);
+      for (const r of results.reports ?? []) earlier.set(r.key, r);
+      earlierArgilla = results.machine?.argillaServer ?? earlierArgilla;
+    }
   }
   const measuredKeys = new Set<string>([...reports.map((r) => r.key), ...broken.map((b) => b.key)]);
-  const allReports = [...[...earlier.values()].filter((r) => !measuredKeys.has(r.key)), ...reports].sort(
-    (a, b) => WORKLOADS.indexOf(a.key) - WORKLOADS.indexOf(b.key),
-  );
+  const keptReports = [...earlier.values()].filter((r) => !measuredKeys.has(r.key));
+  const allReports = [...keptReports, ...reports].sort((a, b) => WORKLOADS.indexOf(a.key) - WORKLOADS.indexOf(b.key));
+  const keptUseArgilla = keptReports.some((r) => ARGILLA_WORKLOADS.has(r.key));
+  const shownMachine =
+    !machine.argillaServer && keptUseArgilla && earlierArgilla
+      ? { ...machine, argillaServer: earlierArgilla }
+      : machine;
   const markdown = renderBenchmarksMarkdown({
     mode: cli.mode,
     runs: cli.runs,
-    machine,
+    machine: shownMachine,
     reports: allReports,
     broken,
     startedAt: new Date(started).toISOString(),
@@ -234,7 +247,7 @@ async function main(): Promise<number> {
   if (cli.json)
     await writeFile(
       resolve(cli.json),
-      `${JSON.stringify({ mode: cli.mode, machine, reports: allReports, broken, durationSeconds }, null, 2)}\n`,
+      `${JSON.stringify({ mode: cli.mode, machine: shownMachine, reports: allReports, broken, durationSeconds }, null, 2)}\n`,
     );
   const missed = reports.flatMap((r) =>
     r.targets.filter((t) => !t.hit).map((t) => `${r.title}: ${t.target} (measured ${t.measured})`),

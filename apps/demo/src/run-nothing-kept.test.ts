@@ -96,5 +96,10 @@ describe("domain-eval run when no question is left to publish", () => {
       `why validation dropped each question: ${join(out, "questions.validation-dropped.jsonl")}`,
     );
     expect(summary.dataset).toBeUndefined();
+    // the report lists the questions the validation dropped
+    const report = await readFile(join(out, "report.html"), "utf8");
+    expect(report).toContain(
+      `The validation dropped ${kept === 1 ? "1 question" : `${kept} questions`} the checks had kept`,
+    );
   });
 });

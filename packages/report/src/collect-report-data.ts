@@ -37,6 +37,9 @@ export interface ReportData {
     flagged: number;
     dropped: number;
     droppedBasis: "dropped-file" | "summary" | "none";
+    /** Of `dropped`: the questions the checks kept and the validation dropped, and by which finding. */
+    validationDropped: number;
+    validationDroppedByCode: Record<string, number>;
     flaggedByCode: Record<string, number>;
     droppedByCode: Record<string, number>;
     models: { name: string; questions: number }[];
@@ -276,6 +279,18 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
 
   const questionText = new Map<string, { question: string; answer: string }>();
   const flagged = new CappedList<FlaggedQuestion>(limits.tableRows);
+  /** A dropped question (by the checks or by the validation) in the flagged list, its document counted. */
+  const addDropped = (q: Record<string, unknown> | undefined, findings: readonly Finding[]) => {
+    flagged.add({
+      id: asString(q?.id) ?? `(dropped ${flagged.total + 1})`,
+      question: truncate(asString(q?.question) ?? ""),
+      status: "dropped",
+      findings: findings
+        .filter((f) => f.severity !== "info")
+        .map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
+      document: countSource(asRecord(q?.source), "dropped"),
+    });
+  };
   const flaggedByCode: Record<string, number> = {};
   const models = new Map<string, number>();
   const promptVersions = new Map<string, number>();
@@ -393,24 +408,26 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
   if (input.dropped) {
     for await (const value of input.dropped) {
       const entry = asRecord(value);
-      const q = asRecord(entry?.question);
       const findings = asFindings(entry?.findings);
       dropped++;
       for (const code of decidingCodes(findings)) increment(droppedByCode, code);
-      const document = countSource(asRecord(q?.source), "dropped");
-      flagged.add({
-        id: asString(q?.id) ?? `(dropped ${dropped})`,
-        question: truncate(asString(q?.question) ?? ""),
-        status: "dropped",
-        findings: findings
-          .filter((f) => f.severity !== "info")
-          .map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
-        document,
-      });
+      addDropped(asRecord(entry?.question), findings);
+    }
+  }
+  // questions the checks kept and the validation dropped (KEY_DISPUTED, …): each line is the question itself
+  let validationDropped = 0;
+  const validationDroppedByCode: Record<string, number> = {};
+  if (input.validationDropped) {
+    for await (const value of input.validationDropped) {
+      const q = asRecord(value);
+      const findings = asFindings(q?.findings);
+      validationDropped++;
+      for (const code of decidingCodes(findings)) increment(validationDroppedByCode, code);
+      addDropped(q, findings);
     }
   }
   // A run whose questions were all dropped still has a report: it shows why.
-  if (kept === 0 && lineNumber === 0 && dropped === 0) {
+  if (kept === 0 && lineNumber === 0 && dropped === 0 && validationDropped === 0) {
     throw new ReportError({
       code: "QUESTIONS_UNREADABLE",
       message: "the questions file holds no questions: generate some with domain-eval generate",
@@ -422,6 +439,11 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
     dropped = summary.stats.questionsDropped;
     Object.assign(droppedByCode, summary.stats.dropReasons ?? {});
     droppedBasis = "summary";
+  }
+  if (validationDropped > 0) {
+    dropped += validationDropped;
+    for (const [code, n] of Object.entries(validationDroppedByCode)) increment(droppedByCode, code, n);
+    if (droppedBasis === "none") droppedBasis = "dropped-file";
   }
 
   // coverage
@@ -563,6 +585,8 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
       flagged: flaggedCount,
       dropped,
       droppedBasis,
+      validationDropped,
+      validationDroppedByCode,
       flaggedByCode,
       droppedByCode,
       models: [...models.entries()].sort((a, b) => b[1] - a[1]).map(([name, questions]) => ({ name, questions })),

@@ -12,6 +12,7 @@ export {
   readQualityReportInput,
   readRunSummary,
   renderQualityReport,
+  validationDroppedFileFor,
   writeQualityReport,
 } from "./quality-report.js";
 export { escapeHtml, renderReportHtml } from "./render-report-html.js";

@@ -195,6 +195,44 @@ describe("a run that kept no question", () => {
     expect(html).not.toMatch(/<\/tr><\/thead><tbody><\/tbody>/u);
   });
 
+  it("counts and lists the questions the validation dropped (questions.validation-dropped.jsonl beside it)", async () => {
+    const run = syntheticRun({ n: 40 });
+    const [disputed, kept] = run.questions;
+    const questionsFile = join(dir, "validated.jsonl");
+    await writeFile(questionsFile, `${JSON.stringify(kept)}\n`);
+    await writeFile(
+      join(dir, "validated.validation-dropped.jsonl"),
+      `${JSON.stringify({
+        ...disputed,
+        findings: [
+          {
+            code: "KEY_DISPUTED",
+            severity: "error",
+            message: 'with the passage, the panel chose "X" instead of the key',
+          },
+        ],
+      })}\n`,
+    );
+    const data = await collectReportData(await readQualityReportInput({ questionsFile }));
+    expect(data.glance.kept).toBe(1);
+    expect(data.glance.dropped).toBe(1);
+    expect(data.glance.droppedByCode).toEqual({ KEY_DISPUTED: 1 });
+    expect(data.glance.validationDropped).toBe(1);
+    expect(data.flagged.rows.find((f) => f.id === disputed?.id)).toMatchObject({
+      status: "dropped",
+      findings: [{ code: "KEY_DISPUTED" }],
+    });
+    const html = await renderQualityReport(await readQualityReportInput({ questionsFile }));
+    expect(html).toContain(
+      "The validation dropped 1 question the checks had kept (<code>KEY_DISPUTED</code> 1): listed under Flagged questions, counted as dropped.",
+    );
+    // and when it dropped the only one: still a report, not "run domain-eval validate first"
+    await writeFile(questionsFile, "");
+    const none = await renderQualityReport(await readQualityReportInput({ questionsFile }));
+    expect(none).toContain("The validation dropped 1 question");
+    expect(none).not.toContain("run <code>domain-eval validate</code> on the questions file first");
+  });
+
   it("with nothing dropped either, is refused with the reason", async () => {
     const questionsFile = join(dir, "empty.jsonl");
     await writeFile(questionsFile, "");

@@ -39,6 +39,11 @@ export function droppedFileFor(questionsFile: string): string {
   return `${questionsFile.replace(/\.jsonl$/u, "")}.dropped.jsonl`;
 }
 
+/** `questions.jsonl` → `questions.validation-dropped.jsonl`, where the validation writes the questions it dropped. */
+export function validationDroppedFileFor(questionsFile: string): string {
+  return `${questionsFile.replace(/\.jsonl$/u, "")}.validation-dropped.jsonl`;
+}
+
 /** False only when the path does not exist; an unreadable one (EACCES) is a ReportError with its cause. */
 function pathExists(path: string, code: ReportErrorCode): boolean {
   try {
@@ -171,7 +176,8 @@ export async function readRunSummary(params: { path: string }): Promise<RunSumma
 }
 
 /**
- * The report's input from files: questions.jsonl (streamed; questions.dropped.jsonl beside it when present), a
+ * The report's input from files: questions.jsonl (streamed; questions.dropped.jsonl and
+ * questions.validation-dropped.jsonl beside it when present), a
  * dataset folder (its Parquet rows), a results folder (results.json) and a run summary, each optional but the first.
  *
  * @example
@@ -182,6 +188,8 @@ export async function readQualityReportInput(params: {
   questionsFile: string;
   /** Default: questions.dropped.jsonl beside the questions file, when it exists. */
   droppedFile?: string;
+  /** Default: questions.validation-dropped.jsonl beside the questions file, when it exists. */
+  validationDroppedFile?: string;
   datasetDir?: string;
   /** A folder holding results.json, or the file. */
   results?: string;
@@ -194,6 +202,7 @@ export async function readQualityReportInput(params: {
     });
   }
   const droppedFile = params.droppedFile ?? droppedFileFor(params.questionsFile);
+  const validationDroppedFile = params.validationDroppedFile ?? validationDroppedFileFor(params.questionsFile);
   if (params.datasetDir && !pathExists(params.datasetDir, "DATASET_UNREADABLE")) {
     throw new ReportError({
       code: "DATASET_UNREADABLE",
@@ -204,6 +213,9 @@ export async function readQualityReportInput(params: {
     questions: jsonlValues(params.questionsFile, "QUESTIONS_UNREADABLE"),
     dropped: pathExists(droppedFile, "QUESTIONS_UNREADABLE")
       ? jsonlValues(droppedFile, "QUESTIONS_UNREADABLE")
+      : undefined,
+    validationDropped: pathExists(validationDroppedFile, "QUESTIONS_UNREADABLE")
+      ? jsonlValues(validationDroppedFile, "QUESTIONS_UNREADABLE")
       : undefined,
     datasetRows: params.datasetDir ? datasetRowsFrom(params.datasetDir) : undefined,
     results: params.results ? await readEvaluationResults({ path: params.results }) : undefined,

@@ -274,12 +274,21 @@ ${r.changed.total > 0 ? `<h3>Answers changed by reviewers</h3>${table([{ label: 
 
 function validationSection(data: ReportData, charts: Map<string, RenderedChart>): string {
   const v = data.validation;
+  const g = data.glance;
+  const droppedCodes = Object.entries(g.validationDroppedByCode)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `<code>${escapeHtml(code)}</code> ${fmt(n)}`)
+    .join(", ");
+  const droppedNote =
+    g.validationDropped > 0
+      ? `<p class="note" data-validation-dropped="${g.validationDropped}">The validation dropped ${fmt(g.validationDropped)} question${g.validationDropped === 1 ? "" : "s"} the checks had kept (${droppedCodes}): listed under Flagged questions, counted as dropped.</p>`
+      : "";
   if (!v) {
     return section(
       "validation",
       "Validation",
-      false,
-      '<p class="absent">No question carries validation results: run <code>domain-eval validate</code> on the questions file first.</p>',
+      g.validationDropped > 0,
+      `${droppedNote}<p class="absent">No kept question carries validation results${g.validationDropped > 0 ? "" : ": run <code>domain-eval validate</code> on the questions file first"}.</p>`,
     );
   }
   const rateTable = table(
@@ -308,7 +317,7 @@ function validationSection(data: ReportData, charts: Map<string, RenderedChart>)
     "validation",
     "Validation",
     true,
-    `<p class="note">${fmt(v.questions)} questions validated; ${fmt(v.positionSensitive)} change their answer when the options are reordered.</p>
+    `<p class="note">${fmt(v.questions)} kept questions validated; ${fmt(v.positionSensitive)} change their answer when the options are reordered.</p>${droppedNote}
 <div class="charts">${chartFigure(charts.get("validation-rates"))}<div>${rateTable}${countsTable(v.byCode, "finding", "questions")}</div></div>
 <h3>Questions flagged by validation</h3>${
       v.flagged.total > 0

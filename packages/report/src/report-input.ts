@@ -86,6 +86,11 @@ export interface QualityReportInput {
   questions: Stream<unknown>;
   /** Parsed lines of questions.dropped.jsonl. */
   dropped?: Stream<unknown>;
+  /**
+   * Parsed lines of questions.validation-dropped.jsonl: questions the checks kept and the validation dropped (each a
+   * question with its `validation` and findings, e.g. `KEY_DISPUTED`). They count as dropped.
+   */
+  validationDropped?: Stream<unknown>;
   /** Rows of the dataset folder (for answer positions and, after an Argilla review, review statistics). */
   datasetRows?: Stream<DatasetRowInput>;
   /** Evaluation results (results.json). */

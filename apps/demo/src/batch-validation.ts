@@ -1,4 +1,11 @@
-import { type CostAmount, costOf, type ExamQuestion, type PriceTable, pricesForModel } from "@domain-eval/core";
+import {
+  type CostAmount,
+  costOf,
+  type ExamQuestion,
+  type PriceTable,
+  pricesForModel,
+  type TokenPrices,
+} from "@domain-eval/core";
 import { BatchError, readBatchResultsFile } from "@domain-eval/core/batch";
 import {
   estimateValidation,
@@ -92,6 +99,26 @@ export interface ValidationCost {
 }
 
 /**
+ * The price of each endpoint member of a panel (`--prices`), by name; local members cost nothing and have none. A
+ * model the table does not price is refused before any call, naming the fix.
+ */
+export function panelPrices(params: { panel: readonly PanelMember[]; prices: PriceTable }): Map<string, TokenPrices> {
+  const priced = new Map<string, TokenPrices>();
+  for (const member of params.panel.filter((m) => m.kind === "endpoint")) {
+    const prices = pricesForModel({ table: params.prices, model: member.name });
+    if (!prices) {
+      throw new CliError(`--prices has no entry for panel model ${member.name}: add it, or a "*" entry for any model`);
+    }
+    priced.set(member.name, prices);
+  }
+  return priced;
+}
+
+function addCost(sum: CostAmount | undefined, cost: CostAmount): CostAmount {
+  return { amount: (sum?.amount ?? 0) + cost.amount, currency: cost.currency };
+}
+
+/**
  * Prices the dry run's tokens member by member (`--prices`): each endpoint model at its entry in the table, sent one
  * by one or as a batch (the table's batch discount); local models cost nothing.
  */
@@ -103,19 +130,32 @@ export async function estimateValidationCost(params: {
 }): Promise<ValidationCost> {
   let sync: CostAmount | undefined;
   let batch: CostAmount | undefined;
-  for (const member of params.panel.filter((m) => m.kind === "endpoint")) {
-    const prices = pricesForModel({ table: params.prices, model: member.name });
-    if (!prices) {
-      throw new CliError(`--prices has no entry for panel model ${member.name}: add it, or a "*" entry for any model`);
-    }
-    const tokens = await estimateValidation({ questions: params.questions, panel: [member], orders: params.orders });
-    const add = (sum: CostAmount | undefined, cost: CostAmount): CostAmount => ({
-      amount: (sum?.amount ?? 0) + cost.amount,
-      currency: cost.currency,
-    });
-    sync = add(sync, costOf({ prices, ...tokens }));
-    batch = add(batch, costOf({ prices, ...tokens, batch: true }));
+  for (const [name, prices] of panelPrices(params)) {
+    const member = params.panel.filter((m) => m.name === name);
+    const tokens = await estimateValidation({ questions: params.questions, panel: member, orders: params.orders });
+    sync = addCost(sync, costOf({ prices, ...tokens }));
+    batch = addCost(batch, costOf({ prices, ...tokens, batch: true }));
   }
   const none = { amount: 0, currency: "USD" };
   return { estimateSync: sync ?? none, estimateBatch: batch ?? none };
+}
+
+/**
+ * What a validation run spent (`--prices`): each endpoint member's tokens of this run at its price, answers through
+ * batch jobs at the table's batch discount; local members cost nothing. Answers taken from the journal were paid for
+ * by the run that asked them.
+ */
+export function validationSpend(params: {
+  stats: ValidationStats;
+  panel: readonly PanelMember[];
+  prices: PriceTable;
+}): CostAmount {
+  let spend: CostAmount | undefined;
+  for (const [name, prices] of panelPrices(params)) {
+    const usage = params.stats.usageByMember[name];
+    if (!usage) continue;
+    spend = addCost(spend, costOf({ prices, ...usage.sync }));
+    spend = addCost(spend, costOf({ prices, ...usage.batch, batch: true }));
+  }
+  return spend ?? { amount: 0, currency: "USD" };
 }

@@ -125,6 +125,39 @@ describe("domain-eval validate (scripted panel through the CLI)", () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it("--prices tells what the run spent; a panel model the table does not price is refused before any call", async () => {
+    const file = await input(
+      "priced.jsonl",
+      questions.map((q) => JSON.stringify(q)),
+    );
+    const prices = join(dir, "prices.json");
+    await writeFile(prices, JSON.stringify({ currency: "EUR", models: { reader: { input: 2, output: 8 } } }));
+    const args = (out: string) => ["validate", file, "--out", join(dir, out), "--panel", `reader@${server.url}`];
+    const run = await runCli([...args("priced.out.jsonl"), "--prices", prices, "--json"]);
+    const summary = JSON.parse(run.stdout);
+    const usage = summary.stats.usageByMember.reader;
+    expect(usage.sync.promptTokens).toBe(summary.stats.promptTokens);
+    expect(usage.sync.completionTokens).toBe(summary.stats.completionTokens);
+    expect(summary.stats.promptTokens).toBeGreaterThan(0);
+    expect(summary.spend.currency).toBe("EUR");
+    expect(summary.spend.amount).toBeCloseTo(
+      (summary.stats.promptTokens * 2 + summary.stats.completionTokens * 8) / 1e6,
+      12,
+    );
+    const text = await runCli([...args("priced-text.out.jsonl"), "--prices", prices]);
+    expect(text.stderr).toMatch(/spend: 0\.\d{4} EUR \(this run's answers at --prices\)/u);
+
+    await writeFile(prices, JSON.stringify({ models: { "gpt-4o-mini": { input: 0.15, output: 0.6 } } }));
+    const before = server.requests.length;
+    const refused = await runCli([...args("refused.out.jsonl"), "--prices", prices]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      '--prices has no entry for panel model reader: add it, or a "*" entry for any model',
+    );
+    expect(server.requests.length).toBe(before);
+    expect(existsSync(join(dir, "refused.out.jsonl"))).toBe(false);
+  });
+
   it("stops at --max-calls and resumes without asking again", async () => {
     const file = await input(
       "budget.jsonl",

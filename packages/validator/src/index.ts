@@ -12,6 +12,7 @@ export type { MemberAnswer, PanelMember, PanelMemberBatch, PanelScoring } from "
 export {
   estimateValidation,
   type QuestionValidationResult,
+  type TokenUsage,
   type ValidatableQuestion,
   type ValidateQuestionsParams,
   type ValidationBudget,

@@ -138,6 +138,15 @@ describe("validateQuestionsBatch against the scripted Batch API", () => {
       expect(s.batches()[0]?.status).toBe("expired");
       expect(run.results).toEqual(expected);
       expect(run.stats.calls).toBe(REQUESTS);
+      // the tokens are told apart by how they were asked (batch jobs are priced lower)
+      const usages = Object.values(run.stats.usageByMember);
+      expect(usages).toHaveLength(1);
+      const usage = usages[0] as (typeof usages)[number];
+      expect(usage.sync.promptTokens + usage.batch.promptTokens).toBe(run.stats.promptTokens);
+      expect(usage.sync.completionTokens + usage.batch.completionTokens).toBe(run.stats.completionTokens);
+      expect(usage.batch.promptTokens).toBeGreaterThan(0);
+      if (retryMode === "batch") expect(usage.sync.promptTokens).toBe(0);
+      else expect(usage.sync.promptTokens).toBeGreaterThan(0);
       const answeredAgain = s.requests.slice(before).filter((r) => r.path.endsWith("/chat/completions"));
       if (retryMode === "batch") {
         expect(s.batches()).toHaveLength(2);

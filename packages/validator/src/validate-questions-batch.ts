@@ -87,7 +87,7 @@ async function take(run: ValidationRun, job: Job, result: BatchLineResult | unde
   if (result?.ok) {
     run.stats.calls++;
     const reader = job.task.member.batch as PanelMemberBatch;
-    await run.record(job.task, reader.readReply({ item: itemFor(job.task), reply: result.completion }));
+    await run.record(job.task, reader.readReply({ item: itemFor(job.task), reply: result.completion }), "batch");
     return undefined;
   }
   const why = result ? `${result.code}: ${result.message}` : "the batch returned no line for it";

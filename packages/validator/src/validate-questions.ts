@@ -81,8 +81,19 @@ export interface ValidationStats {
   noAnswers: number;
   promptTokens: number;
   completionTokens: number;
+  /**
+   * This run's tokens per panel member (by name), split into answers asked directly (`sync`) and through batch jobs
+   * (`batch`, where providers charge less): what a price table turns into the money spent.
+   */
+  usageByMember: Record<string, { sync: TokenUsage; batch: TokenUsage }>;
   elapsedMs: number;
   stoppedBy?: "max-calls" | "max-tokens" | "aborted";
+}
+
+/** Prompt and completion tokens. */
+export interface TokenUsage {
+  promptTokens: number;
+  completionTokens: number;
 }
 
 /** One answer to ask for: a question in a setting, by a member, in an option order; `key` names it in the journal. */
@@ -229,8 +240,8 @@ export interface ValidationRun {
   stopReason(): ValidationStats["stoppedBy"];
   /** True once the task has an answer (from the journal or this run). */
   isAnswered(task: ValidationTask): boolean;
-  /** Records an answer: counted, journaled, reported. */
-  record(task: ValidationTask, answer: MemberAnswer): Promise<void>;
+  /** Records an answer: counted (`via` a batch job or directly, default directly), journaled, reported. */
+  record(task: ValidationTask, answer: MemberAnswer, via?: "sync" | "batch"): Promise<void>;
   /** Appends a line of another kind to the journal (the batch path's batch records). */
   appendToJournal(record: Record<string, unknown>): Promise<void>;
   /** Lines of other kinds the journal holds from earlier runs. */
@@ -270,6 +281,7 @@ export async function startValidationRun(params: ValidateQuestionsParams): Promi
     noAnswers: 0,
     promptTokens: 0,
     completionTokens: 0,
+    usageByMember: {},
     elapsedMs: 0,
   };
   for (const task of tasks) {
@@ -288,7 +300,7 @@ export async function startValidationRun(params: ValidateQuestionsParams): Promi
     }
     return undefined;
   };
-  const record = async (task: ValidationTask, answer: MemberAnswer) => {
+  const record = async (task: ValidationTask, answer: MemberAnswer, via: "sync" | "batch" = "sync") => {
     const entry: JournalAnswer = {
       choice: answer.choice,
       probabilities: answer.probabilities,
@@ -297,6 +309,12 @@ export async function startValidationRun(params: ValidateQuestionsParams): Promi
     };
     stats.promptTokens += answer.usage.promptTokens;
     stats.completionTokens += answer.usage.completionTokens;
+    const member = (stats.usageByMember[task.member.name] ??= {
+      sync: { promptTokens: 0, completionTokens: 0 },
+      batch: { promptTokens: 0, completionTokens: 0 },
+    });
+    member[via].promptTokens += answer.usage.promptTokens;
+    member[via].completionTokens += answer.usage.completionTokens;
     answers.set(task.key, entry);
     await journal?.append(task.key, entry);
     params.onProgress?.({ done: answers.size, total: tasks.length, calls: stats.calls });

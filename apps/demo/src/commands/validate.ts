@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import {
+  type CostAmount,
   DEFAULT_FINDING_POLICY,
   decideFindingAction,
   type ExamQuestion,
@@ -32,8 +33,10 @@ import { addBatchOptions, type BatchFlags, type BatchSettings, batchSettingsFrom
 import {
   type BatchValidation,
   estimateValidationCost,
+  panelPrices,
   runBatchValidation,
   type ValidationCost,
+  validationSpend,
 } from "../batch-validation.js";
 import { DEFAULT_EMBEDDED_MODEL, modelCacheDir } from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
@@ -46,7 +49,7 @@ import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-optio
 /** The stats of a run that asked nothing (`--batch-file-only`). */
 function emptyStats(run: ValidateQuestionsParams): ValidationStats {
   const stats = { validated: 0, calls: 0, resumed: 0, noAnswers: 0, promptTokens: 0, completionTokens: 0 };
-  return { questions: run.questions.length, ...stats, elapsedMs: 0 };
+  return { questions: run.questions.length, ...stats, usageByMember: {}, elapsedMs: 0 };
 }
 
 /** Options of `domain-eval validate` (and the validation step of `run`). */
@@ -65,7 +68,7 @@ export interface ValidateOptions {
   resume: boolean;
   /** Endpoint members' requests as batch jobs, a request file, or a results file (`--batch*`). */
   batch?: BatchSettings;
-  /** Prices per model (`--prices`): the dry run's estimate in money. */
+  /** Prices per model (`--prices`): the dry run's estimate, or the run's spend, in money. */
   prices?: PriceTable;
 }
 
@@ -83,6 +86,8 @@ export interface ValidateSummary {
   journal?: string;
   /** Estimated cost of the dry run (with --prices). */
   cost?: ValidationCost;
+  /** What this run's answers cost at --prices (endpoint members; batch answers at the batch discount). */
+  spend?: CostAmount;
   /** Batches of a `--batch` run: created now, picked up from the journal, still running when it stopped. */
   batches?: { submitted: string[]; resumed: string[]; running: string[] };
   /** Request files written by `--batch-file-only`. */
@@ -362,6 +367,8 @@ export async function runValidate(params: {
     questionsWithErrors: 0,
   };
   try {
+    // every endpoint model of the panel must have a price before any call, so the spend can be told at the end
+    if (options.prices) panelPrices({ panel, prices: options.prices });
     if (params.dryRun) {
       const estimate = await estimateValidation({ questions, panel, orders: options.orders });
       const cost =
@@ -397,6 +404,7 @@ export async function runValidate(params: {
       stats,
       journal: complete ? undefined : journal,
       ...(batch?.kind === "run" && batch.batches ? { batches: batch.batches } : {}),
+      ...(options.prices ? { spend: validationSpend({ stats, panel, prices: options.prices }) } : {}),
     };
     return { summary, exitCode: complete && withErrors === 0 ? EXIT.OK : EXIT.FAILED };
   } finally {
@@ -444,6 +452,7 @@ export function describeValidateSummary(summary: ValidateSummary): string[] {
     `validated ${s.validated} of ${summary.questions} questions: ${found || "no validation findings"}`,
     `answers: ${s.calls} asked, ${s.resumed} from the journal, ${s.noAnswers} without a usable answer; tokens: ${s.promptTokens} prompt + ${s.completionTokens} completion; time: ${(s.elapsedMs / 1000).toFixed(1)} s`,
   );
+  if (summary.spend) lines.push(`spend: ${formatCost(summary.spend)} (this run's answers at --prices)`);
   if (s.stoppedBy) lines.push(`stopped early: ${s.stoppedBy} — continue with --resume (journal ${summary.journal})`);
   const b = summary.batches;
   if (b) {

@@ -309,10 +309,11 @@ export async function startValidationRun(params: ValidateQuestionsParams): Promi
     };
     stats.promptTokens += answer.usage.promptTokens;
     stats.completionTokens += answer.usage.completionTokens;
-    const member = (stats.usageByMember[task.member.name] ??= {
+    stats.usageByMember[task.member.name] ??= {
       sync: { promptTokens: 0, completionTokens: 0 },
       batch: { promptTokens: 0, completionTokens: 0 },
-    });
+    };
+    const member = stats.usageByMember[task.member.name] as ValidationStats["usageByMember"][string];
     member[via].promptTokens += answer.usage.promptTokens;
     member[via].completionTokens += answer.usage.completionTokens;
     answers.set(task.key, entry);

@@ -34,6 +34,18 @@ async function endpoint(params: {
   return cleanEnv({ OPENAI_BASE_URL: server.url, DOMAIN_EVAL_MODEL: "scripted" });
 }
 
+/**
+ * Distractors no passage holds; with the passage, the panel picks the same one of them in any order of the options:
+ * every key is disputed.
+ */
+function disputingEndpoint(): Promise<NodeJS.ProcessEnv> {
+  const made = ["Plemony", "Quandrix", "Vorbelling"];
+  return endpoint({
+    writer: examWriterHandler({ transform: (questions) => questions.map((q) => ({ ...q, distractors: made })) }),
+    decide: (item) => (item.passage ? item.options.indexOf("Plemony") : 0),
+  });
+}
+
 describe("domain-eval run when no question is left to publish", () => {
   it("says the checks dropped them all, where to see why, writes the report and exits 1 without a dataset", async () => {
     // every question repeats its answer among the distractors: the checks drop them all
@@ -72,13 +84,7 @@ describe("domain-eval run when no question is left to publish", () => {
   });
 
   it("says validation dropped the last ones, in --json too", async () => {
-    // distractors no passage holds; with the passage, the panel picks the same one of them in any order of the
-    // options: every key is disputed
-    const made = ["Plemony", "Quandrix", "Vorbelling"];
-    const env = await endpoint({
-      writer: examWriterHandler({ transform: (questions) => questions.map((q) => ({ ...q, distractors: made })) }),
-      decide: (item) => (item.passage ? item.options.indexOf("Plemony") : 0),
-    });
+    const env = await disputingEndpoint();
     const out = await mkdtemp(join(tmpdir(), "run-none-validated-"));
     const run = await runCli(
       ["run", "--docs", EXAMPLES, "--out", out, "--skip-review", "--max-questions", "3", "--json"],
@@ -101,5 +107,17 @@ describe("domain-eval run when no question is left to publish", () => {
     expect(report).toContain(
       `The validation dropped ${kept === 1 ? "1 question" : `${kept} questions`} the checks had kept`,
     );
+  });
+
+  it("generate --validate that drops every question says so and exits 1", async () => {
+    const env = await disputingEndpoint();
+    const out = await mkdtemp(join(tmpdir(), "generate-none-validated-"));
+    const questions = join(out, "questions.jsonl");
+    const generate = await runCli(
+      ["generate", "--docs", EXAMPLES, "--out", questions, "--max-questions", "3", "--validate"],
+      { env },
+    );
+    expect(generate.code, generate.stderr).toBe(1);
+    expect(generate.stderr).toMatch(/no questions kept: the checks kept \d+ of \d+ and validation dropped/u);
   });
 });

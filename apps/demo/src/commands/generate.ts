@@ -498,6 +498,7 @@ export function registerGenerateCommand(program: Command): void {
           for (const line of nothing.next) out.info(`  ${line}`);
         }
       }
-      process.exitCode = validation?.stoppedBy ? EXIT.FAILED : exitCode;
+      // validation that dropped every question leaves nothing to use, as a generation that kept none
+      process.exitCode = validation?.stoppedBy || validation?.kept.length === 0 ? EXIT.FAILED : exitCode;
     });
 }

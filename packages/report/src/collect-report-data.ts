@@ -279,17 +279,33 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
 
   const questionText = new Map<string, { question: string; answer: string }>();
   const flagged = new CappedList<FlaggedQuestion>(limits.tableRows);
-  /** A dropped question (by the checks or by the validation) in the flagged list, its document counted. */
-  const addDropped = (q: Record<string, unknown> | undefined, findings: readonly Finding[]) => {
-    flagged.add({
-      id: asString(q?.id) ?? `(dropped ${flagged.total + 1})`,
-      question: truncate(asString(q?.question) ?? ""),
-      status: "dropped",
-      findings: findings
-        .filter((f) => f.severity !== "info")
-        .map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
-      document: countSource(asRecord(q?.source), "dropped"),
-    });
+  /**
+   * Reads a file of dropped questions (by the checks or by the validation) into the flagged list, each document
+   * counted; `questionOf` finds the question in a line (its findings are the line's). The count and deciding codes.
+   */
+  const takeDropped = async (
+    lines: QualityReportInput["dropped"],
+    questionOf: (line: Record<string, unknown> | undefined) => Record<string, unknown> | undefined,
+  ): Promise<{ count: number; byCode: Record<string, number> }> => {
+    const byCode: Record<string, number> = {};
+    let count = 0;
+    for await (const value of lines ?? []) {
+      const line = asRecord(value);
+      const q = questionOf(line);
+      const findings = asFindings(line?.findings);
+      count++;
+      for (const code of decidingCodes(findings)) increment(byCode, code);
+      flagged.add({
+        id: asString(q?.id) ?? `(dropped ${count})`,
+        question: truncate(asString(q?.question) ?? ""),
+        status: "dropped",
+        findings: findings
+          .filter((f) => f.severity !== "info")
+          .map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
+        document: countSource(asRecord(q?.source), "dropped"),
+      });
+    }
+    return { count, byCode };
   };
   const flaggedByCode: Record<string, number> = {};
   const models = new Map<string, number>();
@@ -402,30 +418,14 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
       if (codes.length > 0) validationFlagged.add({ id, question: truncate(text), codes, rates });
     }
   }
-  // dropped questions
-  let dropped = 0;
-  const droppedByCode: Record<string, number> = {};
-  if (input.dropped) {
-    for await (const value of input.dropped) {
-      const entry = asRecord(value);
-      const findings = asFindings(entry?.findings);
-      dropped++;
-      for (const code of decidingCodes(findings)) increment(droppedByCode, code);
-      addDropped(asRecord(entry?.question), findings);
-    }
-  }
-  // questions the checks kept and the validation dropped (KEY_DISPUTED, …): each line is the question itself
-  let validationDropped = 0;
-  const validationDroppedByCode: Record<string, number> = {};
-  if (input.validationDropped) {
-    for await (const value of input.validationDropped) {
-      const q = asRecord(value);
-      const findings = asFindings(q?.findings);
-      validationDropped++;
-      for (const code of decidingCodes(findings)) increment(validationDroppedByCode, code);
-      addDropped(q, findings);
-    }
-  }
+  // dropped by the checks: each line holds the question and the findings that dropped it
+  const byChecks = await takeDropped(input.dropped, (line) => asRecord(line?.question));
+  let dropped = byChecks.count;
+  const droppedByCode = byChecks.byCode;
+  // kept by the checks, dropped by the validation (KEY_DISPUTED, …): each line is the question, its findings inside
+  const byValidation = await takeDropped(input.validationDropped, (line) => line);
+  const validationDropped = byValidation.count;
+  const validationDroppedByCode = byValidation.byCode;
   // A run whose questions were all dropped still has a report: it shows why.
   if (kept === 0 && lineNumber === 0 && dropped === 0 && validationDropped === 0) {
     throw new ReportError({

@@ -51,9 +51,8 @@ export interface RunSummary {
  * publishes the questions marked as unreviewed and writes the task file.
  */
 export async function runPipeline(params: RunParams): Promise<{ summary: RunSummary; exitCode: number }> {
-  const result = await runSteps(params);
+  const { nothingKept, ...result } = await runSteps(params);
   // A run that kept no question still gets its report: it shows why each one was dropped.
-  const nothingKept = result.summary.review.status === "skipped" && result.summary.review.reason.startsWith(NOTHING);
   if (result.exitCode !== EXIT.OK && !nothingKept) return result;
   // The report is a view of what the steps wrote: a failure is reported, never fails the run.
   const outDir = resolve(params.generate.outDir);
@@ -106,10 +105,10 @@ function cardGenerationOf(summary: GenerateSummary): CardOptions["generation"] {
   };
 }
 
-/** How the reason of a run that kept no question starts. */
-const NOTHING = "no questions left to publish";
+/** What the steps did; `nothingKept` when no question was left to publish (the report is still written). */
+type StepsResult = { summary: RunSummary; exitCode: number; nothingKept?: true };
 
-async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitCode: number }> {
+async function runSteps(params: RunParams): Promise<StepsResult> {
   const outDir = resolve(params.generate.outDir);
   // A configured Argilla that fails (wrong key, server down) is an error, found before any model call.
   const review = !params.skipReview && params.config.argillaApiUrl !== undefined;
@@ -163,7 +162,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
   }
   if (generated.questions.length === 0) {
     const nothing = whyNoQuestionKept({ generated: generated.summary, validation, config: params.config });
-    const reason = `${NOTHING}: ${nothing.why}`;
+    const reason = `no questions left to publish: ${nothing.why}`;
     output.info(reason);
     return {
       summary: {
@@ -173,6 +172,7 @@ async function runSteps(params: RunParams): Promise<{ summary: RunSummary; exitC
         next: nothing.next,
       },
       exitCode: EXIT.FAILED,
+      nothingKept: true,
     };
   }
 

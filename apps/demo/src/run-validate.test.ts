@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -90,6 +90,22 @@ describe("domain-eval run validates by default", () => {
     expect(kept.length + summary.validation.dropped).toBe(summary.stats.questionsKept);
     expect(kept.every((q) => q.validation !== undefined)).toBe(true);
     expect(kept.flatMap((q) => q.findings ?? []).map((f) => f.code)).not.toContain("KEY_DISPUTED");
+  });
+
+  it("with --prices the validation step tells what it spent, as validate does", async () => {
+    const out = await mkdtemp(join(tmpdir(), "run-validate-prices-"));
+    const prices = join(out, "prices.json");
+    await writeFile(prices, JSON.stringify({ currency: "EUR", models: { scripted: { input: 3, output: 12 } } }));
+    const run = await runCli(
+      ["run", "--docs", EXAMPLES, "--out", out, "--skip-review", "--max-questions", "2", "--prices", prices, "--json"],
+      { env },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.validation.calls).toBeGreaterThan(0);
+    expect(summary.validation.spend.currency).toBe("EUR");
+    expect(summary.validation.spend.amount).toBeGreaterThan(0);
+    expect(run.stderr).toMatch(/validated \d+ questions \(\d+ answers\): .*; spend 0\.\d{4} EUR/u);
   });
 
   it("--no-validate skips it", async () => {

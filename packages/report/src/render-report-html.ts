@@ -138,7 +138,10 @@ function glanceSection(data: ReportData): string {
   }
   if (g.cost)
     tiles.push(
-      tile(`${g.cost.amount.toFixed(g.cost.amount < 1 ? 4 : 2)} ${g.cost.currency}`, "cost at the given prices"),
+      tile(
+        `${g.cost.amount.toFixed(g.cost.amount < 1 ? 4 : 2)} ${g.cost.currency}`,
+        "generation cost at the given prices",
+      ),
     );
   if (stats?.elapsedMs !== undefined) tiles.push(tile(`${(stats.elapsedMs / 1000).toFixed(1)} s`, "generation time"));
   const notes: string[] = [];

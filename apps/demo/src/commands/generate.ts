@@ -434,6 +434,7 @@ export function registerGenerateCommand(program: Command): void {
       const { config, out, domain } = await commandContext(program, opts);
       const dryRun = opts.dryRun;
       const batch = batchSettingsFrom(opts);
+      const prices = await readPriceTable(opts);
       let model: BaseChatModel | undefined;
       const signal = interruptSignal((t) => out.info(t));
       const { summary, exitCode, questions } = await runGenerate({
@@ -442,7 +443,7 @@ export function registerGenerateCommand(program: Command): void {
           out: opts.out,
           dryRun,
           batch,
-          prices: await readPriceTable(opts),
+          prices,
           pricingModel: config.model,
         },
         // A dry run never calls the model, so it needs none configured.
@@ -480,6 +481,7 @@ export function registerGenerateCommand(program: Command): void {
               config,
               output: out,
               signal,
+              prices,
             })
           : undefined;
       if (out.json)

@@ -136,6 +136,7 @@ async function runSteps(params: RunParams): Promise<StepsResult> {
       config: params.config,
       output,
       signal: params.signal,
+      prices: params.generate.prices,
     });
     generated.questions = validation.kept;
     if (validation.stoppedBy) {

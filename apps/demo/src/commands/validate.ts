@@ -571,6 +571,8 @@ export interface ValidationStepSummary {
   calls: number;
   stoppedBy?: ValidationStats["stoppedBy"];
   kept: ExamQuestion[];
+  /** What the step's answers cost at `--prices`. */
+  spend?: CostAmount;
 }
 
 /**
@@ -587,9 +589,13 @@ export async function runValidationStep(params: {
   output: CliOutput;
   signal?: AbortSignal;
   panelSpecs?: string[];
+  /** `--prices`: the step tells what it spent. */
+  prices?: PriceTable;
 }): Promise<ValidationStepSummary> {
   const panel = await createPanel({ specs: params.panelSpecs ?? [], config: params.config });
   try {
+    // every endpoint model of the panel must have a price before any call
+    if (params.prices) panelPrices({ panel, prices: params.prices });
     const { questions, stats } = await validateExamQuestions({
       questions: params.questions,
       panel,
@@ -607,6 +613,7 @@ export async function runValidationStep(params: {
       calls: stats.calls,
       stoppedBy: stats.stoppedBy,
       kept: [...questions],
+      ...(params.prices ? { spend: validationSpend({ stats, panel, prices: params.prices }) } : {}),
     };
     if (stats.stoppedBy) return summary;
     const { kept, dropped } = applyFindingPolicy(questions);
@@ -622,7 +629,7 @@ export async function runValidationStep(params: {
       .map(([code, n]) => `${code} ${n}`)
       .join(", ");
     params.output.info(
-      `  validated ${stats.validated} questions (${stats.calls} answers): ${found || "no validation findings"}; ${dropped.length} dropped${summary.droppedFile ? ` (${summary.droppedFile})` : ""}`,
+      `  validated ${stats.validated} questions (${stats.calls} answers): ${found || "no validation findings"}; ${dropped.length} dropped${summary.droppedFile ? ` (${summary.droppedFile})` : ""}${summary.spend ? `; spend ${formatCost(summary.spend)}` : ""}`,
     );
     return summary;
   } finally {

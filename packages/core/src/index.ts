@@ -118,6 +118,7 @@ export {
   quoteSupportCheck,
   standaloneQuestionCheck,
 } from "./question-content-checks.js";
+export { droppedFileFor, validationDroppedFileFor } from "./questions-file-names.js";
 export { MIN_SECRET_LENGTH, redactSecrets, secretsOf } from "./redact-secrets.js";
 export {
   countLettersAndDigits,

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { errorMessage, ifExists, readJsonl } from "@domain-eval/core";
+import { droppedFileFor, errorMessage, ifExists, readJsonl, validationDroppedFileFor } from "@domain-eval/core";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from "hyparquet";
 import { collectReportData } from "./collect-report-data.js";
 import { renderReportHtml } from "./render-report-html.js";
@@ -34,15 +34,8 @@ function shownPath(path: string | undefined): string | undefined {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
 }
 
-/** `questions.jsonl` → `questions.dropped.jsonl`, where generate writes the dropped questions. */
-export function droppedFileFor(questionsFile: string): string {
-  return `${questionsFile.replace(/\.jsonl$/u, "")}.dropped.jsonl`;
-}
-
-/** `questions.jsonl` → `questions.validation-dropped.jsonl`, where the validation writes the questions it dropped. */
-export function validationDroppedFileFor(questionsFile: string): string {
-  return `${questionsFile.replace(/\.jsonl$/u, "")}.validation-dropped.jsonl`;
-}
+// The names of the files beside a questions file are core's (generate and validate write them); re-exported here.
+export { droppedFileFor, validationDroppedFileFor };
 
 /** False only when the path does not exist; an unreadable one (EACCES) is a ReportError with its cause. */
 function pathExists(path: string, code: ReportErrorCode): boolean {

@@ -4,6 +4,7 @@ import {
   type CostAmount,
   costOf,
   type DomainPlugin,
+  droppedFileFor,
   type ExamQuestion,
   errorMessage,
   formatCost,
@@ -274,7 +275,7 @@ export async function runGenerate(params: {
   await writeJsonl({ path: options.out, values: result.questions });
   let droppedFile: string | undefined;
   if (result.dropped.length > 0) {
-    droppedFile = `${options.out.replace(/\.jsonl$/u, "")}.dropped.jsonl`;
+    droppedFile = droppedFileFor(options.out);
     await writeJsonl({ path: droppedFile, values: result.dropped });
   }
   const complete = result.failures.length === 0 && result.stats.stoppedBy === undefined;

@@ -14,6 +14,7 @@ import {
   type PriceTable,
   parseExamQuestion,
   VALIDATION_FINDINGS,
+  validationDroppedFileFor,
   writeJsonl,
 } from "@domain-eval/core";
 import {
@@ -619,7 +620,7 @@ export async function runValidationStep(params: {
     const { kept, dropped } = applyFindingPolicy(questions);
     await writeJsonl({ path: params.questionsFile, values: kept });
     if (dropped.length > 0) {
-      summary.droppedFile = `${params.questionsFile.replace(/\.jsonl$/u, "")}.validation-dropped.jsonl`;
+      summary.droppedFile = validationDroppedFileFor(params.questionsFile);
       await writeJsonl({ path: summary.droppedFile, values: dropped });
     }
     await rm(params.journalPath, { force: true });

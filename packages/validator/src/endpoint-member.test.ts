@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { DomainEvalError } from "@domain-eval/core";
 import { multipleChoiceHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
 import { afterEach, describe, expect, it } from "vitest";
@@ -28,6 +29,51 @@ describe("createEndpointMember", () => {
     expect(body.temperature).toBe(0);
     expect(body.response_format?.json_schema?.schema?.properties?.answer?.enum).toEqual(["A", "B", "C"]);
     expect(body.logprobs).toBe(true);
+  });
+
+  it("retries under one long-lived signal leave no abort listener behind (no listener-leak warning in long runs)", async () => {
+    // a validation run shares one signal (Ctrl-C) across thousands of requests: each retry's wait must let go of it
+    const script = [];
+    for (let i = 0; i < 12; i++) script.push({ error: { status: 503, message: "busy" } }, { json: { answer: "B" } });
+    server = await startScriptedOpenAIServer({ script });
+    // fetch without the signal: undici's own listener goes only when its request is garbage collected, and this
+    // counts the member's
+    const member = createEndpointMember({
+      baseUrl: server.url,
+      model: "m",
+      retryBaseDelayMs: 1,
+      fetch: (url, init) => fetch(url, { ...init, signal: undefined }),
+    });
+    const controller = new AbortController();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      for (let i = 0; i < 12; i++) {
+        const answer = await member.answer({ item, signal: controller.signal });
+        expect(answer.choice).toBe(1);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(server.requests).toHaveLength(24);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    expect(warnings.map((w) => w.message).join("\n")).not.toMatch(/MaxListeners|memory leak/);
+  });
+
+  it("Ctrl-C during a retry's wait stops at once with the abort's reason", async () => {
+    server = await startScriptedOpenAIServer({ script: [{ error: { status: 503, message: "busy" } }] });
+    const member = createEndpointMember({ baseUrl: server.url, model: "m", retryBaseDelayMs: 60_000 });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = member.answer({ item, signal: controller.signal }).catch((e: unknown) => e);
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error("stopped by the user"));
+    const error = await pending;
+    expect((error as Error).message).toBe("stopped by the user");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("a refused request is a ValidatorError naming the model, never the key", async () => {

@@ -1,4 +1,4 @@
-import { choiceLetter, errorMessage, redactSecrets } from "@domain-eval/core";
+import { choiceLetter, errorMessage, redactSecrets, waitUnlessAborted } from "@domain-eval/core";
 import type { MemberAnswer, PanelMember, PanelScoring } from "./panel-member.js";
 import { type LetterPrompt, letterPrompt, type PanelItem } from "./validation-prompts.js";
 import { ValidatorError } from "./validator-error.js";
@@ -91,19 +91,6 @@ function readLetter(reply: ChatReply, letters: string[]): { letter: string } | {
   return { letter: letter.trim().toUpperCase() };
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
-
 /**
  * A panel member behind any OpenAI-compatible endpoint (OpenAI, vLLM, TGI, Ollama, llama.cpp server, …). It asks for
  * one letter through structured output (`json_schema`, or a forced tool call), at temperature 0, and when the
@@ -163,7 +150,11 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
     let lastProblem = "";
     let lastCause: unknown;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      if (attempt > 0) await sleep(baseDelay * 2 ** (attempt - 1), signal);
+      if (attempt > 0) {
+        // the wait lets go of the run's signal when it ends: a long run retries under one signal thousands of times
+        await waitUnlessAborted({ ms: baseDelay * 2 ** (attempt - 1), signal });
+        signal?.throwIfAborted();
+      }
       let response: Response;
       try {
         response = await doFetch(url, {

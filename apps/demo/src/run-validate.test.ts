@@ -106,6 +106,24 @@ describe("domain-eval run validates by default", () => {
     expect(summary.validation.spend.currency).toBe("EUR");
     expect(summary.validation.spend.amount).toBeGreaterThan(0);
     expect(run.stderr).toMatch(/validated \d+ questions \(\d+ answers\): .*; spend 0\.\d{4} EUR/u);
+    // the dataset card and the report say what the validation cost, beside the generation's
+    const { calls, spend } = summary.validation;
+    const card = await readFile(join(out, "dataset", "README.md"), "utf8");
+    expect(card.split("\n").find((l) => l.startsWith("- Validation:"))).toBe(
+      `- Validation: ${calls} answers by scripted (endpoint); cost ${spend.amount.toFixed(4)} EUR.`,
+    );
+    const report = await readFile(join(out, "report.html"), "utf8");
+    const tiles = new Map(
+      [...report.matchAll(/<div class="tile"><b>([^<]*)<\/b><span>([^<]*)<\/span>/gu)].map((m) => [
+        (m[2] ?? "").replace(/&#39;/gu, "'"),
+        m[1],
+      ]),
+    );
+    const tile = (label: string) => tiles.get(label)?.replace(/ EUR$/u, "");
+    expect(tile(`validation cost (${calls} answers) at the run's prices`)).toBe(spend.amount.toFixed(4));
+    const generation = summary.generate.cost.spend.amount;
+    expect(tile("generation cost at the given prices")).toBe(generation.toFixed(4));
+    expect(tile("total cost: generation and validation")).toBe((generation + spend.amount).toFixed(4));
   });
 
   it("--no-validate skips it", async () => {

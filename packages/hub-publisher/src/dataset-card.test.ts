@@ -168,6 +168,22 @@ describe("renderDatasetCard prose", () => {
     expect(render().body).not.toContain("- Generation:");
   });
 
+  it("says what the models' validation cost, only when told", () => {
+    const source = CARD.source ?? {};
+    const validation = { panel: ["gpt-4o-mini (endpoint)", "smollm2 (local)"], calls: 72 };
+    const priced = render({
+      source: { ...source, validation: { ...validation, spend: { amount: 0.004, currency: "EUR" } } },
+    });
+    expect(priced.body).toContain(
+      "- Validation: 72 answers by gpt-4o-mini (endpoint), smollm2 (local); cost 0.0040 EUR.",
+    );
+    expect(render({ source: { ...source, validation } }).body).toContain(
+      "- Validation: 72 answers by gpt-4o-mini (endpoint), smollm2 (local).",
+    );
+    expect(render({ source: { ...source, validation: {} } }).body).not.toContain("- Validation:");
+    expect(render().body).not.toContain("- Validation:");
+  });
+
   it("shows the answer-position distribution of each split", () => {
     const { body } = render();
     const test = rows.slice(5);

@@ -46,6 +46,15 @@ export interface DatasetCardInput {
       /** What the generation spent at the given prices. */
       spend?: CostAmount;
     };
+    /** The models' validation of the questions before publishing (from the run summary): its panel, answers, cost. */
+    validation?: {
+      /** The panel's models, e.g. `["gpt-4o-mini (endpoint)"]`. */
+      panel?: readonly string[];
+      /** Answers the panel gave (calls). */
+      calls?: number;
+      /** What the answers cost at the given prices. */
+      spend?: CostAmount;
+    };
   };
   /** Human review beyond what the rows record. */
   review?: {
@@ -282,6 +291,9 @@ export function renderDatasetCard(params: {
   made.push(`- Prompt version: ${countsList(stats.promptVersions)}.`);
   const generation = card.source?.generation;
   if (generation) made.push(`- Generation: ${generationLine(generation)}.`);
+  const validationRun = card.source?.validation;
+  const validationText = validationRun ? validationLine(validationRun) : "";
+  if (validationText) made.push(`- Validation: ${validationText}.`);
   made.push(`- Subject: ${countsList(stats.subjects)}.`);
   sections.push(made.join("\n"));
   sections.push(
@@ -393,6 +405,16 @@ export function datasetCardLanguages(params: {
   const language = (meta as { language?: unknown } | null)?.language;
   const list = typeof language === "string" ? [language] : Array.isArray(language) ? language : [];
   return list.filter((l): l is string => typeof l === "string" && LANGUAGE_PATTERN.test(l));
+}
+
+/** One line on the models' validation: the panel, its answers and what they cost; empty when nothing is known. */
+function validationLine(v: NonNullable<NonNullable<DatasetCardInput["source"]>["validation"]>): string {
+  const parts: string[] = [];
+  const panel = v.panel?.length ? ` by ${v.panel.join(", ")}` : "";
+  if (v.calls !== undefined) parts.push(`${v.calls} answers${panel}`);
+  else if (panel) parts.push(`a panel of ${v.panel?.join(", ")}`);
+  if (v.spend) parts.push(`cost ${formatCost(v.spend)}`);
+  return escapeMarkdownInline(parts.join("; "));
 }
 
 /** One line on how the generation ran: calls, tokens, and the money spent and estimated when prices were given. */

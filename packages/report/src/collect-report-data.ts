@@ -45,7 +45,10 @@ export interface ReportData {
     models: { name: string; questions: number }[];
     promptVersions: { name: string; questions: number }[];
     summary?: RunSummaryInput;
+    /** What the generation cost at the given prices. */
     cost?: { amount: number; currency: string };
+    /** What the validation's answers cost (the run summary's `validation.spend`). */
+    validationCost?: { amount: number; currency: string };
     prices?: TokenPrices;
   };
   options: {
@@ -595,6 +598,7 @@ export async function collectReportData(input: QualityReportInput): Promise<Repo
         .map(([name, questions]) => ({ name, questions })),
       summary,
       cost,
+      validationCost: summary?.validation?.spend,
       prices: input.prices,
     },
     options: {

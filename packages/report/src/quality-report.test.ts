@@ -137,6 +137,36 @@ describe("renderQualityReport", () => {
     expect(html).toContain("0.4200 USD");
   });
 
+  it("reads the validation's spend from a run summary (run --json, or generate --validate --json)", async () => {
+    const demo = await hostileDemoRun(join(dir, "demo-validation"));
+    const generate = JSON.parse(await readFile(demo.summaryFile, "utf8")) as Record<string, unknown>;
+    const validation = { panel: ["gpt-4o-mini (endpoint)"], calls: 36, spend: { amount: 0.0123, currency: "USD" } };
+    const runFile = join(dir, "run-summary.json");
+    await writeFile(runFile, JSON.stringify({ generate, validation, review: { status: "skipped" } }));
+    const generateFile = join(dir, "generate-validate-summary.json");
+    await writeFile(generateFile, JSON.stringify({ ...generate, validation }));
+    for (const summaryFile of [runFile, generateFile]) {
+      // the questions are streamed: each use reads the input anew
+      const input = () => readQualityReportInput({ questionsFile: demo.questionsFile, summaryFile });
+      const prices = { inputPerMillion: 1, outputPerMillion: 2 };
+      expect((await collectReportData({ ...(await input()), prices })).glance.validationCost).toEqual(validation.spend);
+      const html = await renderQualityReport({ ...(await input()), prices });
+      const generation = (9638 * 1 + 830 * 2) / 1e6;
+      expect(html).toContain("<b>0.0123 USD</b><span>validation cost (36 answers) at the run&#39;s prices</span>");
+      expect(html).toContain(
+        `<b>${(generation + 0.0123).toFixed(4)} USD</b><span>total cost: generation and validation</span>`,
+      );
+    }
+    // no validation in the summary: no validation tile, no total
+    const plain = await renderQualityReport({
+      ...(await readQualityReportInput({ questionsFile: demo.questionsFile, summaryFile: demo.summaryFile })),
+      prices: { inputPerMillion: 1, outputPerMillion: 2 },
+    });
+    expect(plain).toContain("generation cost at the given prices");
+    expect(plain).not.toContain("validation cost");
+    expect(plain).not.toContain("total cost");
+  });
+
   it("reads a reviewed dataset folder: agreement and the answers reviewers changed", async () => {
     const evaluated = await evaluatedRun(join(dir, "evaluated"));
     const input = await readQualityReportInput({

@@ -161,7 +161,13 @@ export async function readEvaluationResults(params: { path: string }): Promise<E
 export async function readRunSummary(params: { path: string }): Promise<RunSummaryInput> {
   const fix = "save it with domain-eval generate --json > summary.json";
   const value = (await readJsonFile(params.path, "SUMMARY_UNREADABLE", fix)) as Record<string, unknown> | null;
-  const summary = (value && typeof value.generate === "object" ? value.generate : value) as RunSummaryInput | null;
+  // `run --json` holds the generate summary under `generate` and the validation step beside it
+  const run = value && typeof value.generate === "object" ? value : undefined;
+  const summary = (
+    run
+      ? { ...(run.generate as object), ...(typeof run.validation === "object" ? { validation: run.validation } : {}) }
+      : value
+  ) as RunSummaryInput | null;
   if (!summary || typeof summary !== "object" || (summary.documents === undefined && summary.stats === undefined)) {
     throw new ReportError({ code: "SUMMARY_UNREADABLE", message: `${params.path} is not a generate summary: ${fix}` });
   }

@@ -136,13 +136,18 @@ function glanceSection(data: ReportData): string {
       ),
     );
   }
-  if (g.cost)
-    tiles.push(
-      tile(
-        `${g.cost.amount.toFixed(g.cost.amount < 1 ? 4 : 2)} ${g.cost.currency}`,
-        "generation cost at the given prices",
-      ),
-    );
+  const money = (cost: { amount: number; currency: string }) =>
+    `${cost.amount.toFixed(cost.amount < 1 ? 4 : 2)} ${cost.currency}`;
+  if (g.cost) tiles.push(tile(money(g.cost), "generation cost at the given prices"));
+  const validation = g.summary?.validation;
+  if (g.validationCost) {
+    const answers = validation?.calls !== undefined ? ` (${fmt(validation.calls)} answers)` : "";
+    tiles.push(tile(money(g.validationCost), `validation cost${answers} at the run's prices`));
+    if (g.cost && g.cost.currency === g.validationCost.currency) {
+      const total = { amount: g.cost.amount + g.validationCost.amount, currency: g.cost.currency };
+      tiles.push(tile(money(total), "total cost: generation and validation"));
+    }
+  }
   if (stats?.elapsedMs !== undefined) tiles.push(tile(`${(stats.elapsedMs / 1000).toFixed(1)} s`, "generation time"));
   const notes: string[] = [];
   if (!g.summary) {

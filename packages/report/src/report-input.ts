@@ -27,6 +27,11 @@ export interface RunSummaryInput {
   mode?: "sync" | "batch";
   /** Money, when a price table was given: the dry-run estimate and what the run spent. */
   cost?: { estimate?: CostAmount; spend?: CostAmount };
+  /**
+   * The validation of the generated questions (`generate --validate --json`'s `validation`, `run --json`'s): the
+   * panel, its answers and, when a price table was given, what they cost.
+   */
+  validation?: { panel?: readonly string[]; calls?: number; spend?: CostAmount };
 }
 
 /** Prices per million tokens (core's `TokenPrices`, the one price concept of domain-eval). */

@@ -52,6 +52,8 @@ export interface CardOptions {
   documents?: string;
   /** How the generation ran and what it cost (`run` knows it from the generate step). */
   generation?: NonNullable<DatasetCardInput["source"]>["generation"];
+  /** The models' validation before publishing (`run` knows it from its validation step). */
+  validation?: NonNullable<DatasetCardInput["source"]>["validation"];
 }
 
 /** The card input for a dataset written by the CLI; the evaluation command points at where the data will live. */
@@ -82,6 +84,7 @@ export function cardInputFor(params: {
     source: {
       documents: params.options.documents,
       ...(params.options.generation ? { generation: params.options.generation } : {}),
+      ...(params.options.validation ? { validation: params.options.validation } : {}),
       domainPlugin: params.domain
         ? { id: params.domain.id, version: params.domain.version, displayName: params.domain.displayName }
         : undefined,

@@ -60,7 +60,7 @@ export async function runPipeline(params: RunParams): Promise<{ summary: RunSumm
     const report = await runReport({
       questions: join(outDir, "questions.jsonl"),
       dataset: result.summary.dataset?.dir,
-      runSummary: result.summary.generate,
+      runSummary: { ...result.summary.generate, validation: validationOf(result.summary.validation) },
       prices: params.generate.prices,
       docs: {
         dir: params.generate.docs,
@@ -103,6 +103,11 @@ function cardGenerationOf(summary: GenerateSummary): CardOptions["generation"] {
     estimate: summary.cost?.estimate,
     spend: summary.cost?.spend,
   };
+}
+
+/** What the card and the report say about the validation step: its panel, answers and, with prices, the money. */
+function validationOf(step: ValidationStepSummary | undefined): CardOptions["validation"] {
+  return step ? { panel: step.panel, calls: step.calls, spend: step.spend } : undefined;
 }
 
 /** What the steps did; `nothingKept` when no question was left to publish (the report is still written). */
@@ -221,7 +226,7 @@ async function runSteps(params: RunParams): Promise<StepsResult> {
     pushToHub: params.pushToHub,
     public: params.public,
     domain: params.generate.domain,
-    card: { ...params.card, generation: cardGenerationOf(generated.summary) },
+    card: { ...params.card, generation: cardGenerationOf(generated.summary), validation: validationOf(validation) },
     config: params.config,
   });
   const folder = exported;

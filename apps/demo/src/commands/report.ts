@@ -117,11 +117,14 @@ export function registerReportCommand(program: Command): void {
     .description("one self-contained HTML quality report (charts, no script, opens offline) of a generated exam")
     .requiredOption(
       "--questions <file>",
-      "questions.jsonl from generate (questions.dropped.jsonl beside it is read too)",
+      "questions.jsonl from generate (questions.dropped.jsonl and questions.validation-dropped.jsonl beside it are read too)",
     )
     .option("--dataset <dir>", "dataset folder from export: answer positions, review statistics")
     .option("--results <dir>", "folder written by evaluate (results.json): leaderboard, item analysis")
-    .option("--summary <file>", "run summary: the output of generate --json (calls, tokens)")
+    .option(
+      "--summary <file>",
+      "run summary: the output of generate --json or run --json (calls, tokens; the validation's cost)",
+    )
     .option("--docs <dir>", "the documents, to show the chunks and documents that produced no question")
     .option(
       "--chunk-size <tokens>",

@@ -126,6 +126,66 @@ describe("domain-eval run validates by default", () => {
     expect(tile("total cost: generation and validation")).toBe((generation + spend.amount).toFixed(4));
   });
 
+  it("a validation resumed after a failure says how many answers came from the journal, outside the cost", async () => {
+    let failing = true;
+    let answers = 0;
+    const writer = examWriterHandler();
+    const answerer = multipleChoiceHandler({ decide: () => 0 });
+    const flaky = await startScriptedOpenAIServer({
+      handler: (request, context) => {
+        if (
+          (request.response_format as { json_schema?: { name?: string } } | undefined)?.json_schema?.name !== "answer"
+        )
+          return writer(request, context);
+        answers++;
+        return failing && answers > 5
+          ? { error: { status: 400, message: "quota exceeded" } }
+          : answerer(request, context);
+      },
+    });
+    try {
+      const out = await mkdtemp(join(tmpdir(), "run-validate-resume-"));
+      const prices = join(out, "prices.json");
+      await writeFile(prices, JSON.stringify({ models: { scripted: { input: 3, output: 12 } } }));
+      const flakyEnv = cleanEnv({ OPENAI_BASE_URL: flaky.url, DOMAIN_EVAL_MODEL: "scripted" });
+      const args = [
+        "run",
+        "--docs",
+        EXAMPLES,
+        "--out",
+        out,
+        "--skip-review",
+        "--max-questions",
+        "2",
+        "--prices",
+        prices,
+      ];
+      const first = await runCli(args, { env: flakyEnv });
+      expect(first.code).toBe(1);
+      expect(first.stderr).toMatch(/answers so far are in .*validation\.journal\.jsonl: rerun with --resume/u);
+      failing = false;
+      const second = await runCli([...args, "--resume", "--json"], { env: flakyEnv });
+      expect(second.code, second.stderr).toBe(0);
+      const { validation } = JSON.parse(second.stdout);
+      expect(validation.resumed).toBe(5);
+      // 2 questions × 3 settings × 4 options: every answer asked once, in one run or the other
+      expect(validation.calls + validation.resumed).toBe(24);
+      expect(second.stderr).toMatch(
+        new RegExp(`validated 2 questions \\(${validation.calls} answers, 5 resumed\\)`, "u"),
+      );
+      const card = await readFile(join(out, "dataset", "README.md"), "utf8");
+      expect(card).toContain(
+        `- Validation: ${validation.calls} answers by scripted (endpoint) (and 5 resumed from an interrupted run, not in the cost); cost ${validation.spend.amount.toFixed(4)} USD.`,
+      );
+      const report = await readFile(join(out, "report.html"), "utf8");
+      expect(report).toContain(
+        `validation cost (${validation.calls} answers; 5 resumed, not counted) at the run&#39;s prices`,
+      );
+    } finally {
+      await flaky.close();
+    }
+  });
+
   it("--no-validate skips it", async () => {
     const out = await mkdtemp(join(tmpdir(), "run-novalidate-"));
     const before = server.requests.length;

@@ -180,6 +180,9 @@ describe("renderDatasetCard prose", () => {
     expect(render({ source: { ...source, validation } }).body).toContain(
       "- Validation: 72 answers by gpt-4o-mini (endpoint), smollm2 (local).",
     );
+    expect(render({ source: { ...source, validation: { ...validation, resumed: 12 } } }).body).toContain(
+      "- Validation: 72 answers by gpt-4o-mini (endpoint), smollm2 (local) (and 12 resumed from an interrupted run).",
+    );
     expect(render({ source: { ...source, validation: {} } }).body).not.toContain("- Validation:");
     expect(render().body).not.toContain("- Validation:");
   });

@@ -52,6 +52,8 @@ export interface DatasetCardInput {
       panel?: readonly string[];
       /** Answers the panel gave (calls). */
       calls?: number;
+      /** Answers taken from an earlier, interrupted run's journal: not in `calls` nor in `spend`. */
+      resumed?: number;
       /** What the answers cost at the given prices. */
       spend?: CostAmount;
     };
@@ -411,8 +413,12 @@ export function datasetCardLanguages(params: {
 function validationLine(v: NonNullable<NonNullable<DatasetCardInput["source"]>["validation"]>): string {
   const parts: string[] = [];
   const panel = v.panel?.length ? ` by ${v.panel.join(", ")}` : "";
-  if (v.calls !== undefined) parts.push(`${v.calls} answers${panel}`);
-  else if (panel) parts.push(`a panel of ${v.panel?.join(", ")}`);
+  if (v.calls !== undefined) {
+    const resumed = v.resumed
+      ? ` (and ${v.resumed} resumed from an interrupted run${v.spend ? ", not in the cost" : ""})`
+      : "";
+    parts.push(`${v.calls} answers${panel}${resumed}`);
+  } else if (panel) parts.push(`a panel of ${v.panel?.join(", ")}`);
   if (v.spend) parts.push(`cost ${formatCost(v.spend)}`);
   return escapeMarkdownInline(parts.join("; "));
 }

@@ -141,7 +141,8 @@ function glanceSection(data: ReportData): string {
   if (g.cost) tiles.push(tile(money(g.cost), "generation cost at the given prices"));
   const validation = g.summary?.validation;
   if (g.validationCost) {
-    const answers = validation?.calls !== undefined ? ` (${fmt(validation.calls)} answers)` : "";
+    const resumed = validation?.resumed ? `; ${fmt(validation.resumed)} resumed, not counted` : "";
+    const answers = validation?.calls !== undefined ? ` (${fmt(validation.calls)} answers${resumed})` : "";
     tiles.push(tile(money(g.validationCost), `validation cost${answers} at the run's prices`));
     if (g.cost && g.cost.currency === g.validationCost.currency) {
       const total = { amount: g.cost.amount + g.validationCost.amount, currency: g.cost.currency };

@@ -31,7 +31,13 @@ export interface RunSummaryInput {
    * The validation of the generated questions (`generate --validate --json`'s `validation`, `run --json`'s): the
    * panel, its answers and, when a price table was given, what they cost.
    */
-  validation?: { panel?: readonly string[]; calls?: number; spend?: CostAmount };
+  validation?: {
+    panel?: readonly string[];
+    calls?: number;
+    /** Answers taken from an interrupted run's journal: not in `calls` nor in `spend`. */
+    resumed?: number;
+    spend?: CostAmount;
+  };
 }
 
 /** Prices per million tokens (core's `TokenPrices`, the one price concept of domain-eval). */

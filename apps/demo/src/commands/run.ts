@@ -107,7 +107,7 @@ function cardGenerationOf(summary: GenerateSummary): CardOptions["generation"] {
 
 /** What the card and the report say about the validation step: its panel, answers and, with prices, the money. */
 function validationOf(step: ValidationStepSummary | undefined): CardOptions["validation"] {
-  return step ? { panel: step.panel, calls: step.calls, spend: step.spend } : undefined;
+  return step ? { panel: step.panel, calls: step.calls, resumed: step.resumed, spend: step.spend } : undefined;
 }
 
 /** What the steps did; `nothingKept` when no question was left to publish (the report is still written). */

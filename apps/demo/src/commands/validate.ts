@@ -570,6 +570,8 @@ export interface ValidationStepSummary {
   dropped: number;
   droppedFile?: string;
   calls: number;
+  /** Answers taken from the journal of an earlier, interrupted run (`--resume`): not in `calls` nor in `spend`. */
+  resumed: number;
   stoppedBy?: ValidationStats["stoppedBy"];
   kept: ExamQuestion[];
   /** What the step's answers cost at `--prices`. */
@@ -612,6 +614,7 @@ export async function runValidationStep(params: {
       findings: byCode,
       dropped: 0,
       calls: stats.calls,
+      resumed: stats.resumed,
       stoppedBy: stats.stoppedBy,
       kept: [...questions],
       ...(params.prices ? { spend: validationSpend({ stats, panel, prices: params.prices }) } : {}),
@@ -630,7 +633,7 @@ export async function runValidationStep(params: {
       .map(([code, n]) => `${code} ${n}`)
       .join(", ");
     params.output.info(
-      `  validated ${stats.validated} questions (${stats.calls} answers): ${found || "no validation findings"}; ${dropped.length} dropped${summary.droppedFile ? ` (${summary.droppedFile})` : ""}${summary.spend ? `; spend ${formatCost(summary.spend)}` : ""}`,
+      `  validated ${stats.validated} questions (${stats.calls} answers${stats.resumed ? `, ${stats.resumed} resumed` : ""}): ${found || "no validation findings"}; ${dropped.length} dropped${summary.droppedFile ? ` (${summary.droppedFile})` : ""}${summary.spend ? `; spend ${formatCost(summary.spend)}` : ""}`,
     );
     return summary;
   } finally {

@@ -49,6 +49,13 @@ describe("price table", () => {
     expect(pricesForModel({ table, model: "gpt-4o-mini-2024-07-18" })?.inputPerMillion).toBe(0.15);
     expect(pricesForModel({ table, model: "gpt-4o-2024-08-06" })?.inputPerMillion).toBe(2.5);
     expect(pricesForModel({ table, model: "qwen" })?.currency).toBe("EUR");
+    expect(pricesForModel({ table, model: "gpt-4o-latest" })?.inputPerMillion).toBe(2.5);
+    // another model whose name merely starts with a priced one is not priced as it (16× off here): it takes "*" or none
+    const onlyBig = parsePriceTable({ value: { models: { "gpt-4o": { input: 2.5, output: 10 } } } });
+    expect(pricesForModel({ table: onlyBig, model: "gpt-4o-mini" })).toBeUndefined();
+    expect(pricesForModel({ table: onlyBig, model: "gpt-4o-mini-2024-07-18" })).toBeUndefined();
+    expect(pricesForModel({ table: onlyBig, model: "gpt-4o-2024-08-06" })?.inputPerMillion).toBe(2.5);
+    expect(pricesForModel({ table: onlyBig, model: "gpt-4o-0613" })?.inputPerMillion).toBe(2.5);
     expect(
       pricesForModel({ table: parsePriceTable({ value: { models: { a: { input: 1, output: 1 } } } }), model: "b" }),
     ).toBeUndefined();

@@ -91,8 +91,15 @@ export function parsePriceTable(params: {
 }
 
 /**
- * The prices of a model: its own entry, else the longest entry its name starts with (snapshot names such as
- * `gpt-4o-mini-2024-07-18` find `gpt-4o-mini`), else `*`. `undefined` when the table has none of these.
+ * What may follow a priced name in a dated snapshot of the same model: `-2024-07-18`, `-20241022`, `-0613`,
+ * `@20241022`, `-latest`. Anything else is another model (`gpt-4o-mini` is not `gpt-4o`), priced apart.
+ */
+const SNAPSHOT_SUFFIX = /^[-@](?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|latest)$/u;
+
+/**
+ * The prices of a model: its own entry, else the entry of which it is a dated snapshot (`gpt-4o-mini-2024-07-18`
+ * finds `gpt-4o-mini`; `gpt-4o-mini` does not find `gpt-4o`: another model, another price), else `*`. `undefined`
+ * when the table has none of these.
  *
  * @example
  * pricesForModel({ table, model: "gpt-4o-mini-2024-07-18" }); // the "gpt-4o-mini" entry
@@ -102,7 +109,7 @@ export function pricesForModel(params: { table: PriceTable; model: string | unde
   if (model !== undefined) {
     if (table.models[model]) return table.models[model];
     const prefix = Object.keys(table.models)
-      .filter((name) => name !== "*" && model.startsWith(name))
+      .filter((name) => name !== "*" && model.startsWith(name) && SNAPSHOT_SUFFIX.test(model.slice(name.length)))
       .sort((a, b) => b.length - a.length)[0];
     if (prefix) return table.models[prefix];
   }

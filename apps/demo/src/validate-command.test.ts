@@ -158,6 +158,69 @@ describe("domain-eval validate (scripted panel through the CLI)", () => {
     expect(existsSync(join(dir, "refused.out.jsonl"))).toBe(false);
   });
 
+  it("a panel that names no option says nothing was measured and exits 1; one that mostly fails is warned about", async () => {
+    const file = await input(
+      "mute.jsonl",
+      questions.map((q) => JSON.stringify(q)),
+    );
+    // answers "Z" to everything: never an option letter
+    const mute = await startScriptedOpenAIServer({ handler: () => ({ json: { answer: "Z" } }) });
+    // names an option only with the passage (open book), otherwise "Z"
+    const partial = await startScriptedOpenAIServer({
+      handler: (request, context) =>
+        JSON.stringify(request.messages).includes("Passage")
+          ? multipleChoiceHandler({ decide: readingPanel })(request, context)
+          : { json: { answer: "Z" } },
+    });
+    try {
+      const out = join(dir, "mute.out.jsonl");
+      const run = await runCli(["validate", file, "--out", out, "--panel", `mute@${mute.url}`]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/validated 4 of 4 questions: nothing measured \(no answer named an option\)/u);
+      expect(run.stderr).toMatch(
+        /mute named no option in any of its 48 answers \(e\.g\. the reply names no option letter A\/B\/C\/D: .*\): nothing was measured with it; check that its endpoint supports json_schema/u,
+      );
+      expect(run.stderr).not.toMatch(/no validation findings/u);
+      // nothing is lost: every question is written with its (empty) validation
+      expect((await readOut(out)).map((r) => r.id)).toEqual(questions.map((q) => q.id));
+      const json = JSON.parse(
+        (await runCli(["validate", file, "--out", join(dir, "mute2.jsonl"), "--panel", `mute@${mute.url}`, "--json"]))
+          .stdout,
+      );
+      expect(json.unusable).toEqual([expect.objectContaining({ model: "mute", answers: 48, unusable: 48 })]);
+
+      const half = await runCli([
+        "validate",
+        file,
+        "--out",
+        join(dir, "partial.out.jsonl"),
+        "--panel",
+        `partial@${partial.url}`,
+        "--json",
+      ]);
+      const summary = JSON.parse(half.stdout);
+      const [entry] = summary.unusable;
+      expect(entry.model).toBe("partial");
+      expect(entry.unusable).toBeGreaterThanOrEqual(entry.answers / 2);
+      expect(entry.unusable).toBeLessThan(entry.answers);
+      const text = await runCli([
+        "validate",
+        file,
+        "--out",
+        join(dir, "partial2.out.jsonl"),
+        "--panel",
+        `partial@${partial.url}`,
+      ]);
+      expect(text.stderr).toContain(
+        `partial named no option in ${entry.unusable} of its ${entry.answers} answers (e.g. the reply names no option letter`,
+      );
+      expect(text.stderr).toContain(`its rates rest on the other ${entry.answers - entry.unusable}`);
+    } finally {
+      await mute.close();
+      await partial.close();
+    }
+  });
+
   it("stops at --max-calls and resumes without asking again", async () => {
     const file = await input(
       "budget.jsonl",

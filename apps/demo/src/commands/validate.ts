@@ -22,6 +22,7 @@ import {
   createLocalMember,
   estimateValidation,
   type PanelMember,
+  type QuestionValidation,
   type ValidateQuestionsParams,
   type ValidationEstimate,
   type ValidationStats,
@@ -93,6 +94,65 @@ export interface ValidateSummary {
   batches?: { submitted: string[]; resumed: string[]; running: string[] };
   /** Request files written by `--batch-file-only`. */
   batchFiles?: { path: string; requests: number; bytes: number }[];
+  /** Panel models some of whose answers named no option (never counted right or wrong): how many, and one reason. */
+  unusable?: UnusableAnswers[];
+}
+
+/** A panel model's answers that named no option. */
+export interface UnusableAnswers {
+  model: string;
+  answers: number;
+  unusable: number;
+  /** The first reason given, e.g. `the reply names no option letter A/B/C/D: "…"`. */
+  reason: string;
+}
+
+/** Per panel model, the answers in the questions' validations that named no option; models whose answers all did not. */
+export function unusableAnswers(questions: readonly ExamQuestion[]): UnusableAnswers[] {
+  const byModel = new Map<string, UnusableAnswers>();
+  for (const question of questions) {
+    const validation = (question as { validation?: QuestionValidation }).validation;
+    for (const setting of Object.values(validation?.settings ?? {})) {
+      for (const answer of setting.answers) {
+        let entry = byModel.get(answer.model);
+        if (!entry) {
+          entry = { model: answer.model, answers: 0, unusable: 0, reason: "" };
+          byModel.set(answer.model, entry);
+        }
+        entry.answers++;
+        if (answer.no_answer === null) continue;
+        entry.unusable++;
+        if (!entry.reason) entry.reason = answer.no_answer;
+      }
+    }
+  }
+  return [...byModel.values()].filter((entry) => entry.unusable > 0);
+}
+
+/** True when every answer of every model named no option: the validation measured nothing. */
+function nothingMeasured(unusable: readonly UnusableAnswers[], panelSize: number): boolean {
+  return unusable.length === panelSize && unusable.every((entry) => entry.unusable === entry.answers);
+}
+
+/**
+ * Lines that warn of panel answers that named no option: a model none of whose answers did says that nothing was
+ * measured with it and what to check; one that failed in at least half says its rates rest on few answers.
+ */
+export function describeUnusableAnswers(unusable: readonly UnusableAnswers[]): string[] {
+  const lines: string[] = [];
+  for (const entry of unusable) {
+    const reason = entry.reason.length > 160 ? `${entry.reason.slice(0, 157)}...` : entry.reason;
+    if (entry.unusable === entry.answers) {
+      lines.push(
+        `${entry.model} named no option in any of its ${entry.answers} answers (e.g. ${reason}): nothing was measured with it; check that its endpoint supports json_schema response formats or tool calls (or use another model in --panel)`,
+      );
+    } else if (entry.unusable * 2 >= entry.answers) {
+      lines.push(
+        `${entry.model} named no option in ${entry.unusable} of its ${entry.answers} answers (e.g. ${reason}): its rates rest on the other ${entry.answers - entry.unusable}`,
+      );
+    }
+  }
+  return lines;
 }
 
 /** The journal next to the output file, so `--resume` finds it. */
@@ -396,6 +456,7 @@ export async function runValidate(params: {
     const complete = stats.stoppedBy === undefined;
     if (complete) await rm(journal, { force: true });
     const { byCode, withErrors } = countFindings(validated);
+    const unusable = unusableAnswers(validated);
     const summary: ValidateSummary = {
       ...base,
       out: params.out,
@@ -406,8 +467,11 @@ export async function runValidate(params: {
       journal: complete ? undefined : journal,
       ...(batch?.kind === "run" && batch.batches ? { batches: batch.batches } : {}),
       ...(options.prices ? { spend: validationSpend({ stats, panel, prices: options.prices }) } : {}),
+      ...(unusable.length > 0 ? { unusable } : {}),
     };
-    return { summary, exitCode: complete && withErrors === 0 ? EXIT.OK : EXIT.FAILED };
+    // a run in which no answer named an option measured nothing: "no validation findings" would be false comfort
+    const measured = !nothingMeasured(unusable, panel.length);
+    return { summary, exitCode: complete && withErrors === 0 && measured ? EXIT.OK : EXIT.FAILED };
   } finally {
     await Promise.all(panel.map((m) => m.dispose?.()));
   }
@@ -449,10 +513,13 @@ export function describeValidateSummary(summary: ValidateSummary): string[] {
   const found = Object.entries(summary.findings)
     .map(([code, n]) => `${code} ${n}`)
     .join(", ");
+  const unusable = summary.unusable ?? [];
+  const none = nothingMeasured(unusable, summary.panel.length);
   lines.push(
-    `validated ${s.validated} of ${summary.questions} questions: ${found || "no validation findings"}`,
+    `validated ${s.validated} of ${summary.questions} questions: ${none ? "nothing measured (no answer named an option)" : found || "no validation findings"}`,
     `answers: ${s.calls} asked, ${s.resumed} from the journal, ${s.noAnswers} without a usable answer; tokens: ${s.promptTokens} prompt + ${s.completionTokens} completion; time: ${(s.elapsedMs / 1000).toFixed(1)} s`,
   );
+  lines.push(...describeUnusableAnswers(unusable));
   if (summary.spend) lines.push(`spend: ${formatCost(summary.spend)} (this run's answers at --prices)`);
   if (s.stoppedBy) lines.push(`stopped early: ${s.stoppedBy} — continue with --resume (journal ${summary.journal})`);
   const b = summary.batches;
@@ -572,6 +639,8 @@ export interface ValidationStepSummary {
   calls: number;
   /** Answers taken from the journal of an earlier, interrupted run (`--resume`): not in `calls` nor in `spend`. */
   resumed: number;
+  /** Panel models some of whose answers named no option. */
+  unusable?: UnusableAnswers[];
   stoppedBy?: ValidationStats["stoppedBy"];
   kept: ExamQuestion[];
   /** What the step's answers cost at `--prices`. */
@@ -608,6 +677,7 @@ export async function runValidationStep(params: {
       signal: params.signal,
     });
     const { byCode } = countFindings(questions);
+    const unusable = unusableAnswers(questions);
     const summary: ValidationStepSummary = {
       panel: panel.map((m) => `${m.name} (${m.kind})`),
       validated: stats.validated,
@@ -617,6 +687,7 @@ export async function runValidationStep(params: {
       resumed: stats.resumed,
       stoppedBy: stats.stoppedBy,
       kept: [...questions],
+      ...(unusable.length > 0 ? { unusable } : {}),
       ...(params.prices ? { spend: validationSpend({ stats, panel, prices: params.prices }) } : {}),
     };
     if (stats.stoppedBy) return summary;
@@ -632,6 +703,7 @@ export async function runValidationStep(params: {
     const found = Object.entries(byCode)
       .map(([code, n]) => `${code} ${n}`)
       .join(", ");
+    for (const line of describeUnusableAnswers(summary.unusable ?? [])) params.output.info(`  warning: ${line}`);
     params.output.info(
       `  validated ${stats.validated} questions (${stats.calls} answers${stats.resumed ? `, ${stats.resumed} resumed` : ""}): ${found || "no validation findings"}; ${dropped.length} dropped${summary.droppedFile ? ` (${summary.droppedFile})` : ""}${summary.spend ? `; spend ${formatCost(summary.spend)}` : ""}`,
     );

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -127,9 +127,22 @@ describe("domain-eval evaluate end to end (tiny random model, real LightEval 0.1
   });
 
   it("a model that cannot be loaded fails with its reason, the others are kept, and the exit code is 1", async () => {
-    const run = await runCli([...args(), "--models", tiny, join(work, "missing.gguf")], { env });
+    // a folder that looks like a transformers model but is not one: LightEval fails to load it
+    const broken = join(work, "broken-model");
+    await mkdir(broken, { recursive: true });
+    await writeFile(join(broken, "config.json"), "{}\n");
+    const card = join(dataset, "README.md");
+    const before = await readFile(card, "utf8");
+    const alone = await runCli([...args(), "--models", broken], { env });
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toMatch(/broken-model: failed: /u);
+    // no model finished: the card keeps what it said
+    expect(alone.stderr).toContain(`${card} left unchanged: no model finished`);
+    expect(await readFile(card, "utf8")).toBe(before);
+
+    const run = await runCli([...args(), "--models", tiny, broken], { env });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`✗ [2/2] missing: failed: GGUF file ${join(work, "missing.gguf")} does not exist`);
+    expect(run.stderr).toMatch(/✗ \[2\/2\] broken-model: failed: /u);
     const results = JSON.parse(await readFile(join(work, "results", "results.json"), "utf8"));
     expect(results.models.map((m: { status: string }) => m.status)).toEqual(["ok", "failed"]);
   });

@@ -9,6 +9,7 @@ import {
   type EvaluationProgress,
   type EvaluationResults,
   evaluateModels,
+  parseModelSpec,
   readDatasetSource,
   renderHubEvalFiles,
   renderResultsMarkdown,
@@ -104,8 +105,14 @@ export async function runEvaluate(params: {
   }
   let results: EvaluationResults;
   try {
-    // The dataset is checked before anything slow (finding or installing the evaluation venv, loading models).
+    // The dataset and the model specs are checked before anything slow (finding or installing the evaluation venv,
+    // loading models) and before anything is written: a mistyped path fails here, not as a failed row in the card.
     await readDatasetSource({ dataset: options.dataset, revision: options.revision });
+    const problems = options.models.flatMap((spec) => {
+      const parsed = parseModelSpec({ spec });
+      return "problem" in parsed ? [parsed.problem] : [];
+    });
+    if (problems.length > 0) throw new CliError(`--models: ${problems.join("; ")}`, EXIT.USAGE);
     const python = evaluationPython(options, output);
     results = await evaluateModels({
       dataset: options.dataset,
@@ -146,12 +153,18 @@ export async function runEvaluate(params: {
   let card: string | null = null;
   const readmePath = join(resolve(options.dataset), "README.md");
   const readme = await ifExists(readFile(readmePath, "utf8"));
-  if (readme !== undefined) {
+  // a card only gains results a model produced: a run where every model failed leaves it as it was
+  const anyFinished = results.models.some((m) => m.status === "ok");
+  if (readme !== undefined && !anyFinished) output.info(`${readmePath} left unchanged: no model finished`);
+  if (readme !== undefined && anyFinished) {
     await writeFile(readmePath, replaceCardResults({ readme, results: markdown }), "utf8");
     card = readmePath;
   }
   let hub: { commitUrl: string } | undefined;
-  if (options.pushToHub && !results.interrupted) {
+  if (options.pushToHub && !results.interrupted && !anyFinished) {
+    output.info(`not published to ${options.pushToHub}: no model finished`);
+  }
+  if (options.pushToHub && !results.interrupted && anyFinished) {
     try {
       const published = await publishDataset({
         repo: options.pushToHub,

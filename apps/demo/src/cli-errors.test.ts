@@ -117,7 +117,7 @@ describe("bad input: one clear line, non-zero exit, nothing written damaged", ()
     const { code, stderr } = await runCli([
       "task",
       "--dataset",
-      EXAMPLES,
+      "my-org/exam",
       "--name",
       "bad|name",
       "--out",

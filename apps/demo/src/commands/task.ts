@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { errorMessage, ifExists } from "@domain-eval/core";
@@ -31,14 +31,44 @@ export interface TaskOptions {
   modelArgs?: string;
 }
 
-/** A dataset argument is a local folder when it exists on disk; otherwise a Hub id. */
+/** A Hub dataset id, `owner/name`, as LightEval and the task config take it (not a relative path such as ./x/y). */
+const HUB_DATASET_ID = /^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w.-]*$/u;
+
+/** A dataset argument is a local folder (holding data/*.parquet) when it exists on disk; otherwise a Hub id. */
 function datasetFor(options: TaskOptions): TaskConfig["dataset"] {
   if (existsSync(options.dataset)) {
     if (!statSync(options.dataset).isDirectory()) {
       throw new CliError(`--dataset ${options.dataset} is a file: pass the dataset folder (the one holding data/)`);
     }
     if (options.revision) throw new CliError("--revision applies to Hub datasets only: drop it for a local folder");
+    const data = join(options.dataset, "data");
+    let parquet: string[] = [];
+    try {
+      parquet = readdirSync(data).filter((f) => f.endsWith(".parquet"));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
+        throw new CliError(
+          `cannot read ${data} (${errorMessage(error)}): check the dataset folder's permissions`,
+          EXIT.USAGE,
+          {
+            cause: error,
+          },
+        );
+      }
+    }
+    if (parquet.length === 0) {
+      throw new CliError(
+        `--dataset ${options.dataset} holds no data/*.parquet: pass a dataset folder written by domain-eval export (or a Hub id owner/name)`,
+      );
+    }
     return { path: resolve(options.dataset) };
+  }
+  // a path that does not exist is not a Hub id (owner/name): say it is missing, not that it is a bad id
+  if (!HUB_DATASET_ID.test(options.dataset)) {
+    throw new CliError(
+      `--dataset ${options.dataset} does not exist: pass the folder domain-eval export wrote, or a Hub id owner/name`,
+    );
   }
   return { repo: options.dataset, revision: options.revision };
 }

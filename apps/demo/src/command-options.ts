@@ -21,6 +21,62 @@ export function nonNegativeInt(name: string) {
   };
 }
 
+/** A BCP 47 language code as the card, the task and the domain plugins take it: `en`, `ja`, `pt-BR`, `zh-Hant`. */
+const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u;
+/** Codes whose English names a mistyped `--language Japanese` is compared with, to suggest the code. */
+const COMMON_LANGUAGES = [
+  "en",
+  "ja",
+  "zh",
+  "ko",
+  "de",
+  "fr",
+  "es",
+  "pt",
+  "it",
+  "nl",
+  "ru",
+  "ar",
+  "hi",
+  "id",
+  "vi",
+  "th",
+];
+/** Country codes often given for a language: shaped like a code, but another language or none. */
+const COUNTRY_NOT_LANGUAGE: Record<string, string> = {
+  jp: "ja",
+  cn: "zh",
+  kr: "ko",
+  cz: "cs",
+  gr: "el",
+  dk: "da",
+  se: "sv",
+  ua: "uk",
+};
+
+/**
+ * A `--language` value, checked before any work: a code such as `ja`, not a name (`Japanese`, which later steps
+ * refuse after the model calls are paid for).
+ */
+export function languageCode(name: string) {
+  return (value: string): string => {
+    const primary = value.split("-")[0] ?? "";
+    const language = COUNTRY_NOT_LANGUAGE[primary];
+    if (language) {
+      throw new InvalidArgumentError(
+        `${name} ${value}: "${primary}" is a country code, not a language code: did you mean ${name} ${language}?`,
+      );
+    }
+    if (LANGUAGE_CODE.test(value)) return value;
+    const names = new Intl.DisplayNames(["en"], { type: "language" });
+    const given = value.trim().toLowerCase();
+    const guess = COMMON_LANGUAGES.find((code) => names.of(code)?.toLowerCase() === given);
+    throw new InvalidArgumentError(
+      `${name} takes a language code such as "en", "ja" or "pt-BR", not ${JSON.stringify(value)}${guess ? `: did you mean ${name} ${guess}?` : ""}`,
+    );
+  };
+}
+
 /** `--json`, which every command that prints a summary offers. */
 export interface JsonFlag {
   json?: boolean;
@@ -49,7 +105,11 @@ export function addModelOptions(command: Command): Command {
       "--domain <id>",
       "domain plugin: instructions, examples, reviewer guidelines, checks (see `domain-eval domains`)",
     )
-    .option("--language <code>", "language to write questions in (default: the domain's, else en)")
+    .option(
+      "--language <code>",
+      "language to write questions in (default: the domain's, else en)",
+      languageCode("--language"),
+    )
     .option("--questions-per-chunk <n>", "questions asked per chunk", positiveInt("--questions-per-chunk"), 2)
     .option("--options <n>", "options per question, answer included", positiveInt("--options"), 4)
     .option("--chunk-size <tokens>", "chunk size in tokens", positiveInt("--chunk-size"), 600)

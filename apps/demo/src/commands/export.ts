@@ -20,6 +20,7 @@ import {
   type CardFlags,
   cardOptions,
   type JsonFlag,
+  languageCode,
   positiveInt,
 } from "../command-options.js";
 import type { CliConfig } from "../config.js";
@@ -404,7 +405,7 @@ export function registerExportCommand(program: Command): void {
           "also write report.html into the dataset folder (questions file: --questions's)",
         )
         .option("--domain <id>", "domain plugin (subject, card)")
-        .option("--language <code>", "language of the questions for the card")
+        .option("--language <code>", "language of the questions for the card", languageCode("--language"))
         .option(
           "--threads <n>",
           "threads reading and encoding a large --questions file (default: one per CPU, at most 4; 1: one thread)",

@@ -13,7 +13,7 @@ import {
 } from "@domain-eval/lighteval-task";
 import { type Command, Option } from "commander";
 import { CliError, EXIT } from "../cli-error.js";
-import { type JsonFlag, nonNegativeInt } from "../command-options.js";
+import { type JsonFlag, languageCode, nonNegativeInt } from "../command-options.js";
 import { createOutput } from "../output.js";
 
 export interface TaskOptions {
@@ -160,7 +160,11 @@ export function registerTaskCommand(program: Command): void {
     .requiredOption("--name <name>", "task name: letters, digits, _ and -, starting with a letter")
     .option("--out <file>", "file to write (default: NAME.py, or NAME.yaml for lm-eval)")
     .option("--instruction <text>", "text shown before every question")
-    .option("--language <code>", "language of the default header (default: the dataset card's, else en)")
+    .option(
+      "--language <code>",
+      "language of the default header (default: the dataset card's, else en)",
+      languageCode("--language"),
+    )
     .option("--revision <sha>", "pin a Hub dataset to this commit")
     .addOption(
       new Option("--lighteval-version <v>", "LightEval API to target").choices(["0.13", "0.10"]).default("0.13"),

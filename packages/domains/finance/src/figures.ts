@@ -70,7 +70,7 @@ const CJK_CURRENCY_AFTER =
 const FIGURE = new RegExp(
   String.raw`(?<![\p{N}.,])(?<!(?!${CJK_LETTER})\p{L})(\()?([-−–▲△])?\s?(${CURRENCY_SYMBOL}|(?:${CURRENCY_CODES}|RMB)\s?)?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\))?` +
     String.raw`(?:\s?(%|per\s?cent\b|percent\b|パーセント)|\s?(x\b|times\b|倍))?(?:\s?(thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?` +
-    String.raw`(${Object.keys(CJK_SCALES).join("|")})?(${CJK_CURRENCY_AFTER})?` +
+    `(${Object.keys(CJK_SCALES).join("|")})?(${CJK_CURRENCY_AFTER})?` +
     String.raw`(?:\s+(${CURRENCY_CODES})\b)?(?:\s+([a-z]+))?`,
   "gu",
 );

@@ -20,9 +20,27 @@ const PERIOD = new RegExp(
   "iu",
 );
 
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAN = /\p{Script=Han}/u;
+const FOREIGN_IN_JAPANESE = /ドル|ユーロ|ポンド|ウォン|人民元|元|圓|[$€£₩]|\b(?!JPY)[A-Z]{3}\b/u;
+const FOREIGN_IN_CHINESE = /美元|[欧歐]元|日[元圓]|[韩韓]元|英[镑鎊]|円|[$€£¥₩]|\b(?!CNY|RMB|TWD|HKD|MOP)[A-Z]{3}\b/u;
+
+/**
+ * Japanese and Chinese exams take the reporting currency for granted: 売上高はいくらか → 486億円, 营业收入是多少？→
+ * 125.6亿元. An answer in the home currency of the question's language (円 in Japanese; 元, 圓, 人民币 in Chinese) needs
+ * no currency named in the question; one in dollars or euros still does.
+ */
+function inHomeCurrency(question: string, answer: string): boolean {
+  const text = answer.normalize("NFKC");
+  if (KANA.test(question)) return /円/u.test(text) && !FOREIGN_IN_JAPANESE.test(text);
+  if (HAN.test(question)) return /[元圓]|人民[币幣]/u.test(text) && !FOREIGN_IN_CHINESE.test(text);
+  return false;
+}
+
 /**
  * Finance check: a numeric question must state the period it is about (a year, quarter, "year ended 31 December",
- * "as at"), and a question whose answer is an amount of money must state the currency. Without them the same
+ * "as at"), and a question whose answer is an amount of money must state the currency (a Japanese or Chinese question
+ * whose answer is in yen or yuan takes it for granted, as exams in those languages do). Without them the same
  * question has several right answers in a filing that compares periods.
  *
  * @example
@@ -50,7 +68,11 @@ export const currencyAndPeriodCheck: QualityCheck = {
     const money = figures.some(
       (f) => f.currency || (!f.percent && !f.multiple && !f.count && mentionsCurrency({ text: quotes })),
     );
-    if (money && !mentionsCurrency({ text: question.question })) {
+    if (
+      money &&
+      !mentionsCurrency({ text: question.question }) &&
+      !inHomeCurrency(question.question, question.answer)
+    ) {
       out.push({
         code: "NUMERIC_QUESTION_MISSING_CURRENCY",
         severity: "warning",

@@ -37,6 +37,36 @@ describe("extractFigures", () => {
     expect(extractFigures({ text: "FY2024 und Q1" })).toEqual([]);
   });
 
+  it.each([
+    ["2000万元", { value: 2000, absolute: 20_000_000, currency: true, date: false }],
+    ["2000億円", { value: 2000, absolute: 200_000_000_000, currency: true, date: false }],
+    ["2000毫克", { value: 2000, currency: false, date: false }],
+    ["100亿美元", { value: 100, absolute: 10_000_000_000, currency: true }],
+    ["人民币1500万元", { value: 1500, absolute: 15_000_000, currency: true }],
+    ["3億2,000万円", { raw: "3億2,000万円", absolute: 320_000_000, value: 32_000, currency: true }],
+    ["▲500百万円", { value: -500, absolute: -500_000_000, currency: true }],
+    ["△1,234百万円", { value: -1234, currency: true }],
+    ["前期比12.3%増", { value: 12.3, percent: true, date: false }],
+    ["1.2倍", { value: 1.2, multiple: true }],
+    ["2,140名", { value: 2140, count: true, currency: false }],
+    ["2024年度", { value: 2024, date: true }],
+    ["2023财年", { value: 2023, date: true }],
+  ])("reads the Japanese or Chinese figure %s", (text, want) => {
+    const [figure] = extractFigures({ text });
+    expect(figure).toMatchObject(want);
+  });
+
+  it("takes 2000 before a Japanese or Chinese magnitude, currency or unit as an amount, 2024年 as a year", () => {
+    const figures = extractFigures({ text: "2024年3月期の回購総額は2000万元、上限は2000億円、用量は2000毫克" });
+    expect(figures.map((f) => [f.raw, f.date])).toEqual([
+      ["2024", true],
+      ["3", true],
+      ["2000万元", false],
+      ["2000億円", false],
+      ["2000", false],
+    ]);
+  });
+
   it("does not read a scale from a following word such as months", () => {
     const [figure] = extractFigures({ text: "5 months" });
     expect(figure).toMatchObject({ value: 5, absolute: 5, count: true });
@@ -50,6 +80,14 @@ describe("mentionsCurrency", () => {
     ["€ million", true],
     ["pounds sterling", true],
     ["as a share of revenue", false],
+    ["1株当たり配当金は何円か", true],
+    ["营业收入是多少元", true],
+    ["以人民币计", true],
+    ["単位：百万円", true],
+    ["米ドル建て", true],
+    ["元本の返済期日", false],
+    ["第三单元的内容", false],
+    ["業務は円滑に進んだ", false],
     ["the ROE for 2024", false],
   ])("%s → %s", (text, want) => {
     expect(mentionsCurrency({ text })).toBe(want);

@@ -47,6 +47,19 @@ describe("quotedFigureSupportCheck", () => {
     expect(finding?.message).toContain("€412.6 million");
   });
 
+  it.each([
+    ["the same amount in another Japanese unit", "3.2億円", ["当期の営業利益は3億2,000万円となった。"]],
+    ["a Japanese negative amount", "-500百万円", ["営業損益は▲500百万円（前期は300百万円）。"]],
+    ["a Chinese amount of 2000万元", "2000万元", ["回购资金总额不低于人民币1500万元，不超过人民币2000万元。"]],
+  ])("accepts %s", (_name, answer, citations) => {
+    expect(codesFor(answer, citations)).toEqual([]);
+  });
+
+  it("does not take a Japanese amount of 2000億円 in the quotes for a year", () => {
+    expect(codesFor("2200億円", ["売上高は2000億円、前期は1800億円。"])).toEqual(["NUMERIC_ANSWER_UNSUPPORTED"]);
+    expect(codesFor("200億円", ["売上高は2000億円、前期は1800億円。"])).toEqual([]);
+  });
+
   it("leaves questions without quotes to the core MISSING_CITATIONS check", () => {
     expect(codesFor("14.9%", [])).toEqual([]);
   });

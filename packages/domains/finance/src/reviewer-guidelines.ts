@@ -5,7 +5,7 @@ Each record is a multiple-choice question generated from a financial document. T
 
 ## Accept the question when
 
-- The question names the **company or segment**, the **currency** and the **period** (e.g. "in euros, for the year ended 31 December 2024").
+- The question names the **company or segment**, the **currency** and the **period** (e.g. "in euros, for the year ended 31 December 2024"). A Japanese or Chinese question may leave out its home currency (円; 元, 人民币) when the answer is in it.
 - The correct answer appears in the quoted figures or follows from them in one step. Recompute ratios and changes yourself; rounding must match the source (usually one decimal place).
 - Exactly one option is right. Distractors are plausible mistakes (wrong period, adjacent line, sign error, inverted ratio), not nonsense.
 - All options share a format: all percentages, or all amounts with the same currency and scale.

@@ -17,7 +17,7 @@ Each record is a multiple-choice question generated from a legal text (a statute
 
 ## Discard the question when
 
-- It is framed as advice ("Should I …", "You should …", "My landlord …") or asks what a party ought to do in a situation the passage does not describe.
+- It is framed as advice ("Should I …", "You should …", "My landlord …"; 私は…すべきですか, 私の大家; 我应该…吗, 我的房东) or asks what a party ought to do in a situation the passage does not describe.
 - It tests case law, commentary or practice that the passage does not contain.
 - Two options are right under the cited provision.
 

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import type { DomainPlugin } from "@domain-eval/core";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { CardOptions } from "./commands/export.js";
@@ -74,6 +75,38 @@ export function languageCode(name: string) {
     throw new InvalidArgumentError(
       `${name} takes a language code such as "en", "ja" or "pt-BR", not ${JSON.stringify(value)}${guess ? `: did you mean ${name} ${guess}?` : ""}`,
     );
+  };
+}
+
+/** What is at `path`: a folder, a file, or nothing (also when it cannot be looked at: the command then says why). */
+function kindOf(path: string): "folder" | "file" | undefined {
+  try {
+    return statSync(path).isDirectory() ? "folder" : "file";
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parser of a file argument (read or written): a folder there is an input error before any work, instead of Node's
+ * EISDIR once the command is under way. `example` names the file to pass, e.g. `questions.jsonl`.
+ */
+export function filePath(name: string, example: string) {
+  return (value: string): string => {
+    if (kindOf(value) === "folder") {
+      throw new InvalidArgumentError(
+        `${name} ${value} is a folder: pass a file, e.g. ${value.replace(/\/+$/u, "")}/${example}`,
+      );
+    }
+    return value;
+  };
+}
+
+/** Parser of a folder argument a command writes into: an existing file there is an input error before any work. */
+export function folderPath(name: string) {
+  return (value: string): string => {
+    if (kindOf(value) === "file") throw new InvalidArgumentError(`${name} ${value} is a file: pass a folder`);
+    return value;
   };
 }
 

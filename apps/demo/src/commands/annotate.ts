@@ -3,7 +3,7 @@ import type { DomainPlugin } from "@domain-eval/core";
 import type { Command } from "commander";
 import { argillaClientFor, asArgillaCliError } from "../argilla-connection.js";
 import { commandContext } from "../command-context.js";
-import { type ArgillaFlags, addArgillaOptions, type JsonFlag, nonNegativeInt } from "../command-options.js";
+import { type ArgillaFlags, addArgillaOptions, filePath, type JsonFlag, nonNegativeInt } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import { questionsToExamItems, readQuestionsFile, subjectFor } from "../exam-items.js";
 import type { CliOutput } from "../output.js";
@@ -83,7 +83,7 @@ export function registerAnnotateCommand(program: Command): void {
     program
       .command("annotate")
       .description("send questions to an Argilla review dataset, the model's answer as a suggestion")
-      .argument("<file>", "questions.jsonl from generate")
+      .argument("<file>", "questions.jsonl from generate", filePath("<file>", "questions.jsonl"))
       .requiredOption("--dataset <name>", "Argilla dataset name (reused if it exists)")
       .option("--replace", "delete and recreate a dataset of the same name", false)
       .option("--domain <id>", "domain plugin whose reviewer guidelines to show")

@@ -16,7 +16,7 @@ import {
 import type { Command } from "commander";
 import { CliError, EXIT } from "../cli-error.js";
 import { commandContext } from "../command-context.js";
-import type { JsonFlag } from "../command-options.js";
+import { filePath, type JsonFlag } from "../command-options.js";
 
 export interface CheckSummary {
   questions: number;
@@ -126,7 +126,11 @@ export function registerCheckCommand(program: Command): void {
   program
     .command("check")
     .description("run the quality checks on a questions file (one JSON question per line)")
-    .argument("<file>", "questions.jsonl: id, question, answer, distractors, citations, optional source_text")
+    .argument(
+      "<file>",
+      "questions.jsonl: id, question, answer, distractors, citations, optional source_text",
+      filePath("<file>", "questions.jsonl"),
+    )
     .option("--json", "one JSON line per question: {id, ok, findings}")
     .option("--domain <id>", "also run this domain plugin's checks")
     .addHelpText(

@@ -18,7 +18,7 @@ import { publishDataset, replaceCardResults } from "@domain-eval/hub-publisher";
 import type { Command } from "commander";
 import { CliError, EXIT } from "../cli-error.js";
 import { commandContext } from "../command-context.js";
-import type { JsonFlag } from "../command-options.js";
+import { folderPath, type JsonFlag } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
 import { taskNameFor } from "./export.js";
@@ -206,7 +206,11 @@ export function registerEvaluateCommand(program: Command): void {
       "--models <spec...>",
       "smollm2-135m-instruct, gemma-3-270m, a .gguf file, a model folder, a Hub model id, or endpoint:MODEL@BASE_URL",
     )
-    .requiredOption("--out <dir>", "results folder (results.json, results.md, LightEval's output, the results cache)")
+    .requiredOption(
+      "--out <dir>",
+      "results folder (results.json, results.md, LightEval's output, the results cache)",
+      folderPath("--out"),
+    )
     .option("--revision <sha>", "pin a Hub dataset to this commit")
     .option("--task-file <file>", "reuse this LightEval task file (from `domain-eval task`) instead of writing one")
     .option("--name <task>", "task name of the written task file (default: from the dataset folder name)")

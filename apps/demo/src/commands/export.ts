@@ -19,6 +19,8 @@ import {
   addCardOptions,
   type CardFlags,
   cardOptions,
+  filePath,
+  folderPath,
   type JsonFlag,
   languageCode,
   positiveInt,
@@ -397,8 +399,9 @@ export function registerExportCommand(program: Command): void {
         .option(
           "--questions <file>",
           "instead of Argilla: publish a questions file without review (rows marked unreviewed)",
+          filePath("--questions", "questions.jsonl"),
         )
-        .requiredOption("--out <dir>", "dataset folder to write")
+        .requiredOption("--out <dir>", "dataset folder to write", folderPath("--out"))
         .option("--include-unreviewed", "also export records nobody reviewed, marked unreviewed", false)
         .option(
           "--report [questions]",

@@ -5,7 +5,7 @@ import type { CorpusChunk, RunSummaryInput } from "@domain-eval/report";
 import { ReportError, readQualityReportInput, writeQualityReport } from "@domain-eval/report";
 import { type Command, InvalidArgumentError } from "commander";
 import { CliError, EXIT } from "../cli-error.js";
-import type { JsonFlag } from "../command-options.js";
+import { filePath, type JsonFlag } from "../command-options.js";
 import { createOutput } from "../output.js";
 import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
 
@@ -118,12 +118,14 @@ export function registerReportCommand(program: Command): void {
     .requiredOption(
       "--questions <file>",
       "questions.jsonl from generate (questions.dropped.jsonl and questions.validation-dropped.jsonl beside it are read too)",
+      filePath("--questions", "questions.jsonl"),
     )
     .option("--dataset <dir>", "dataset folder from export: answer positions, review statistics")
     .option("--results <dir>", "folder written by evaluate (results.json): leaderboard, item analysis")
     .option(
       "--summary <file>",
       "run summary: the output of generate --json or run --json (calls, tokens; the validation's cost)",
+      filePath("--summary", "summary.json"),
     )
     .option("--docs <dir>", "the documents, to show the chunks and documents that produced no question")
     .option(
@@ -135,7 +137,7 @@ export function registerReportCommand(program: Command): void {
     .option("--chunk-overlap <tokens>", "chunk overlap used", wholeNumber("--chunk-overlap", 0), 60)
     .option("--argilla-url <url>", "the Argilla dataset page annotate printed; flagged questions link to it")
     .option("--title <text>", "page title")
-    .option("--out <file>", "HTML file to write", "report.html")
+    .option("--out <file>", "HTML file to write", filePath("--out", "report.html"), "report.html")
     .option("--json", "print {file, bytes} as JSON")
     .addHelpText(
       "after",

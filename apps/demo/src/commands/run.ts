@@ -13,6 +13,7 @@ import {
   addModelOptions,
   type CardFlags,
   cardOptions,
+  folderPath,
   generateOptions,
   type JsonFlag,
   type ModelFlags,
@@ -281,7 +282,12 @@ export function registerRunCommand(program: Command): void {
             .command("run")
             .description("the whole pipeline: generate → review in Argilla → export → task")
             .requiredOption("--docs <dir>", "folder of documents")
-            .option("--out <dir>", "folder for questions.jsonl, the dataset and the task file", "out")
+            .option(
+              "--out <dir>",
+              "folder for questions.jsonl, the dataset and the task file",
+              folderPath("--out"),
+              "out",
+            )
             .option("--dataset <name>", "name of the review dataset and the task", "domain_exam")
             .option(
               "--skip-review",

@@ -13,7 +13,7 @@ import {
 } from "@domain-eval/lighteval-task";
 import { type Command, Option } from "commander";
 import { CliError, EXIT } from "../cli-error.js";
-import { type JsonFlag, languageCode, nonNegativeInt } from "../command-options.js";
+import { filePath, type JsonFlag, languageCode, nonNegativeInt } from "../command-options.js";
 import { createOutput } from "../output.js";
 
 export interface TaskOptions {
@@ -158,7 +158,7 @@ export function registerTaskCommand(program: Command): void {
     .description("write the LightEval task file (or lm-evaluation-harness YAML) for a dataset, and print the command")
     .requiredOption("--dataset <dir-or-repo>", "dataset folder, or Hub dataset id owner/name")
     .requiredOption("--name <name>", "task name: letters, digits, _ and -, starting with a letter")
-    .option("--out <file>", "file to write (default: NAME.py, or NAME.yaml for lm-eval)")
+    .option("--out <file>", "file to write (default: NAME.py, or NAME.yaml for lm-eval)", filePath("--out", "task.py"))
     .option("--instruction <text>", "text shown before every question")
     .option(
       "--language <code>",

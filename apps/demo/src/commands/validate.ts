@@ -43,7 +43,7 @@ import {
 import { DEFAULT_EMBEDDED_MODEL, modelCacheDir } from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
 import { commandContext, interruptSignal } from "../command-context.js";
-import type { JsonFlag } from "../command-options.js";
+import { filePath, type JsonFlag } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
 import { addPriceOptions, type PriceFlags, readPriceTable } from "../price-options.js";
@@ -565,8 +565,12 @@ export function registerValidateCommand(program: Command): void {
   addBatchOptions(addPriceOptions(command));
   command
     .description("a panel of models answers every question open book, closed book, options only and order-swapped")
-    .argument("<file>", "questions.jsonl")
-    .requiredOption("--out <file>", "validated questions to write (the input is never rewritten)")
+    .argument("<file>", "questions.jsonl", filePath("<file>", "questions.jsonl"))
+    .requiredOption(
+      "--out <file>",
+      "validated questions to write (the input is never rewritten)",
+      filePath("--out", "validated.jsonl"),
+    )
     .option(
       "--panel <model>",
       "panel member, repeatable: MODEL (at OPENAI_BASE_URL), MODEL@BASE_URL, gguf:PATH.gguf, embedded:smollm2-135m-instruct (default: the configured model)",

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import type { DomainPlugin } from "@domain-eval/core";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { CliError } from "./cli-error.js";
 import type { CardOptions } from "./commands/export.js";
 import type { GenerateOptions } from "./commands/generate.js";
 
@@ -20,6 +21,17 @@ export function nonNegativeInt(name: string) {
     if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number of at least 0`);
     return n;
   };
+}
+
+/** `--options`: the answer and at least three distractors (what the question chain asks for), at most A–Z. */
+function optionCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 4 || n > 26) {
+    throw new InvalidArgumentError(
+      "--options must be a whole number from 4 to 26 (the answer and 3 to 25 distractors)",
+    );
+  }
+  return n;
 }
 
 /** A BCP 47 language code as the card, the task and the domain plugins take it: `en`, `ja`, `pt-BR`, `zh-Hant`. */
@@ -144,7 +156,7 @@ export function addModelOptions(command: Command): Command {
       languageCode("--language"),
     )
     .option("--questions-per-chunk <n>", "questions asked per chunk", positiveInt("--questions-per-chunk"), 2)
-    .option("--options <n>", "options per question, answer included", positiveInt("--options"), 4)
+    .option("--options <n>", "options per question, answer included (4 to 26)", optionCount, 4)
     .option("--chunk-size <tokens>", "chunk size in tokens", positiveInt("--chunk-size"), 600)
     .option("--chunk-overlap <tokens>", "overlap between chunks in tokens", nonNegativeInt("--chunk-overlap"), 60)
     .option("--concurrency <n>", "chunks in flight at once", positiveInt("--concurrency"), 4)
@@ -203,6 +215,12 @@ export function generateOptions(
   flags: ModelFlags & { docs: string },
   domain: DomainPlugin | undefined,
 ): Omit<GenerateOptions, "out" | "dryRun"> {
+  // checked here, in the flags' names, before any work (the chunker would name its own parameters)
+  if (flags.chunkOverlap >= flags.chunkSize) {
+    throw new CliError(
+      `--chunk-overlap (${flags.chunkOverlap}) must be below --chunk-size (${flags.chunkSize}): lower it, e.g. --chunk-overlap ${Math.floor(flags.chunkSize / 10)}`,
+    );
+  }
   return {
     docs: flags.docs,
     domain,

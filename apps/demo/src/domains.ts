@@ -67,16 +67,36 @@ export async function listInstalledDomains(cwd = process.cwd()): Promise<Install
   return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** Levenshtein distance: how many single-character edits turn one id into the other (for "did you mean"). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
 /** Loads an installed domain plugin by id, with an error listing the installed ones when it is unknown. */
-export async function loadDomain(id: string, cwd?: string): Promise<DomainPlugin> {
+export async function loadDomain(given: string, cwd?: string): Promise<DomainPlugin> {
   const installed = await listInstalledDomains(cwd);
-  const match = installed.find((d) => d.id === id);
+  // ids are lower-case: `--domain Finance` is the finance plugin
+  const match = installed.find((d) => d.id === given) ?? installed.find((d) => d.id === given.toLowerCase());
   if (!match) {
     const names = installed.map((d) => d.id).join(", ") || "none";
-    throw new CliError(
-      `unknown domain "${id}": installed domains are ${names}. Install a plugin package (npm install @domain-eval/domain-${id}) or create one with npm run new:domain -- ${id}`,
-    );
+    const near = installed.map((d) => d.id).filter((name) => editDistance(name, given.toLowerCase()) <= 2);
+    const guess = near.length > 0 ? ` Did you mean ${near.map((name) => `--domain ${name}`).join(" or ")}?` : "";
+    // a package name is lower-case letters, digits and hyphens: advise installing one only for such an id
+    const install = /^[a-z0-9][a-z0-9-]*$/u.test(given)
+      ? ` Install a plugin package (npm install @domain-eval/domain-${given}) or create one with npm run new:domain -- ${given}`
+      : " Install a plugin package (npm install @domain-eval/domain-NAME) or create one with npm run new:domain -- NAME";
+    throw new CliError(`unknown domain "${given}": installed domains are ${names}.${guess || install}`);
   }
+  const id = match.id;
   if (!existsSync(match.entry)) {
     throw new CliError(`domain "${id}" (${match.packageName}) is not built: run npm run build`);
   }

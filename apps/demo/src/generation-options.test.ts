@@ -23,3 +23,26 @@ describe("generation options out of range: exit 2 in the flags' own names, befor
     expect(code).toBe(2);
   });
 });
+
+describe("--domain", () => {
+  it("takes an id in any case (Finance is finance)", async () => {
+    const { code, stderr } = await runCli(["generate", "--docs", EXAMPLES, "--dry-run", "--domain", "Finance"]);
+    expect(code, stderr).toBe(0);
+  });
+
+  it("a misspelt id: exit 2 with the installed ones and the near one, not an npm package to install", async () => {
+    const { code, stderr } = await runCli(["generate", "--docs", EXAMPLES, "--dry-run", "--domain", "finanse"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'unknown domain "finanse": installed domains are finance, legal, medical. Did you mean --domain finance?',
+    );
+    expect(stderr).not.toContain("npm install");
+  });
+
+  it("an id that is no package name is not turned into an npm package to install", async () => {
+    const { code, stderr } = await runCli(["generate", "--docs", EXAMPLES, "--dry-run", "--domain", "Tax Law"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("npm install @domain-eval/domain-NAME");
+    expect(stderr).not.toContain("domain-Tax Law");
+  });
+});

@@ -60,3 +60,30 @@ describe("a folder where a file goes, or a file where a folder goes: exit 2 befo
     expect(existsSync(join(dir, "e"))).toBe(false);
   });
 });
+
+describe("a place that cannot take the output, found before writing: exit 2, nothing removed", () => {
+  it("export into a folder that holds other files", async () => {
+    const target = join(dir, "holds-notes");
+    await mkdir(target);
+    await writeFile(join(target, "notes.txt"), "mine\n");
+    const questions = join(import.meta.dirname, "..", "test", "fixtures", "export-questions.jsonl");
+    const { code, stderr } = await runCli(["export", "--questions", questions, "--out", target]);
+    expect(stderr).toContain("already exists and is not a dataset folder (it holds notes.txt)");
+    expect(code).toBe(2);
+    expect(existsSync(join(target, "notes.txt"))).toBe(true);
+  });
+
+  it("report --docs that is not a folder", async () => {
+    const { code, stderr } = await runCli([
+      "report",
+      "--questions",
+      file,
+      "--docs",
+      join(dir, "nope"),
+      "--out",
+      join(dir, "r.html"),
+    ]);
+    expect(stderr).toContain("nope is not a folder: pass the folder of documents the questions were generated from");
+    expect(code).toBe(2);
+  });
+});

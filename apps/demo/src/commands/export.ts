@@ -270,7 +270,7 @@ async function writeAndPublish(
       return records.discarded;
     },
   };
-  const { writeDatasetFolder } = await import("@domain-eval/hub-publisher");
+  const { HubPublishError, writeDatasetFolder } = await import("@domain-eval/hub-publisher");
   const folder = await writeDatasetFolder({
     items: params.items,
     encodedParts: params.encodedParts,
@@ -278,6 +278,12 @@ async function writeAndPublish(
     // devSplitSize is the same for every size from HEAD_ROWS up, so the head is enough to size it.
     splits: { dev: devSplitSize(params.head.length) },
     card,
+  }).catch((error: unknown) => {
+    // a folder that holds other files is refused before anything is written: an input error (exit 2)
+    if (error instanceof HubPublishError && error.reason === "not-a-dataset-folder") {
+      throw new CliError(error.message, EXIT.USAGE, { cause: error });
+    }
+    throw error;
   });
   const summary: ExportSummary = {
     dir: folder.dir,

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type PriceTable, pricesForModel, type TokenPrices } from "@domain-eval/core";
 import { loadDocuments, splitDocuments } from "@domain-eval/question-chain";
@@ -37,6 +38,11 @@ function pricesOf(table: PriceTable, model: string | undefined): TokenPrices {
 }
 
 async function corpusOf(docs: NonNullable<ReportOptions["docs"]>): Promise<CorpusChunk[]> {
+  if (!existsSync(docs.dir) || !statSync(docs.dir).isDirectory()) {
+    throw new CliError(
+      `--docs ${docs.dir} is not a folder: pass the folder of documents the questions were generated from`,
+    );
+  }
   const { documents } = await loadDocuments({ dir: docs.dir });
   const chunks = await splitDocuments({ documents, chunkSize: docs.chunkSize, chunkOverlap: docs.chunkOverlap });
   return chunks.map((c) => ({

@@ -1,4 +1,6 @@
 import { getEventListeners } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { DomainEvalError } from "@domain-eval/core";
 import { multipleChoiceHandler, type ScriptedOpenAIServer, startScriptedOpenAIServer } from "@domain-eval/testing";
 import { afterEach, describe, expect, it } from "vitest";
@@ -74,6 +76,37 @@ describe("createEndpointMember", () => {
     expect((error as Error).message).toBe("stopped by the user");
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("a URL that is not an OpenAI API (an HTML page, a 404 on the path) says to check the base URL", async () => {
+    const pages: Server = createServer((request, response) => {
+      if (request.url?.startsWith("/site/")) {
+        response.writeHead(200, { "content-type": "text/html" });
+        response.end("<!doctype html><html><body>Welcome to nginx!</body></html>");
+      } else {
+        response.writeHead(404, { "content-type": "application/json" });
+        response.end(JSON.stringify({ error: { message: "Invalid URL (POST /chat/completions)" } }));
+      }
+    });
+    await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+    try {
+      const html = await createEndpointMember({ baseUrl: `${origin}/site/v1`, model: "m" })
+        .answer({ item })
+        .catch((e: unknown) => e);
+      expect(html).toBeInstanceOf(ValidatorError);
+      expect((html as Error).message).toBe(
+        `m at ${origin} answered with an HTML page, not an OpenAI chat completion: check the base URL (an OpenAI-compatible API usually ends in /v1)`,
+      );
+      const noPrefix = await createEndpointMember({ baseUrl: origin, model: "m" })
+        .answer({ item })
+        .catch((e: unknown) => e);
+      expect((noPrefix as Error).message).toBe(
+        `m at ${origin} has no chat completions API at ${origin}/chat/completions (HTTP 404): check the base URL (an OpenAI-compatible API usually ends in /v1)`,
+      );
+    } finally {
+      await new Promise((resolve) => pages.close(resolve));
+    }
   });
 
   it("a refused request is a ValidatorError naming the model, never the key", async () => {

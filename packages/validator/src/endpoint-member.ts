@@ -91,6 +91,11 @@ function readLetter(reply: ChatReply, letters: string[]): { letter: string } | {
   return { letter: letter.trim().toUpperCase() };
 }
 
+/** Whether a body is a web page (a proxy's or a web server's), not an API's JSON. */
+function looksLikeHtml(text: string): boolean {
+  return /^\s*<(?:!doctype|html|head|body)\b/iu.test(text);
+}
+
 /**
  * A panel member behind any OpenAI-compatible endpoint (OpenAI, vLLM, TGI, Ollama, llama.cpp server, …). It asks for
  * one letter through structured output (`json_schema`, or a forced tool call), at temperature 0, and when the
@@ -172,8 +177,8 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
         lastCause = error;
         continue;
       }
-      if (response.ok) return (await response.json()) as ChatReply;
       const text = await response.text().catch(() => "");
+      if (response.ok) return chatReplyIn(text);
       const detail = (() => {
         try {
           return (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
@@ -188,15 +193,38 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
         lastCause = undefined;
         continue;
       }
+      // a 404 on the path itself: the base URL lacks the API's prefix (an HTML 404 page, or "Invalid URL …")
+      const wrongPath = response.status === 404 && (looksLikeHtml(text) || /invalid url|not found/iu.test(shown));
       throw new ValidatorError({
         code: "ENDPOINT_FAILED",
-        message: `${label} refused the validation request (HTTP ${response.status}: ${shown}): check the model id, the API key, and that the endpoint supports ${structured === "tools" ? "tool calls" : "json_schema response formats"}`,
+        message: wrongPath
+          ? `${label} has no chat completions API at ${url} (HTTP 404): check the base URL (an OpenAI-compatible API usually ends in /v1)`
+          : `${label} refused the validation request (HTTP ${response.status}: ${shown}): check the model id, the API key, and that the endpoint supports ${structured === "tools" ? "tool calls" : "json_schema response formats"}`,
       });
     }
     throw new ValidatorError({
       code: "ENDPOINT_UNAVAILABLE",
       message: `${label} did not answer after ${maxRetries + 1} attempts (${redactSecrets({ text: lastProblem, secrets: [params.apiKey] })}): check that it is running, or lower --concurrency`,
       cause: lastCause,
+    });
+  }
+
+  /** A successful reply's body as a chat completion; anything else (an HTML page, other JSON) is the wrong server. */
+  function chatReplyIn(text: string): ChatReply {
+    let reply: unknown;
+    try {
+      reply = JSON.parse(text);
+    } catch {
+      reply = undefined;
+    }
+    if (reply !== null && typeof reply === "object" && Array.isArray((reply as ChatReply).choices)) {
+      return reply as ChatReply;
+    }
+    const shown = redactSecrets({ text: text.slice(0, 80), secrets: [params.apiKey] });
+    const what = looksLikeHtml(text) ? "an HTML page" : JSON.stringify(shown);
+    throw new ValidatorError({
+      code: "ENDPOINT_FAILED",
+      message: `${label} answered with ${what}, not an OpenAI chat completion: check the base URL (an OpenAI-compatible API usually ends in /v1)`,
     });
   }
 

@@ -53,5 +53,13 @@ export function asArgillaCliError(error: unknown): unknown {
     });
   }
   if (error instanceof ArgillaClientError) return new CliError(error.message, EXIT.FAILED, { cause: error });
+  // openapi-fetch parses every reply as JSON: a web page (a proxy, another server) fails here
+  if (error instanceof SyntaxError) {
+    return new CliError(
+      "the server at ARGILLA_API_URL answered with something that is not JSON (a web page?), so it is not the Argilla API: set ARGILLA_API_URL to the Argilla server's own address, e.g. http://localhost:6900",
+      EXIT.FAILED,
+      { cause: error },
+    );
+  }
   return error;
 }

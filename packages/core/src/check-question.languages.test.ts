@@ -2,6 +2,7 @@
 // question must get no warning or error; each flaw must be caught in every language.
 import { describe, expect, it } from "vitest";
 import { type CheckableQuestion, checkQuestion } from "./check-question.js";
+import { normalizeForComparison, numbersIn } from "./normalize-text.js";
 
 interface LanguageCase {
   source: string;
@@ -203,5 +204,44 @@ describe("phrases a domain plugin adds", () => {
       phrases: { ja: { noneOfTheAbove: ["該当する勘定科目はない"] } },
     });
     expect(findings.map((f) => f.code)).toContain("ALL_OR_NONE_OF_THE_ABOVE");
+  });
+});
+
+describe("kanji numerals in options", () => {
+  const LEAVE =
+    "第38條 勞工在同一雇主或事業單位，繼續工作滿一定期間者，應依下列規定給予特別休假：\n一、六個月以上一年未滿者，三日。\n" +
+    "二、一年以上二年未滿者，七日。\n三、二年以上三年未滿者，十日。\n四、三年以上五年未滿者，每年十四日。";
+  const leave: CheckableQuestion = {
+    question: "依台灣《勞動基準法》第38條，勞工在同一雇主繼續工作一年以上二年未滿者，應給予幾日特別休假？",
+    answer: "七日",
+    distractors: ["三日", "十日", "十四日"],
+    citations: ["二、一年以上二年未滿者，七日。"],
+  };
+
+  it("are the same option as the figure in digits (三日 / 3日, 三天 / 3天, 七日 / ７日)", () => {
+    for (const [answer, variant] of [
+      ["3日", "三日"],
+      ["3天", "三天"],
+      ["七日", "７日"],
+      ["二个月", "2个月"],
+      ["十四日", "14日"],
+      ["百分之八十", "80%"],
+    ] as const) {
+      const q = { ...leave, answer, distractors: [variant, "5日", "25日"] };
+      expect(codes(q, LEAVE), `${answer} / ${variant}`).toContain("ANSWER_IN_DISTRACTORS");
+    }
+    const q = { ...leave, distractors: ["三日", "3日", "十日"] };
+    expect(codes(q, LEAVE)).toContain("DUPLICATE_OPTIONS");
+  });
+
+  it("leave a clean question written in kanji numerals alone, and words that contain them (一般, 三菱, 統一) intact", () => {
+    expect(codes(leave, LEAVE)).toEqual([]);
+    const firms = { ...leave, answer: "三菱", distractors: ["三井", "住友", "一般"] };
+    expect(codes(firms, LEAVE)).not.toContain("ANSWER_IN_DISTRACTORS");
+    for (const word of ["一般", "三菱商事", "統一", "万一", "十分な", "百分比"]) {
+      expect(normalizeForComparison(word), word).toBe(word);
+    }
+    expect(normalizeForComparison("第十九条")).toBe("第19条");
+    expect(numbersIn({ text: "劳动合同期限一年以上不满三年的，试用期不得超过二个月" })).toEqual(["1", "3", "2"]);
   });
 });

@@ -245,3 +245,33 @@ describe("kanji numerals in options", () => {
     expect(numbersIn({ text: "劳动合同期限一年以上不满三年的，试用期不得超过二个月" })).toEqual(["1", "3", "2"]);
   });
 });
+
+describe("quotes typed with another form of the same punctuation", () => {
+  const RULES =
+    "さくらマート会員規約\n第8条（注文の取消し）\n会員は、商品の発送前に限り、マイページから注文を取り消すことができる。\n" +
+    "注文中の商品が発送された後は、注文の取消しはできず、返品の手続によるものとする。\n返品は商品到着後8日以内に申し出なければならない。";
+  const q: CheckableQuestion = {
+    question: "さくらマート会員規約で、返品の申出期限は商品到着後何日以内とされているか。",
+    answer: "8日以内",
+    distractors: ["3日以内", "14日以内", "30日以内"],
+    citations: ["返品は商品到着後8日以内に申し出なければならない。"],
+  };
+
+  it("are found: ， or , for 、, ． or ｡ for 。", () => {
+    for (const quote of [
+      "注文中の商品が発送された後は，注文の取消しはできず，返品の手続によるものとする。",
+      "注文中の商品が発送された後は, 注文の取消しはできず, 返品の手続によるものとする．",
+      "注文中の商品が発送された後は､注文の取消しはできず､返品の手続によるものとする｡",
+    ]) {
+      expect(codes({ ...q, citations: [quote, ...(q.citations ?? [])] }, RULES), quote).toEqual([]);
+    }
+  });
+
+  it("are still ungrounded when their words are not the passage's", () => {
+    const quote = "注文中の商品が発送された後は，注文の取消しができ，返品の手続は不要とする。";
+    expect(codes({ ...q, citations: [quote] }, RULES)).toContain("UNGROUNDED_QUOTE");
+    expect(
+      codes({ ...q, citations: ["会員は、商品の発送後に限り、マイページから注文を取り消すことができる。"] }, RULES),
+    ).toContain("UNGROUNDED_QUOTE");
+  });
+});

@@ -142,12 +142,21 @@ export function foldForComparison(text: string): string {
 /**
  * Case- and whitespace-insensitive form used for quote matching: punctuation is kept, because quotes are verbatim.
  * NFKC, and whitespace next to scripts written without spaces is dropped: a Japanese sentence wrapped over two lines
- * in the source still matches the quote copied on one line.
+ * in the source still matches the quote copied on one line. Marks that are the same mark in another typography are
+ * one: the ideographic comma and full stop (`、` `。`, typed as `，` `．` in some Japanese and Chinese writing, or as
+ * `､` `｡` in half-width forms) are `,` and `.`, the wave dash `〜` is `~`.
+ *
+ * @example
+ * normalizeForQuoteMatch("発送された後は，注文の取消しはできず．") === normalizeForQuoteMatch("発送された後は、注文の取消しはできず。") // true
  */
 export function normalizeForQuoteMatch(text: string): string {
   return joinSpacelessScript({
     text: canonicalForm(text)
       .toLowerCase()
+      // after NFKC: ， is ",", ． is ".", ､ is 、, ｡ is 。, ～ is ~
+      .replace(/\u3001/gu, ",")
+      .replace(/\u3002/gu, ".")
+      .replace(/\u301C/gu, "~")
       .replace(/[\u2018\u2019\u201A\u201B]/gu, "'")
       .replace(/[\u201C\u201D\u201E\u201F]/gu, '"')
       .replace(/[\u2010-\u2015]/gu, "-")

@@ -393,9 +393,21 @@ const MAX_EXTRA_CHARS = 4;
 // Japanese law cites the main clause of an article as 第3条本文: that 本文 is the statute's, not the exam's passage.
 const LEGAL_CLAUSE_BEFORE = /[条項号款]$/u;
 
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Whether a word starts at `at`, as the platform segments the text: 文中の in 注文中の, 材料中 in 原材料中 and 上文 in
+ * 线上文档 start inside another word (注文, 原材料, 线上), so they are not the phrase.
+ */
+function startsWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
+  return wordSegmenter.segment(text).containing(at)?.index === at;
+}
+
 function containsSpaceless(text: string, phrase: string): boolean {
   for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-    if (!LEGAL_CLAUSE_BEFORE.test(text.slice(0, at))) return true;
+    if (!LEGAL_CLAUSE_BEFORE.test(text.slice(0, at)) && startsWord(text, at)) return true;
   }
   return false;
 }
@@ -567,7 +579,8 @@ export function findPhrase(params: {
   kinds?: readonly PhraseKind[];
   /**
    * `"start"` (default): the text is the phrase, adding at most a few words (an option). `"anywhere"`: the phrase
-   * occurs anywhere in the text, as whole words (a question stem that says "according to the passage").
+   * occurs anywhere in the text, as whole words (a question stem that says "according to the passage"); in a script
+   * without spaces, starting a word (注文中の holds no 文中の).
    */
   position?: "start" | "anywhere";
 }): PhraseMatch | undefined {

@@ -649,6 +649,16 @@ describe("standalone stems", () => {
     expect(stem("How many days' notice does section 40 require from an employer?")).toEqual([]);
   });
 
+  it("in Japanese and Chinese, leave words that contain a phrase alone (注文中, 原材料中, 线上文档)", () => {
+    expect(stem("さくらマート会員規約で、注文中の商品が発送された後に会員が利用できる手続はどれか。")).toEqual([]);
+    expect(stem("禾丰饼干原材料中含量最高的是哪一种？")).toEqual([]);
+    expect(stem("涉及客户合同的线上文档应至少保存多少年？")).toEqual([]);
+    expect(stem("本文によると、返品は商品到着後何日以内に申し出なければならないか。")).toEqual(["本文によると"]);
+    expect(stem("根据上文，华川电子2023年研发投入占营业收入的比例是多少？")).toEqual(["根据上文"]);
+    expect(stem("请根据上文回答：华川电子2023年研发投入是多少？")).toEqual(["根据上文"]);
+    expect(stem("この文中の下線部が指すものはどれか。")).toEqual(["文中の"]);
+  });
+
   it("take a domain plugin's phrases", () => {
     expect(stem("How long is the shelf life stated in the leaflet?")).toEqual([]);
     expect(

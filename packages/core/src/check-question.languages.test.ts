@@ -275,3 +275,23 @@ describe("quotes typed with another form of the same punctuation", () => {
     ).toContain("UNGROUNDED_QUOTE");
   });
 });
+
+describe('"all of the above" and "none of the above" as Japanese and Chinese exam writers phrase them', () => {
+  const { source, clean } = CASES.ja as LanguageCase;
+
+  it.each([
+    "すべて正しい",
+    "全て正しい",
+    "すべて誤り",
+    "全て誤り",
+    "以上均不正確",
+    "以上均不正确",
+    "以上選項均正確",
+    "以上选项均正确",
+    "以上皆是",
+    "以上說法都不正確",
+  ])("catches %s", (option) => {
+    const q = { ...clean, distractors: [...clean.distractors.slice(0, 2), option] };
+    expect(codes(q, source)).toContain("ALL_OR_NONE_OF_THE_ABOVE");
+  });
+});

@@ -659,6 +659,22 @@ describe("standalone stems", () => {
     expect(stem("この文中の下線部が指すものはどれか。")).toEqual(["文中の"]);
   });
 
+  it("catch Japanese and Traditional Chinese stems that cite an unseen document", () => {
+    for (const [question, phrase] of [
+      ["上記の規約によれば、返品は商品到着後何日以内に申し出なければならないか。", "上記の規約によれば"],
+      ["この説明書によると、1日の最大量はいくらか。", "この説明書によると"],
+      ["上記の説明文によると、服用後に発疹があらわれた場合はどうするか。", "上記の説明文によると"],
+      ["根據短文，勞工繼續工作三年以上五年未滿者，每年有幾日特別休假？", "根據短文"],
+      ["依據本文，勞工繼續工作一年以上者可享有幾日特別休假？", "依據本文"],
+      ["根據上述資料，成人每日最大劑量為多少？", "根據上述資料"],
+      ["根据上述资料，成人每日最大剂量为多少？", "根据上述资料"],
+    ]) {
+      expect(stem(question as string), question).toEqual([phrase]);
+    }
+    // a rule the stem itself names
+    expect(stem("労働基準法第39条について、この規定によれば年次有給休暇は何日付与されるか。")).toEqual([]);
+  });
+
   it("take a domain plugin's phrases", () => {
     expect(stem("How long is the shelf life stated in the leaflet?")).toEqual([]);
     expect(

@@ -226,6 +226,7 @@ describe("kanji numerals in options", () => {
       ["二个月", "2个月"],
       ["十四日", "14日"],
       ["百分之八十", "80%"],
+      ["1株当たり60円", "一株当たり六十円"],
     ] as const) {
       const q = { ...leave, answer, distractors: [variant, "5日", "25日"] };
       expect(codes(q, LEAVE), `${answer} / ${variant}`).toContain("ANSWER_IN_DISTRACTORS");

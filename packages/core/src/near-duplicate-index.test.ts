@@ -169,12 +169,15 @@ describe("NearDuplicateIndex keeps apart Japanese and Chinese questions about di
         { id: "ja-kanji", question: "勤続六年六か月以上の従業員に毎年付与される年次有給休暇の日数は何日か。" },
         { id: "zh", question: "华川电子2023年实现的营业收入是多少？" },
         { id: "zh-order", question: "2023年华川电子实现营业收入多少？" },
+        { id: "zh-dose", question: "肌酐清除率低于30毫升/分钟的患者，给药间隔应延长至多久？" },
+        { id: "zh-dose-to", question: "对于肌酐清除率低于30毫升/分钟的患者，给药间隔需要延长到多久？" },
       ],
     });
     expect(Object.fromEntries([...found].map(([id, [f]]) => [id, f?.data?.duplicateOf]))).toEqual({
       "ja-width": "ja",
       "ja-kanji": "ja",
       "zh-order": "zh",
+      "zh-dose-to": "zh-dose",
     });
   });
 });

@@ -17,12 +17,18 @@ function numbersIn(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
+// Kanji that mark grammar rather than topic (to, at, should, will, when, of, is, …), inside words ICU keeps whole
+// too (延长至, 应当): a rewording that says 到 for 至 asks the same question.
+const FUNCTION_HAN = new Set([
+  ..."至到于於应應需须須会會将將时時请請可得之其此该該而且即则則以所被把由对對从從为為是的了在和与與及或也都就又并並等个個些有这這那哪吗呢吧啊何",
+]);
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 
 /**
  * What two questions are compared by. Text written with spaces: the stems of its content words
- * ({@link contentWordStems}). Japanese and Chinese: the kanji of its content words one by one, and its other content
- * words (katakana, Latin, numbers) whole; kana words of one or two characters are particles or endings and left out.
+ * ({@link contentWordStems}). Japanese and Chinese: the kanji of its content words one by one (but those that mark
+ * grammar, 至 到 应 时 的 …), and its other content words (katakana, Latin, numbers) whole; kana words of one or two
+ * characters are particles or endings and left out.
  * ICU cuts Chinese and Japanese into short words, and not always the same way in two phrasings of one question
  * (2023年华川电子 reads 年华 + 川 + 电子): single kanji do not depend on where it cuts. `spaceless` marks the texts
  * that a changed word makes another question (see {@link NearDuplicateIndex}).
@@ -38,7 +44,7 @@ export function duplicateComparisonUnits(text: string): { units: Set<string>; sp
     else if (HIRAGANA_ONLY.test(stem)) {
       if (stem.length > 2) units.add(stem);
     } else if (!HAN.test(stem)) units.add(stem);
-    else for (const char of stem) if (HAN.test(char)) units.add(char);
+    else for (const char of stem) if (HAN.test(char) && !FUNCTION_HAN.has(char)) units.add(char);
   }
   return { units, spaceless: true };
 }

@@ -41,7 +41,7 @@ const KANJI_NUMERAL_RUN = /(百分之|千分之)?([〇零一二两兩三四五�
 // kanji numeral is folded to digits only before one of these, after 第 (an ordinal: 第十九条), or standing alone
 // (the whole option, or set off by punctuation): 一般, 三菱, 統一 and 万一 keep their kanji.
 const COUNTER_AFTER =
-  /^(?:[年月日天週周时時分秒歳岁歲个個回次人名件条條項项号號款章節节円元圓圆倍割成度台本枚冊册杯錠粒片袋包箱瓶毫克升点點位份种種级級期页頁层層階家间間万萬亿億兆%‰]|[かヶケカヵ]月|[かヶケカヵ]所|[かヶケカヵ]国)/u;
+  /^(?:[年月日天週周时時分秒歳岁歲个個回次人名件条條項项号號款章節节届屆円元圓圆倍割成度台本枚冊册杯錠粒片袋包箱瓶毫克升点點位份种種级級期页頁层層階家间間株社万萬亿億兆%‰]|[かヶケカヵ]月|[かヶケカヵ]所|[かヶケカヵ]国)/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** The value of a kanji numeral (十九 19, 二十 20, 一百零五 105, 二〇二三 2023), or undefined when it is not one. */

@@ -2,6 +2,7 @@
 // question must get no warning or error; each flaw must be caught in every language.
 import { describe, expect, it } from "vitest";
 import { type CheckableQuestion, checkQuestion } from "./check-question.js";
+import { normalizeForComparison, numbersIn } from "./normalize-text.js";
 
 interface LanguageCase {
   source: string;
@@ -203,5 +204,95 @@ describe("phrases a domain plugin adds", () => {
       phrases: { ja: { noneOfTheAbove: ["該当する勘定科目はない"] } },
     });
     expect(findings.map((f) => f.code)).toContain("ALL_OR_NONE_OF_THE_ABOVE");
+  });
+});
+
+describe("kanji numerals in options", () => {
+  const LEAVE =
+    "第38條 勞工在同一雇主或事業單位，繼續工作滿一定期間者，應依下列規定給予特別休假：\n一、六個月以上一年未滿者，三日。\n" +
+    "二、一年以上二年未滿者，七日。\n三、二年以上三年未滿者，十日。\n四、三年以上五年未滿者，每年十四日。";
+  const leave: CheckableQuestion = {
+    question: "依台灣《勞動基準法》第38條，勞工在同一雇主繼續工作一年以上二年未滿者，應給予幾日特別休假？",
+    answer: "七日",
+    distractors: ["三日", "十日", "十四日"],
+    citations: ["二、一年以上二年未滿者，七日。"],
+  };
+
+  it("are the same option as the figure in digits (三日 / 3日, 三天 / 3天, 七日 / ７日)", () => {
+    for (const [answer, variant] of [
+      ["3日", "三日"],
+      ["3天", "三天"],
+      ["七日", "７日"],
+      ["二个月", "2个月"],
+      ["十四日", "14日"],
+      ["百分之八十", "80%"],
+      ["1株当たり60円", "一株当たり六十円"],
+    ] as const) {
+      const q = { ...leave, answer, distractors: [variant, "5日", "25日"] };
+      expect(codes(q, LEAVE), `${answer} / ${variant}`).toContain("ANSWER_IN_DISTRACTORS");
+    }
+    const q = { ...leave, distractors: ["三日", "3日", "十日"] };
+    expect(codes(q, LEAVE)).toContain("DUPLICATE_OPTIONS");
+  });
+
+  it("leave a clean question written in kanji numerals alone, and words that contain them (一般, 三菱, 統一) intact", () => {
+    expect(codes(leave, LEAVE)).toEqual([]);
+    const firms = { ...leave, answer: "三菱", distractors: ["三井", "住友", "一般"] };
+    expect(codes(firms, LEAVE)).not.toContain("ANSWER_IN_DISTRACTORS");
+    for (const word of ["一般", "三菱商事", "統一", "万一", "十分な", "百分比"]) {
+      expect(normalizeForComparison(word), word).toBe(word);
+    }
+    expect(normalizeForComparison("第十九条")).toBe("第19条");
+    expect(numbersIn({ text: "劳动合同期限一年以上不满三年的，试用期不得超过二个月" })).toEqual(["1", "3", "2"]);
+  });
+});
+
+describe("quotes typed with another form of the same punctuation", () => {
+  const RULES =
+    "さくらマート会員規約\n第8条（注文の取消し）\n会員は、商品の発送前に限り、マイページから注文を取り消すことができる。\n" +
+    "注文中の商品が発送された後は、注文の取消しはできず、返品の手続によるものとする。\n返品は商品到着後8日以内に申し出なければならない。";
+  const q: CheckableQuestion = {
+    question: "さくらマート会員規約で、返品の申出期限は商品到着後何日以内とされているか。",
+    answer: "8日以内",
+    distractors: ["3日以内", "14日以内", "30日以内"],
+    citations: ["返品は商品到着後8日以内に申し出なければならない。"],
+  };
+
+  it("are found: ， or , for 、, ． or ｡ for 。", () => {
+    for (const quote of [
+      "注文中の商品が発送された後は，注文の取消しはできず，返品の手続によるものとする。",
+      "注文中の商品が発送された後は, 注文の取消しはできず, 返品の手続によるものとする．",
+      "注文中の商品が発送された後は､注文の取消しはできず､返品の手続によるものとする｡",
+    ]) {
+      expect(codes({ ...q, citations: [quote, ...(q.citations ?? [])] }, RULES), quote).toEqual([]);
+    }
+  });
+
+  it("are still ungrounded when their words are not the passage's", () => {
+    const quote = "注文中の商品が発送された後は，注文の取消しができ，返品の手続は不要とする。";
+    expect(codes({ ...q, citations: [quote] }, RULES)).toContain("UNGROUNDED_QUOTE");
+    expect(
+      codes({ ...q, citations: ["会員は、商品の発送後に限り、マイページから注文を取り消すことができる。"] }, RULES),
+    ).toContain("UNGROUNDED_QUOTE");
+  });
+});
+
+describe('"all of the above" and "none of the above" as Japanese and Chinese exam writers phrase them', () => {
+  const { source, clean } = CASES.ja as LanguageCase;
+
+  it.each([
+    "すべて正しい",
+    "全て正しい",
+    "すべて誤り",
+    "全て誤り",
+    "以上均不正確",
+    "以上均不正确",
+    "以上選項均正確",
+    "以上选项均正确",
+    "以上皆是",
+    "以上說法都不正確",
+  ])("catches %s", (option) => {
+    const q = { ...clean, distractors: [...clean.distractors.slice(0, 2), option] };
+    expect(codes(q, source)).toContain("ALL_OR_NONE_OF_THE_ABOVE");
   });
 });

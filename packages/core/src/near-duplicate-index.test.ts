@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_DUPLICATE_THRESHOLD,
   DuplicateQuestionFilter,
+  duplicateComparisonUnits,
   findDuplicateQuestions,
   NearDuplicateIndex,
 } from "./near-duplicate-index.js";
-import { contentWordStems, jaccard, normalizeForComparison } from "./normalize-text.js";
+import { jaccard, normalizeForComparison } from "./normalize-text.js";
 
 describe("NearDuplicateIndex", () => {
   it("flags reworded copies and names the original", () => {
@@ -130,6 +131,57 @@ describe("NearDuplicateIndex in Japanese and Chinese", () => {
   });
 });
 
+describe("NearDuplicateIndex keeps apart Japanese and Chinese questions about different things", () => {
+  it("a long question asking about another quantity, or another use, is not a duplicate", () => {
+    const found = findDuplicateQuestions({
+      questions: [
+        { id: "operating", question: "桜川精密株式会社の2024年3月期の営業利益は前期比で何%増加したか。" },
+        { id: "ordinary", question: "桜川精密株式会社の2024年3月期の経常利益は前期比で何%増加したか。" },
+        { id: "fever", question: "布洛芬缓释胶囊用于解热时，连续使用不得超过几天？" },
+        { id: "pain", question: "布洛芬缓释胶囊用于止痛时，连续使用不得超过几天？" },
+      ],
+    });
+    expect([...found.keys()]).toEqual([]);
+  });
+
+  it("questions about different kanji numerals (一年以上不满三年 / 三年以上) are never duplicates", () => {
+    const found = findDuplicateQuestions({
+      questions: [
+        {
+          id: "1-3",
+          question:
+            "依照《中华人民共和国劳动合同法》第十九条，劳动合同期限一年以上不满三年的，试用期最长不得超过多久？",
+        },
+        {
+          id: "3+",
+          question: "依照《中华人民共和国劳动合同法》第十九条，三年以上固定期限劳动合同的试用期不得超过多久？",
+        },
+      ],
+    });
+    expect(found.size).toBe(0);
+  });
+
+  it("still finds rewordings, with full-width digits, kanji numerals or words cut differently by ICU", () => {
+    const found = findDuplicateQuestions({
+      questions: [
+        { id: "ja", question: "勤続6年6か月以上の従業員に毎年付与される年次有給休暇の日数は何日か。" },
+        { id: "ja-width", question: "勤続６年６か月以上の従業員には、毎年何日の年次有給休暇が付与されるか。" },
+        { id: "ja-kanji", question: "勤続六年六か月以上の従業員に毎年付与される年次有給休暇の日数は何日か。" },
+        { id: "zh", question: "华川电子2023年实现的营业收入是多少？" },
+        { id: "zh-order", question: "2023年华川电子实现营业收入多少？" },
+        { id: "zh-dose", question: "肌酐清除率低于30毫升/分钟的患者，给药间隔应延长至多久？" },
+        { id: "zh-dose-to", question: "对于肌酐清除率低于30毫升/分钟的患者，给药间隔需要延长到多久？" },
+      ],
+    });
+    expect(Object.fromEntries([...found].map(([id, [f]]) => [id, f?.data?.duplicateOf]))).toEqual({
+      "ja-width": "ja",
+      "ja-kanji": "ja",
+      "zh-order": "zh",
+      "zh-dose-to": "zh-dose",
+    });
+  });
+});
+
 /** Mulberry32: a small seeded generator, so every run checks the same sets. */
 function randomFrom(seed: number): () => number {
   let a = seed >>> 0;
@@ -143,22 +195,25 @@ function randomFrom(seed: number): () => number {
 
 /**
  * The filter's definition, pair by pair: each question against every earlier kept one with the same numbers; the
- * most similar at or above the threshold wins, the earliest on a tie; a duplicate is not kept.
+ * most similar at or above the threshold wins, the earliest on a tie, unless (Japanese or Chinese) each has a unit
+ * the other lacks; a duplicate is not kept.
  */
 function bruteForce(questions: { id: string; question: string }[], threshold: number) {
-  const kept: { id: string; stems: Set<string>; numbers: string }[] = [];
+  const kept: { id: string; stems: Set<string>; numbers: string; spaceless: boolean }[] = [];
   return questions.map((q) => {
-    const stems = new Set(contentWordStems(q.question));
+    const { units: stems, spaceless } = duplicateComparisonUnits(q.question);
     const numbers = (normalizeForComparison(q.question).match(/\d+(?:[.,]\d+)*/gu) ?? []).join(" ");
     let best: { duplicateOf: string; similarity: number } | undefined;
     for (const k of kept) {
       if (k.numbers !== numbers) continue;
+      const replaced = [...stems].some((s) => !k.stems.has(s)) && [...k.stems].some((s) => !stems.has(s));
+      if ((spaceless || k.spaceless) && replaced) continue;
       const similarity = jaccard({ a: stems, b: k.stems });
       if (similarity >= threshold && (!best || similarity > best.similarity)) {
         best = { duplicateOf: k.id, similarity };
       }
     }
-    if (!best) kept.push({ id: q.id, stems, numbers });
+    if (!best) kept.push({ id: q.id, stems, numbers, spaceless });
     return best;
   });
 }

@@ -1,5 +1,6 @@
 import type { Finding } from "./findings.js";
 import { contentWordStems, jaccard, normalizeForComparison } from "./normalize-text.js";
+import { hasSpacelessScript, isMostlySpacelessScript } from "./text-units.js";
 
 /** A match found by {@link NearDuplicateIndex.add}: the earlier entry and how similar it is. */
 export interface NearDuplicateMatch {
@@ -15,6 +16,50 @@ function numbersIn(text: string): string {
   return (normalizeForComparison(text).match(/\d+(?:[.,]\d+)*/gu) ?? []).join(" ");
 }
 
+const HAN = /\p{Script=Han}/u;
+// Kanji that mark grammar rather than topic (to, at, should, will, when, of, is, …), inside words ICU keeps whole
+// too (延长至, 应当): a rewording that says 到 for 至 asks the same question.
+const FUNCTION_HAN = new Set([
+  ..."至到于於应應需须須会會将將时時请請可得之其此该該而且即则則以所被把由对對从從为為是的了在和与與及或也都就又并並等个個些有这這那哪吗呢吧啊何",
+]);
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
+
+/**
+ * What two questions are compared by. Text written with spaces: the stems of its content words
+ * ({@link contentWordStems}). Japanese and Chinese: the kanji of its content words one by one (but those that mark
+ * grammar, 至 到 应 时 的 …), and its other content words (katakana, Latin, numbers) whole; kana words of one or two
+ * characters are particles or endings and left out.
+ * ICU cuts Chinese and Japanese into short words, and not always the same way in two phrasings of one question
+ * (2023年华川电子 reads 年华 + 川 + 电子): single kanji do not depend on where it cuts. `spaceless` marks the texts
+ * that a changed word makes another question (see {@link NearDuplicateIndex}).
+ *
+ * @internal exported for the test that compares the index with every pair
+ */
+export function duplicateComparisonUnits(text: string): { units: Set<string>; spaceless: boolean } {
+  const stems = contentWordStems(text);
+  if (!isMostlySpacelessScript({ text })) return { units: new Set(stems), spaceless: false };
+  const units = new Set<string>();
+  for (const stem of stems) {
+    if (!hasSpacelessScript({ text: stem })) units.add(stem);
+    else if (HIRAGANA_ONLY.test(stem)) {
+      if (stem.length > 2) units.add(stem);
+    } else if (!HAN.test(stem)) units.add(stem);
+    else for (const char of stem) if (HAN.test(char) && !FUNCTION_HAN.has(char)) units.add(char);
+  }
+  return { units, spaceless: true };
+}
+
+/**
+ * Whether each of two unit sets holds a unit the other lacks, given how many they share: one word changed for
+ * another (営業利益 / 経常利益, 解热 / 止痛), which asks about another thing.
+ */
+function replacesAWord(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) shared++;
+  return a.size > shared && b.size > shared;
+}
+
 // Slack for float rounding in the bounds below: a bound may only let more pairs through, never fewer.
 const SLACK = 1e-9;
 
@@ -24,6 +69,8 @@ interface Entry {
   seq: number;
   shingles: Set<string>;
   tokens: string[];
+  /** Japanese or Chinese: a word changed for another makes another question. */
+  spaceless: boolean;
   /** Last probe that looked at this entry (saves a per-probe "tried" set). */
   probe: number;
   group: NumbersGroup;
@@ -41,7 +88,10 @@ interface NumbersGroup {
  * Finds near-duplicate texts in a stream without comparing every pair. Texts are compared by the stems of their
  * content words (stopwords, case, punctuation and plural/tense endings aside), so a rewording is a duplicate while a
  * question about another entity ("north segment" / "east segment") is not. Texts that mention different numbers
- * ("net income in 2022" / "in 2023") are never duplicates.
+ * ("net income in 2022" / "in 2023") are never duplicates. Japanese and Chinese texts are compared by the kanji of
+ * their content words (see {@link duplicateComparisonUnits}), and one with a word the other lacks while the other has
+ * a word it lacks is never a duplicate of it: there a long question that asks about another quantity (営業利益 /
+ * 経常利益) shares nearly all its kanji with the first, while a rewording only adds or drops particles and words.
  *
  * The search is exact: every earlier text at or above the threshold is considered, and the most similar one wins
  * (the earliest on a tie), the same result as comparing every pair. Candidates come from a prefix filter (two sets
@@ -83,8 +133,8 @@ export class NearDuplicateIndex {
 
   /** The most similar earlier entry at or above the threshold, without adding `text`. */
   find(text: string): NearDuplicateMatch | undefined {
-    const shingles = new Set(contentWordStems(text));
-    return this.lookup(shingles, this.sorted(shingles), numbersIn(text));
+    const { units: shingles, spaceless } = duplicateComparisonUnits(text);
+    return this.lookup(shingles, this.sorted(shingles), numbersIn(text), spaceless);
   }
 
   /**
@@ -93,10 +143,10 @@ export class NearDuplicateIndex {
    */
   add(id: string, text: string): NearDuplicateMatch | undefined {
     if (this.ids.has(id)) throw new TypeError(`id "${id}" is already in the index: ids must be unique`);
-    const shingles = new Set(contentWordStems(text));
+    const { units: shingles, spaceless } = duplicateComparisonUnits(text);
     const tokens = this.sorted(shingles);
     const numbers = numbersIn(text);
-    const match = this.lookup(shingles, tokens, numbers);
+    const match = this.lookup(shingles, tokens, numbers, spaceless);
     if (match) return match;
     let group = this.groups.get(numbers);
     if (!group) {
@@ -104,7 +154,7 @@ export class NearDuplicateIndex {
       this.groups.set(numbers, group);
     }
     this.ids.add(id);
-    const entry: Entry = { id, seq: this.all.length, shingles, tokens, probe: 0, group };
+    const entry: Entry = { id, seq: this.all.length, shingles, tokens, spaceless, probe: 0, group };
     this.all.push(entry);
     for (const token of tokens) this.counts.set(token, (this.counts.get(token) ?? 0) + 1);
     if (this.all.length >= this.nextReindex) {
@@ -148,7 +198,12 @@ export class NearDuplicateIndex {
     }
   }
 
-  private lookup(shingles: Set<string>, tokens: string[], numbers: string): NearDuplicateMatch | undefined {
+  private lookup(
+    shingles: Set<string>,
+    tokens: string[],
+    numbers: string,
+    spaceless: boolean,
+  ): NearDuplicateMatch | undefined {
     const group = this.groups.get(numbers);
     if (!group) return undefined;
     if (tokens.length === 0) return group.empty ? { duplicateOf: group.empty.id, similarity: 1 } : undefined;
@@ -170,6 +225,7 @@ export class NearDuplicateIndex {
         if (other < minSize || other > maxSize) continue;
         const similarity = jaccard({ a: shingles, b: entry.shingles });
         if (similarity < t) continue;
+        if ((spaceless || entry.spaceless) && replacesAWord(shingles, entry.shingles)) continue;
         if (!best || similarity > bestSimilarity || (similarity === bestSimilarity && entry.seq < best.seq)) {
           best = entry;
           bestSimilarity = similarity;

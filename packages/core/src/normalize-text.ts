@@ -19,23 +19,99 @@ function canonicalForm(text: string): string {
     });
 }
 
+const KANJI_DIGIT_VALUES: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const KANJI_POWER_VALUES: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const KANJI_NUMERAL = /[〇零一二两兩三四五六七八九十百千]/u;
+const KANJI_NUMERAL_RUN = /(百分之|千分之)?([〇零一二两兩三四五六七八九十百千]+)/gu;
+// What follows a figure in Japanese and Chinese: a counter or unit (日, 天, か月, 个月, 条, 円, 元, 倍, 割, 万, …). A
+// kanji numeral is folded to digits only before one of these, after 第 (an ordinal: 第十九条), or standing alone
+// (the whole option, or set off by punctuation): 一般, 三菱, 統一 and 万一 keep their kanji.
+const COUNTER_AFTER =
+  /^(?:[年月日天週周时時分秒歳岁歲个個回次人名件条條項项号號款章節节届屆円元圓圆倍割成度台本枚冊册杯錠粒片袋包箱瓶毫克升点點位份种種级級期页頁层層階家间間株社万萬亿億兆%‰]|[かヶケカヵ]月|[かヶケカヵ]所|[かヶケカヵ]国)/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The value of a kanji numeral (十九 19, 二十 20, 一百零五 105, 二〇二三 2023), or undefined when it is not one. */
+function kanjiNumeralValue(numeral: string): string | undefined {
+  const chars = [...numeral];
+  if (!chars.some((c) => c in KANJI_POWER_VALUES)) return chars.map((c) => KANJI_DIGIT_VALUES[c]).join("");
+  let total = 0;
+  let digit: number | undefined;
+  let lastPower = Number.POSITIVE_INFINITY;
+  for (const c of chars) {
+    const power = KANJI_POWER_VALUES[c];
+    if (power === undefined) {
+      const value = KANJI_DIGIT_VALUES[c] as number;
+      if (value === 0) {
+        digit = undefined;
+        continue;
+      }
+      if (digit !== undefined) return undefined;
+      digit = value;
+      continue;
+    }
+    if (power >= lastPower) return undefined;
+    total += (digit ?? 1) * power;
+    digit = undefined;
+    lastPower = power;
+  }
+  return String(total + (digit ?? 0));
+}
+
+/**
+ * Kanji numerals as digits where they are figures: before a counter or unit (三日 is 3日, 二个月 is 2个月), after 第
+ * (第十九条 is 第19条), or standing alone; 百分之八十 is 80%. Words that contain these characters (一般, 三菱, 統一, 十分な)
+ * are left alone. Applied after NFKC.
+ */
+function foldKanjiNumerals(text: string): string {
+  if (!KANJI_NUMERAL.test(text)) return text;
+  return text.replace(KANJI_NUMERAL_RUN, (match, percent: string | undefined, numeral: string, at: number) => {
+    const after = text.slice(at + match.length);
+    const before = text.slice(0, at);
+    const value = kanjiNumeralValue(numeral);
+    if (value === undefined) return match;
+    if (percent !== undefined) return `${value}${percent === "百分之" ? "%" : "‰"}`;
+    // 百分比, 十分な (enough), 十分に: 分 there is no minute.
+    if (/^分[之比なにでだ]/u.test(after)) return match;
+    const standsAlone = !LETTER_OR_DIGIT.test(before.slice(-1)) && !LETTER_OR_DIGIT.test(after.slice(0, 1));
+    if (before.endsWith("第") || standsAlone || COUNTER_AFTER.test(after)) return value;
+    return match;
+  });
+}
+
 /**
  * The numbers written in a text, in order, as digit strings with `.` for every separator: NFKC and every decimal
- * digit set as ASCII first, so `４８０`, `١٠٠٠` and `480` are the same number and `0,45` is `0.45`. Unlike
- * {@link normalizeForComparison}, decimals stay whole (`14.2%` is `14.2`, not `14` and `2`).
+ * digit set as ASCII first, so `４８０`, `١٠٠٠` and `480` are the same number and `0,45` is `0.45`; kanji numerals
+ * that are figures (三日, 第十九条, 百分之八十) are numbers too. Unlike {@link normalizeForComparison}, decimals stay
+ * whole (`14.2%` is `14.2`, not `14` and `2`).
  *
  * @example
  * numbersIn({ text: "EUR 0,45 je Aktie (２０２３)" }) // ["0.45", "2023"]
+ * numbersIn({ text: "试用期不得超过六个月" })        // ["6"]
  */
 export function numbersIn(params: { text: string }): string[] {
-  return (canonicalForm(params.text).match(/\d+(?:[.,\u066B\u066C]\d+)*/gu) ?? []).map((n) =>
+  return (foldKanjiNumerals(canonicalForm(params.text)).match(/\d+(?:[.,\u066B\u066C]\d+)*/gu) ?? []).map((n) =>
     n.replace(/[,\u066B\u066C]/gu, "."),
   );
 }
 
 /**
  * Text normalisation shared by every comparison in the quality checks, so "The Answer." and "the  answer" compare
- * equal everywhere: Unicode NFKC (full-width `４８０億円` is `480億円`; any decimal digits, `١٠٠٠`, are ASCII digits), lower case, punctuation removed, runs of
+ * equal everywhere: Unicode NFKC (full-width `４８０億円` is `480億円`; any decimal digits, `١٠٠٠`, are ASCII digits; kanji numerals that are figures,
+ * `三日`, are digits), lower case, punctuation removed, runs of
  * whitespace collapsed, and no whitespace next to scripts written without spaces (`480 億円` is `480億円`).
  */
 export function normalizeForComparison(text: string): string {
@@ -53,7 +129,7 @@ export function foldForComparison(text: string): string {
   // ASCII text is its own canonical form (NFKC, invisible marks and other digit sets are all beyond ASCII) and holds
   // no script written without spaces: the folding below is all there is to do (this runs on every option of a set).
   const ascii = !BEYOND_ASCII.test(text);
-  const folded = (ascii ? text : canonicalForm(text))
+  const folded = (ascii ? text : foldKanjiNumerals(canonicalForm(text)))
     .toLowerCase()
     // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers.
     .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013](?=\d)/gu, "$1 minus ")
@@ -66,12 +142,21 @@ export function foldForComparison(text: string): string {
 /**
  * Case- and whitespace-insensitive form used for quote matching: punctuation is kept, because quotes are verbatim.
  * NFKC, and whitespace next to scripts written without spaces is dropped: a Japanese sentence wrapped over two lines
- * in the source still matches the quote copied on one line.
+ * in the source still matches the quote copied on one line. Marks that are the same mark in another typography are
+ * one: the ideographic comma and full stop (`、` `。`, typed as `，` `．` in some Japanese and Chinese writing, or as
+ * `､` `｡` in half-width forms) are `,` and `.`, the wave dash `〜` is `~`.
+ *
+ * @example
+ * normalizeForQuoteMatch("発送された後は，注文の取消しはできず．") === normalizeForQuoteMatch("発送された後は、注文の取消しはできず。") // true
  */
 export function normalizeForQuoteMatch(text: string): string {
   return joinSpacelessScript({
     text: canonicalForm(text)
       .toLowerCase()
+      // after NFKC: ， is ",", ． is ".", ､ is 、, ｡ is 。, ～ is ~
+      .replace(/\u3001/gu, ",")
+      .replace(/\u3002/gu, ".")
+      .replace(/\u301C/gu, "~")
       .replace(/[\u2018\u2019\u201A\u201B]/gu, "'")
       .replace(/[\u201C\u201D\u201E\u201F]/gu, '"')
       .replace(/[\u2010-\u2015]/gu, "-")

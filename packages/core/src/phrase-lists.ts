@@ -44,6 +44,82 @@ const EN_REFERS_TO_SOURCE = [
   "this extract",
 ];
 
+// Japanese stems that cite a document the reader does not have: 上記の規約によれば, この説明書によると.
+const JA_DOCUMENT_NOUNS = [
+  "規約",
+  "説明書",
+  "説明文",
+  "文章",
+  "資料",
+  "文書",
+  "記事",
+  "本文",
+  "抜粋",
+  "報告書",
+  "添付文書",
+  "案内",
+  "条文",
+  "規定",
+  "記載",
+  "記述",
+  "内容",
+  "説明",
+];
+// この only with nouns that name a text (この規定 may point back to a rule the question itself names).
+const JA_THIS_DOCUMENT_NOUNS = ["規約", "説明書", "説明文", "文章", "資料", "文書", "記事", "本文", "抜粋", "報告書"];
+const JA_ACCORDING_TO = ["によれば", "によると"];
+const JA_REFERS_TO_SOURCE = [
+  ...["上記の", "上記", "上の", "以上の"].flatMap((p) =>
+    JA_DOCUMENT_NOUNS.flatMap((n) => JA_ACCORDING_TO.map((a) => `${p}${n}${a}`)),
+  ),
+  ...JA_THIS_DOCUMENT_NOUNS.flatMap((n) => JA_ACCORDING_TO.map((a) => `この${n}${a}`)),
+];
+
+// Simplified and Traditional forms of the characters in the Chinese phrases: every phrase is listed in both scripts.
+const SIMPLIFIED_TRADITIONAL = [
+  ["对", "對"],
+  ["确", "確"],
+  ["选", "選"],
+  ["项", "項"],
+  ["据", "據"],
+  ["资", "資"],
+  ["内", "內"],
+  ["说", "說"],
+  ["错", "錯"],
+  ["误", "誤"],
+  ["题", "題"],
+  ["这", "這"],
+];
+const TO_TRADITIONAL = new Map(SIMPLIFIED_TRADITIONAL.map(([s, t]) => [s, t] as [string, string]));
+const TO_SIMPLIFIED = new Map(SIMPLIFIED_TRADITIONAL.map(([s, t]) => [t, s] as [string, string]));
+
+/** The phrases, each in Simplified and Traditional characters, without repeats. */
+function inBothChineseScripts(phrases: readonly string[]): string[] {
+  const convert = (phrase: string, map: Map<string, string>) => [...phrase].map((c) => map.get(c) ?? c).join("");
+  return [...new Set(phrases.flatMap((p) => [p, convert(p, TO_TRADITIONAL), convert(p, TO_SIMPLIFIED)]))];
+}
+
+const ZH_ACCORDING_TO = ["根据", "依据", "按照"];
+const ZH_SOURCE_NOUNS = [
+  "上文",
+  "本文",
+  "文章",
+  "短文",
+  "材料",
+  "原文",
+  "文本",
+  "段落",
+  "以上",
+  "上述材料",
+  "上述内容",
+  "上述资料",
+  "上述文字",
+  "上述文章",
+  "以上材料",
+  "以上内容",
+  "以上资料",
+];
+
 /** Phrases by language code (`"ja"`, `"pt-BR"`) and kind. A domain plugin adds its own in the same shape. */
 export type PhraseLists = Readonly<Record<string, Readonly<Partial<Record<PhraseKind, readonly string[]>>>>>;
 
@@ -72,6 +148,10 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "いずれも正しい",
       "選択肢のすべて",
       "全部正しい",
+      "すべて正しい",
+      "全て正しい",
+      "すべてが正しい",
+      "全てが正しい",
     ],
     noneOfTheAbove: [
       "上記のいずれでもない",
@@ -87,6 +167,12 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "該当なし",
       "該当するものはない",
       "正しいものはない",
+      "すべて誤り",
+      "全て誤り",
+      "すべて誤っている",
+      "全て誤っている",
+      "すべて正しくない",
+      "全て正しくない",
     ],
     refersToSource: [
       "本文によると",
@@ -113,10 +199,11 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "文中の",
       "文中で",
       "文中に",
+      ...JA_REFERS_TO_SOURCE,
     ],
   },
   zh: {
-    allOfTheAbove: [
+    allOfTheAbove: inBothChineseScripts([
       "以上都是",
       "以上皆是",
       "以上全是",
@@ -132,8 +219,17 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "以上各项都是",
       "以上選項皆是",
       "以上选项都是",
-    ],
-    noneOfTheAbove: [
+      "以上选项均正确",
+      "以上选项都正确",
+      "以上皆正确",
+      "以上全部正确",
+      "以上说法都正确",
+      "以上说法均正确",
+      "以上各项均正确",
+      "全部正确",
+      "都正确",
+    ]),
+    noneOfTheAbove: inBothChineseScripts([
       "以上都不是",
       "以上皆非",
       "以上皆不是",
@@ -146,8 +242,19 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "上述皆非",
       "以上选项都不对",
       "以上選項皆非",
-    ],
-    refersToSource: [
+      "以上皆不正确",
+      "以上都不正确",
+      "以上选项均不正确",
+      "以上选项都不正确",
+      "以上说法都不正确",
+      "以上说法均不正确",
+      "以上皆错",
+      "以上都错",
+      "以上均错误",
+      "都不正确",
+    ]),
+    refersToSource: inBothChineseScripts([
+      ...ZH_ACCORDING_TO.flatMap((a) => ZH_SOURCE_NOUNS.map((n) => `${a}${n}`)),
       "根据上文",
       "根據上文",
       "根据本文",
@@ -176,7 +283,7 @@ export const BUILTIN_PHRASE_LISTS: PhraseLists = Object.freeze({
       "材料中",
       "上述材料",
       "上述文字",
-    ],
+    ]),
   },
   de: {
     allOfTheAbove: [
@@ -393,9 +500,21 @@ const MAX_EXTRA_CHARS = 4;
 // Japanese law cites the main clause of an article as 第3条本文: that 本文 is the statute's, not the exam's passage.
 const LEGAL_CLAUSE_BEFORE = /[条項号款]$/u;
 
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Whether a word starts at `at`, as the platform segments the text: 文中の in 注文中の, 材料中 in 原材料中 and 上文 in
+ * 线上文档 start inside another word (注文, 原材料, 线上), so they are not the phrase.
+ */
+function startsWord(text: string, at: number): boolean {
+  if (at === 0) return true;
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
+  return wordSegmenter.segment(text).containing(at)?.index === at;
+}
+
 function containsSpaceless(text: string, phrase: string): boolean {
   for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
-    if (!LEGAL_CLAUSE_BEFORE.test(text.slice(0, at))) return true;
+    if (!LEGAL_CLAUSE_BEFORE.test(text.slice(0, at)) && startsWord(text, at)) return true;
   }
   return false;
 }
@@ -567,7 +686,8 @@ export function findPhrase(params: {
   kinds?: readonly PhraseKind[];
   /**
    * `"start"` (default): the text is the phrase, adding at most a few words (an option). `"anywhere"`: the phrase
-   * occurs anywhere in the text, as whole words (a question stem that says "according to the passage").
+   * occurs anywhere in the text, as whole words (a question stem that says "according to the passage"); in a script
+   * without spaces, starting a word (注文中の holds no 文中の).
    */
   position?: "start" | "anywhere";
 }): PhraseMatch | undefined {

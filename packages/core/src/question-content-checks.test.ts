@@ -27,6 +27,9 @@ const MEDICAL_ZH =
   "成人患者口服阿莫西林的常规剂量为每次500毫克，每8小时一次。肾功能不全患者（肌酐清除率低于30毫升/分钟）" +
   "应延长给药间隔至每12小时一次。治疗疗程通常为7至10天。";
 const FINANCE_ZH = "2023年公司营业收入为480亿元，同比增长6.2%。营业利润为36亿元，主要得益于物流成本下降。";
+const LEAVE_JA =
+  "入社日から6か月間継続して勤務し、所定労働日の8割以上出勤した従業員には、10日の年次有給休暇を付与する。\n" +
+  "その後は1年ごとに付与日数を加算し、勤続6年6か月以上の従業員には毎年20日を付与する。";
 const LAW_DE =
   "Der Arbeitnehmer hat in jedem Kalenderjahr Anspruch auf 30 Arbeitstage bezahlten Erholungsurlaub. Nicht " +
   "genommener Urlaub verfällt am 31. März des Folgejahres.";
@@ -206,6 +209,26 @@ const CLEAN: Case[] = [
       ["El consejo de administración propuso un dividendo de 0,45 euros por acción"],
     ),
   },
+  {
+    name: "ja law: the stem states a longer figure with the answer's counter (120日 / 20日) and another figure",
+    ...q(
+      LEAVE_JA,
+      "入社後120日の試用期間を経た従業員に、勤続6年6か月以上で毎年付与される年次有給休暇は何日か。",
+      "20日",
+      ["10日", "15日", "25日"],
+      ["勤続6年6か月以上の従業員には毎年20日を付与する。"],
+    ),
+  },
+  {
+    name: "en law: the stem states a distractor's figure as well as the answer's",
+    ...q(
+      LAW_EN,
+      "Is the appeal period 28 days or 14 days from the dismissal of the employee?",
+      "28 days",
+      ["14 days", "7 days", "60 days"],
+      ["An employee who is dismissed may appeal to the Employment Tribunal within 28 days of dismissal."],
+    ),
+  },
 ];
 
 /** Flawed questions: [code, case]. Each must get that code (a warning). */
@@ -317,6 +340,32 @@ const FLAWED: [string, Case][] = [
         "Amoxicillin",
         ["Doxycycline", "Clarithromycin", "Levofloxacin"],
         ["For low-severity community-acquired pneumonia, amoxicillin is the first choice."],
+      ),
+    },
+  ],
+  [
+    "STEM_GIVES_AWAY_ANSWER",
+    {
+      name: "ja law: the stem quotes the rule with the answer, a figure with its counter",
+      ...q(
+        LEAVE_JA,
+        "就業規則では「勤続6年6か月以上の従業員には毎年20日を付与する」とされている。勤続6年6か月以上の従業員に毎年付与される年次有給休暇は何日か。",
+        "20日",
+        ["10日", "15日", "25日"],
+        ["勤続6年6か月以上の従業員には毎年20日を付与する。"],
+      ),
+    },
+  ],
+  [
+    "STEM_GIVES_AWAY_ANSWER",
+    {
+      name: "zh medical: the stem states the answer's days",
+      ...q(
+        MEDICAL_ZH,
+        "说明书写明治疗疗程通常为7至10天，成人阿莫西林治疗疗程最长通常为多少？",
+        "10天",
+        ["5天", "14天", "21天"],
+        ["治疗疗程通常为7至10天。"],
       ),
     },
   ],
@@ -647,6 +696,32 @@ describe("standalone stems", () => {
     expect(stem("What did the passage of the Employment Standards Act 2019 change about notice periods?")).toEqual([]);
     expect(stem("Which document must the employer give the employee within 14 days of the start of work?")).toEqual([]);
     expect(stem("How many days' notice does section 40 require from an employer?")).toEqual([]);
+  });
+
+  it("in Japanese and Chinese, leave words that contain a phrase alone (注文中, 原材料中, 线上文档)", () => {
+    expect(stem("さくらマート会員規約で、注文中の商品が発送された後に会員が利用できる手続はどれか。")).toEqual([]);
+    expect(stem("禾丰饼干原材料中含量最高的是哪一种？")).toEqual([]);
+    expect(stem("涉及客户合同的线上文档应至少保存多少年？")).toEqual([]);
+    expect(stem("本文によると、返品は商品到着後何日以内に申し出なければならないか。")).toEqual(["本文によると"]);
+    expect(stem("根据上文，华川电子2023年研发投入占营业收入的比例是多少？")).toEqual(["根据上文"]);
+    expect(stem("请根据上文回答：华川电子2023年研发投入是多少？")).toEqual(["根据上文"]);
+    expect(stem("この文中の下線部が指すものはどれか。")).toEqual(["文中の"]);
+  });
+
+  it("catch Japanese and Traditional Chinese stems that cite an unseen document", () => {
+    for (const [question, phrase] of [
+      ["上記の規約によれば、返品は商品到着後何日以内に申し出なければならないか。", "上記の規約によれば"],
+      ["この説明書によると、1日の最大量はいくらか。", "この説明書によると"],
+      ["上記の説明文によると、服用後に発疹があらわれた場合はどうするか。", "上記の説明文によると"],
+      ["根據短文，勞工繼續工作三年以上五年未滿者，每年有幾日特別休假？", "根據短文"],
+      ["依據本文，勞工繼續工作一年以上者可享有幾日特別休假？", "依據本文"],
+      ["根據上述資料，成人每日最大劑量為多少？", "根據上述資料"],
+      ["根据上述资料，成人每日最大剂量为多少？", "根据上述资料"],
+    ]) {
+      expect(stem(question as string), question).toEqual([phrase]);
+    }
+    // a rule the stem itself names
+    expect(stem("労働基準法第39条について、この規定によれば年次有給休暇は何日付与されるか。")).toEqual([]);
   });
 
   it("take a domain plugin's phrases", () => {

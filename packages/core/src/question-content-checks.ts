@@ -111,9 +111,41 @@ export const standaloneQuestionCheck: QualityCheck = {
 };
 
 /**
+ * Where the comparison form of `figure` (a number with its unit: `20日`, `30 days`) occurs in `text` as a whole
+ * figure: not inside a longer number (`120日`), not followed by more letters of a word written with spaces (`30
+ * daysx`).
+ */
+function containsFigure(text: string, figure: string): boolean {
+  for (let at = text.indexOf(figure); at >= 0; at = text.indexOf(figure, at + 1)) {
+    const before = text.slice(0, at);
+    const after = text.slice(at + figure.length);
+    if (/\d(?:[.,]|\s)?$|[.,]$/u.test(before)) continue;
+    if (/^\d/u.test(after) || (/[a-z]$/u.test(figure) && /^[\p{L}\p{N}]/u.test(after))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The answer, a figure with its unit or counter (`20日`, `30 days`, `3天`), written in the stem while no distractor
+ * is: the stem states it ("…毎年20日を付与する」とされている。…何日か").
+ */
+function figureGivenAway(q: CheckableQuestion): boolean {
+  const answer = normalizeForComparison(q.answer);
+  if (!/\d/u.test(answer) || !/\p{L}/u.test(answer)) return false;
+  const stem = normalizeForComparison(q.question);
+  if (!containsFigure(stem, answer)) return false;
+  return !q.distractors.some((d) => {
+    const form = normalizeForComparison(d);
+    return form !== "" && containsFigure(stem, form);
+  });
+}
+
+/**
  * `STEM_GIVES_AWAY_ANSWER`: every word and number that sets the answer apart from the distractors is in the question,
  * and nothing that sets a distractor apart is. Words all options share ("30 Arbeitstage" among "24 Arbeitstage") do
- * not count, and an answer set apart by numbers alone is left alone (stems state other figures).
+ * not count, and an answer set apart by numbers alone is left alone (stems state other figures), unless the stem
+ * writes the answer whole, its figure with its unit or counter (`20日`), and no distractor.
  *
  * @example
  * answerGiveawayCheck.run({ question: "Which costs fell as logistics improved?", answer: "Logistics costs",
@@ -126,6 +158,15 @@ export const answerGiveawayCheck: QualityCheck = {
     "The question does not contain the words or numbers that set the answer apart from the distractors, which would give it away.",
   run(q) {
     if (q.question.trim() === "" || q.answer.trim() === "" || isYesOrNo({ text: q.answer })) return [];
+    if (figureGivenAway(q)) {
+      return [
+        warning(
+          "STEM_GIVES_AWAY_ANSWER",
+          `the question states the answer ${quoted(q.answer)} itself: reword the question so it does not name the answer`,
+          { words: [q.answer] },
+        ),
+      ];
+    }
     const distinct = distinguishingUnits({ options: [q.answer, ...q.distractors] });
     const answerDistinct = distinct[0] ?? [];
     if (answerDistinct.length === 0) return [];

@@ -52,6 +52,29 @@ describe("citableSentences", () => {
     ).toEqual(["本公司2024年营业收入为480亿元。", "净利润同比增长12%，达到56亿元。"]);
   });
 
+  it("joins a Japanese or Chinese sentence wrapped over lines, and no title, article or list item", () => {
+    const ja =
+      "桜川精密株式会社　2024年3月期 決算短信（抜粋）\n当連結会計年度の売上高は４８６億円となりました。半導体製造装置向け精密部品の受注が好調に推移し、\n" +
+      "営業利益は52億円（同14.5%増）となりました。\nさくらマート会員規約\n第8条（注文の取消し）\n会員は、商品の発送前に限り、\n" +
+      "マイページから注文を取り消すことができる。";
+    expect(citableSentences({ text: ja, language: "ja" })).toEqual([
+      "桜川精密株式会社　2024年3月期 決算短信（抜粋）",
+      "当連結会計年度の売上高は４８６億円となりました。",
+      "半導体製造装置向け精密部品の受注が好調に推移し、営業利益は52億円（同14.5%増）となりました。",
+      "さくらマート会員規約",
+      "会員は、商品の発送前に限り、マイページから注文を取り消すことができる。",
+    ]);
+    const zh =
+      "信息安全管理办法\n第六条 员工应将线上文档保存至少3年，涉及客户合同的线上\n文档应保存至少10年。\n" +
+      "第38條 勞工繼續工作滿一定期間者，應依下列規定給予特別休假：\n一、六個月以上一年未滿者，三日。\n二、一年以上二年未滿者，七日。";
+    expect(citableSentences({ text: zh, language: "zh" })).toEqual([
+      "第六条 员工应将线上文档保存至少3年，涉及客户合同的线上文档应保存至少10年。",
+      "第38條 勞工繼續工作滿一定期間者，應依下列規定給予特別休假：",
+      "一、六個月以上一年未滿者，三日。",
+      "二、一年以上二年未滿者，七日。",
+    ]);
+  });
+
   it("keeps exactly the sentences of 4 or more words as core's segmentWords counts them (words joined by punctuation too)", () => {
     // Short sentences of tricky words: what segmentWords counts as one word, two or none decides each one.
     const words = [

@@ -1,4 +1,4 @@
-import { displayWidth, segmentWords } from "@domain-eval/core";
+import { displayWidth, hasSpacelessScript, segmentWords } from "@domain-eval/core";
 
 /** Longest question a model may write, in characters: room for a scenario stem, not for a page of text. */
 export const MAX_QUESTION_CHARS = 250;
@@ -51,11 +51,48 @@ function hasWords(text: string, count: number): boolean {
   return segmentWords({ text }).length >= count;
 }
 
+// A line that ends inside a sentence of a script written without spaces: on a character of that script or on a
+// comma (、，,；;), not on a full stop, a colon or a closing bracket (a heading such as 第22条（年次有給休暇）).
+const ENDS_MID_SENTENCE = /[、，,；;]$/u;
+// A line that starts a new item: an article (第8条, 第十九条), a bracketed heading (【用法】), a numbered or bulleted item.
+const STARTS_ITEM =
+  /^(?:第[0-9〇一二三四五六七八九十百千]+[条條項项款章節节]|【|[〇一二三四五六七八九十]+[、．.]|[（(][0-9０-９一二三四五六七八九十]+[)）]|[0-9０-９]+[.)．）]|[・■●◆○※#*>|-])/u;
+
+/**
+ * The lines of a passage with lines wrapped inside a Japanese or Chinese sentence joined again (`…推移し、\n営業利益は
+ * …` is one sentence), as core's quote matching reads them. A line is joined to the next when it ends mid-sentence
+ * (a character of a script written without spaces, or a comma) and is not a short title, and the next line starts
+ * with such a character or a digit, not a new item (第8条, 【用法】, 一、, (1), ・).
+ */
+function logicalLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const raw of text.split(/\n/u)) {
+    const line = raw.trim();
+    const previous = lines.at(-1);
+    if (previous !== undefined && line !== "" && wrapsInto(previous, line))
+      lines[lines.length - 1] = previous.trimEnd() + line;
+    else lines.push(raw);
+  }
+  return lines;
+}
+
+function wrapsInto(previous: string, next: string): boolean {
+  const end = previous.trimEnd();
+  const last = end.slice(-1);
+  if (last === "" || !(hasSpacelessScript({ text: last }) || ENDS_MID_SENTENCE.test(last))) return false;
+  if (!hasSpacelessScript({ text: end })) return false;
+  // a title ("さくらマート会員規約") is short and has no comma
+  if (!/[、，,]/u.test(end) && displayWidth({ text: end }) < 30) return false;
+  const first = next.slice(0, 1);
+  return (hasSpacelessScript({ text: first }) || /[0-9０-９]/u.test(first)) && !STARTS_ITEM.test(next);
+}
+
 /**
  * The sentences of a passage a question may quote: verbatim slices of the text (line markers such as `#`, `-` or
- * `(1)` left out, whitespace trimmed), at least 4 words and 20 Latin-character widths long (core's `segmentWords` and `displayWidth`, so sentences
- * of languages written without spaces count too), without repeats, the first
- * {@link MAX_CITABLE_SENTENCES}. Lines are split into sentences with `Intl.Segmenter`.
+ * `(1)` left out, whitespace trimmed; a Japanese or Chinese sentence wrapped over lines is one sentence, its line
+ * breaks left out, as core's quote matching finds it), at least 4 words and 20 Latin-character widths long (core's
+ * `segmentWords` and `displayWidth`, so sentences of languages written without spaces count too), without repeats,
+ * the first {@link MAX_CITABLE_SENTENCES}. Lines are split into sentences with `Intl.Segmenter`.
  *
  * @example
  * citableSentences({ text: "# Terms\n\nThe rate is 3.1% a year. It is paid monthly on the balance." })
@@ -70,7 +107,7 @@ export function citableSentences(params: {
   const { text, language } = params;
   const segmenter = sentenceSegmenter(language);
   const out = new Set<string>();
-  for (const line of text.split(/\n/u)) {
+  for (const line of logicalLines(text)) {
     for (const { segment } of segmenter.segment(line)) {
       const sentence = segment.trim().replace(LINE_MARKER, "").trim();
       // Widths and words as core's checks count them, so a Japanese or Chinese sentence (no spaces) can be quoted.

@@ -343,7 +343,10 @@ export async function startExamRun(params: ExamRunParams): Promise<ExamRun> {
   const chunks: ExamRunChunk[] = indexed.map(({ chunk, metadata }, position) => ({ position, chunk, metadata }));
 
   const stopAfter = params.stopAfterRepeatedFailures ?? 3;
-  const secrets = secretsOf({ values: params.secrets ?? [] });
+  // A question chain's own secrets (its model's key) too: results made outside its calls (batch lines, a
+  // synchronous retry of a batch) are scrubbed here.
+  const chainSecrets = (params.chain as { settings?: { secrets?: readonly string[] } }).settings?.secrets ?? [];
+  const secrets = secretsOf({ values: [...(params.secrets ?? []), ...chainSecrets] });
   const journal: ExamJournal | undefined = params.journalPath
     ? await openExamJournal({
         path: params.journalPath,

@@ -62,7 +62,11 @@ export interface QuestionChainParams {
    * key, an unknown model, a prompt too long for the context) fails the chunk at once.
    */
   maxRetries?: number;
-  /** Wait before retrying a rate limit, server error, timeout or dropped connection: this many ms, doubled per attempt (default 1000). */
+  /**
+   * Wait before retrying a rate limit, server error, timeout or dropped connection: this many ms, doubled per attempt
+   * (default 1000), or what a rate limit's `Retry-After` asks when that is longer (at most 60 s). Turn the model
+   * client's own retries off (`maxRetries: 0` on `ChatOpenAI`): stacked under these they multiply the attempts.
+   */
   retryDelayMs?: number;
   /** What to do with questions by finding severity (default: drop errors, flag warnings, keep the rest). */
   policy?: FindingPolicy;

@@ -64,6 +64,20 @@ describe("retries that can succeed (real ChatOpenAI against the scripted server)
     expect(chatRequests().map((r) => r.status)).toEqual([429, 500, 200, 200]);
   });
 
+  it("waits as long as a rate limit's Retry-After asks before retrying (the client does not retry itself)", async () => {
+    const writer = examWriterHandler();
+    server = await startScriptedOpenAIServer({
+      handler: (request, context) => (context.index === 0 ? { fault: "429" } : writer(request, context)),
+      faults: { rate: 0, retryAfterSeconds: 1 },
+    });
+    const chain = createQuestionChain({ model: chatModel(server.url), retryDelayMs: 0 });
+    const started = Date.now();
+    const out = await chain.invoke(chunk(0));
+    expect(out.failure).toBeUndefined();
+    expect(out.attempts).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
   it("retries a timeout", async () => {
     const writer = examWriterHandler();
     server = await startScriptedOpenAIServer({

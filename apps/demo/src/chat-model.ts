@@ -48,7 +48,13 @@ export function describeModel(config: CliConfig): string {
  */
 export async function createChatModel(
   config: CliConfig,
-  options: { maxOutputTokens?: number; info?: (line: string) => void; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    maxOutputTokens?: number;
+    /** How long one request to an endpoint may take (default {@link DEFAULT_REQUEST_TIMEOUT_SECONDS}). */
+    timeoutSeconds?: number;
+    info?: (line: string) => void;
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<BaseChatModel> {
   if (config.modelFile) {
     // Imported lazily so endpoint users never load node-llama-cpp.
@@ -90,17 +96,29 @@ export async function createChatModel(
 }
 
 /**
+ * How long one request to an endpoint may take by default: a long answer from a slow local server fits, and a server
+ * that accepted the connection and never answers is noticed in minutes, not after the SDK's 10-minute default.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
+
+/**
  * The `ChatOpenAI` of an OpenAI-compatible endpoint. Batch runs build their requests from it too, so a batch line is
  * the request the synchronous path sends (it is never called when the requests only go to a file).
  */
-export function endpointChatModel(config: CliConfig, options: { maxOutputTokens?: number } = {}): ChatOpenAI {
+export function endpointChatModel(
+  config: CliConfig,
+  options: { maxOutputTokens?: number; timeoutSeconds?: number } = {},
+): ChatOpenAI {
   return new ChatOpenAI({
     model: config.model ?? "gpt-4o-mini",
     // Local servers (vLLM, Ollama, llama.cpp) accept any key; the SDK insists on one.
     apiKey: config.openaiApiKey ?? "not-needed",
     configuration: config.openaiBaseUrl ? { baseURL: config.openaiBaseUrl } : undefined,
     temperature: 0.7,
-    maxRetries: 4,
+    // One layer of retries: the question chain's (it counts every call, waits out rate limits and says why a chunk
+    // failed). The SDK's own retries stacked under it made a refused connection take minutes.
+    maxRetries: 0,
+    timeout: (options.timeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000,
     maxTokens: options.maxOutputTokens,
   });
 }

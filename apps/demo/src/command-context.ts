@@ -13,7 +13,15 @@ let knownSecrets: string[] = [];
  * to load resolved nothing), from a message about to be printed.
  */
 export function redactKnownSecrets(text: string): string {
-  return redactSecrets({ text, secrets: [...knownSecrets, ...secretValues(envConfig())] });
+  return redactSecrets({ text, secrets: knownSecretValues() });
+}
+
+/**
+ * The secrets of the config the last command resolved (a key from --config included) and of the environment: what
+ * libraries are given to scrub from the failures they record (journals, dropped files), not only from printed errors.
+ */
+export function knownSecretValues(): string[] {
+  return [...new Set([...knownSecrets, ...secretValues(envConfig())])];
 }
 
 /** What a command's flags may set in the config (flags override the config file and the environment). */

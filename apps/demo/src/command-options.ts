@@ -135,6 +135,8 @@ export interface ModelFlags
   modelFile?: string;
   domain?: string;
   maxOutputTokens?: number;
+  /** Seconds one request to an endpoint may take. */
+  timeout?: number;
 }
 
 /** The model, domain, chunking and budget options of the commands that generate questions. */
@@ -164,6 +166,7 @@ export function addModelOptions(command: Command): Command {
     .option("--max-calls <n>", "stop after this many model calls", positiveInt("--max-calls"))
     .option("--max-tokens <n>", "stop after this many prompt + completion tokens", positiveInt("--max-tokens"))
     .option("--max-output-tokens <n>", "cap on tokens the model may write per call", positiveInt("--max-output-tokens"))
+    .option("--timeout <seconds>", "how long one request to the endpoint may take", positiveInt("--timeout"), 120)
     .option("--resume", "continue an interrupted run from its journal", false);
 }
 

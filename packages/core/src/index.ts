@@ -79,7 +79,12 @@ export {
   type JsonlJournal,
   openJsonlJournal,
 } from "./jsonl-journal.js";
-export { classifyModelCallError, type ModelCallFailure, type ModelCallFailureCode } from "./model-call-failure.js";
+export {
+  classifyModelCallError,
+  type ModelCallContext,
+  type ModelCallFailure,
+  type ModelCallFailureCode,
+} from "./model-call-failure.js";
 export {
   DEFAULT_DUPLICATE_THRESHOLD,
   DuplicateQuestionFilter,

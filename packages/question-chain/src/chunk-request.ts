@@ -52,6 +52,8 @@ export interface QuestionChainSettings {
   thresholds?: CheckThresholds;
   grounding: GroundingOrder;
   citationStyle: CitationStyle;
+  /** Values scrubbed from every failure message (the model's API key, `secrets`), as core's `redactSecrets` does. */
+  secrets: readonly string[];
 }
 
 /** One chunk as the chain sees it: its text, where it comes from, what may be quoted and what is asked. */
@@ -299,7 +301,7 @@ export function finalFailureOutput(params: {
 /** The output for a chunk that never got a usable answer after `attempts` calls. */
 export function unusableAnswerOutput(params: {
   plan: PlannedChunk;
-  last: { code: ModelCallFailureCode; message: string } | undefined;
+  last: { code: ModelCallFailureCode; message: string; fix?: string } | undefined;
   attempts: number;
   usage: QuestionChainUsage;
 }): QuestionChainOutput {
@@ -309,7 +311,7 @@ export function unusableAnswerOutput(params: {
     questions: [],
     dropped: [],
     failure: {
-      message: `no usable answer after ${attempts} attempt(s): ${last?.code === "UNPARSEABLE" ? "" : `the model call failed (${last?.code}): `}${last?.message ?? ""}`,
+      message: `no usable answer after ${attempts} attempt(s): ${last?.code === "UNPARSEABLE" ? "" : `the model call failed (${last?.code}): `}${last?.message ?? ""}${last?.fix ? `: ${last.fix}` : ""}`,
       attempts,
       ...(last ? { code: last.code, retryable: true } : {}),
     },

@@ -4,6 +4,8 @@ import {
   type ExamQuestion,
   type Finding,
   type JournalSettings,
+  redactSecrets,
+  secretsOf,
 } from "@domain-eval/core";
 import type { DocumentInterface } from "@langchain/core/documents";
 import type { Runnable } from "@langchain/core/runnables";
@@ -137,6 +139,12 @@ export type ExamRunParams = ExamSource & {
    * `RATE_LIMITED`): the rest would fail too. The journal keeps what finished (default 3; 0 never stops).
    */
   stopAfterRepeatedFailures?: number;
+  /**
+   * Secrets (API keys) scrubbed as `***` from every failure message before it is journaled, counted or returned: an
+   * endpoint that echoes the request's `Authorization` header in its errors would otherwise put the key there.
+   * `createQuestionChain` scrubs its model's key itself; this also covers chains of your own and thrown errors.
+   */
+  secrets?: readonly (string | undefined)[];
 };
 
 /** A chunk of the run: the chunk, its metadata, and its position in the run's (document, then chunk) order. */
@@ -216,6 +224,9 @@ export function checkExamRunParams(params: ExamRunParams & { concurrency?: numbe
     );
   }
   wholeNumber("stopAfterRepeatedFailures", params.stopAfterRepeatedFailures, 0);
+  if (params.secrets !== undefined && !Array.isArray(params.secrets)) {
+    throw new TypeError("secrets must be an array of strings, e.g. [process.env.OPENAI_API_KEY]");
+  }
   if (params.onProgress !== undefined && typeof params.onProgress !== "function") {
     throw new TypeError("onProgress must be a function: (progress) => void");
   }
@@ -266,6 +277,13 @@ function journalSettingsOf(params: ExamRunParams, chunking: SplitSettings | null
         }
       : null,
   };
+}
+
+/** A chunk's result with the secrets scrubbed from its failure message (the rest is the model's output). */
+function withoutSecrets(result: QuestionChainOutput, secrets: readonly string[]): QuestionChainOutput {
+  if (!result.failure) return result;
+  const message = redactSecrets({ text: result.failure.message, secrets });
+  return message === result.failure.message ? result : { ...result, failure: { ...result.failure, message } };
 }
 
 /** The failure a chain that throws (instead of reporting a failure) is recorded with. */
@@ -325,6 +343,10 @@ export async function startExamRun(params: ExamRunParams): Promise<ExamRun> {
   const chunks: ExamRunChunk[] = indexed.map(({ chunk, metadata }, position) => ({ position, chunk, metadata }));
 
   const stopAfter = params.stopAfterRepeatedFailures ?? 3;
+  // A question chain's own secrets (its model's key) too: results made outside its calls (batch lines, a
+  // synchronous retry of a batch) are scrubbed here.
+  const chainSecrets = (params.chain as { settings?: { secrets?: readonly string[] } }).settings?.secrets ?? [];
+  const secrets = secretsOf({ values: [...(params.secrets ?? []), ...chainSecrets] });
   const journal: ExamJournal | undefined = params.journalPath
     ? await openExamJournal({
         path: params.journalPath,
@@ -410,7 +432,8 @@ export async function startExamRun(params: ExamRunParams): Promise<ExamRun> {
     markAborted() {
       stoppedBy ??= "aborted";
     },
-    async acceptChunkResult(chunk, result) {
+    async acceptChunkResult(chunk, given) {
+      const result = withoutSecrets(given, secrets);
       await journal?.append(result);
       record(chunk.position, result);
       watchFailures(result);

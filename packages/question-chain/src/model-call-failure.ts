@@ -1,2 +1,7 @@
 // The classification moved to core (the batch results readers there use it too); kept here so imports stay.
-export { classifyModelCallError, type ModelCallFailure, type ModelCallFailureCode } from "@domain-eval/core";
+export {
+  classifyModelCallError,
+  type ModelCallContext,
+  type ModelCallFailure,
+  type ModelCallFailureCode,
+} from "@domain-eval/core";

@@ -6,6 +6,8 @@ import {
   type FindingPolicy,
   type JournalSettings,
   promptVersionFor,
+  redactSecrets,
+  secretsOf,
   waitUnlessAborted,
 } from "@domain-eval/core";
 import type { CallbackManagerForChainRun } from "@langchain/core/callbacks/manager";
@@ -32,7 +34,7 @@ import {
   unusableAnswerOutput,
 } from "./chunk-request.js";
 import type { CitationStyle, GroundingOrder } from "./grounding-schema.js";
-import { classifyModelCallError, type ModelCallFailure } from "./model-call-failure.js";
+import { classifyModelCallError, type ModelCallContext, type ModelCallFailure } from "./model-call-failure.js";
 import { QUESTION_PROMPT_VERSION } from "./question-prompt.js";
 import { STRUCTURED_OUTPUT_MODES, type StructuredOutputMode, structuredOutputStrategy } from "./structured-output.js";
 import { addAnsweredCallUsage, addFailedCallUsage, emptyUsage, type QuestionChainUsage } from "./usage-accounting.js";
@@ -60,7 +62,11 @@ export interface QuestionChainParams {
    * key, an unknown model, a prompt too long for the context) fails the chunk at once.
    */
   maxRetries?: number;
-  /** Wait before retrying a rate limit, server error, timeout or dropped connection: this many ms, doubled per attempt (default 1000). */
+  /**
+   * Wait before retrying a rate limit, server error, timeout or dropped connection: this many ms, doubled per attempt
+   * (default 1000), or what a rate limit's `Retry-After` asks when that is longer (at most 60 s). Turn the model
+   * client's own retries off (`maxRetries: 0` on `ChatOpenAI`): stacked under these they multiply the attempts.
+   */
   retryDelayMs?: number;
   /** What to do with questions by finding severity (default: drop errors, flag warnings, keep the rest). */
   policy?: FindingPolicy;
@@ -79,6 +85,12 @@ export interface QuestionChainParams {
    * passage, turned back into the sentences' text; `sentence` — the sentences' text, as an enum.
    */
   citationStyle?: CitationStyle;
+  /**
+   * Secrets to scrub (as `***`) from failure messages before they reach the output, a journal or a log: an endpoint
+   * that echoes the request's `Authorization` header in its error would otherwise put the key there. The model's own
+   * API key (`apiKey` of `ChatOpenAI` and most LangChain chat models) is always scrubbed.
+   */
+  secrets?: readonly (string | undefined)[];
 }
 
 /**
@@ -158,6 +170,13 @@ function settingsFor(params: QuestionChainParams): QuestionChainSettings {
     throw new TypeError(`citationStyle "${citationStyle}" is not one of number, sentence`);
   }
   const promptVersion = promptVersionFor({ basePromptVersion: QUESTION_PROMPT_VERSION, plugin: params.domain });
+  if (params.secrets !== undefined && !Array.isArray(params.secrets)) {
+    throw new TypeError("secrets must be an array of strings, e.g. [process.env.OPENAI_API_KEY]");
+  }
+  const modelFields = params.model as unknown as Record<string, unknown>;
+  const modelKeys = ["apiKey", "openAIApiKey", "anthropicApiKey"].map((k) =>
+    typeof modelFields[k] === "string" ? (modelFields[k] as string) : undefined,
+  );
   return {
     model: params.model,
     strategy: structuredOutputStrategy({ model: params.model, mode }),
@@ -172,6 +191,35 @@ function settingsFor(params: QuestionChainParams): QuestionChainSettings {
     thresholds: checkedThresholds(params.thresholds),
     grounding,
     citationStyle,
+    secrets: secretsOf({ values: [...(params.secrets ?? []), ...modelKeys] }),
+  };
+}
+
+/** Longest wait taken from a Retry-After header, so a server asking for an hour does not stall a run silently. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** The wait a rate-limited reply asks for (`retry-after-ms` or `retry-after` seconds), in ms; 0 when it names none. */
+function retryAfterOf(error: unknown): number {
+  const headers = (error as { headers?: unknown } | null)?.headers;
+  const get = (name: string): string | null | undefined => {
+    if (headers instanceof Headers) return headers.get(name);
+    if (typeof headers === "object" && headers !== null) return (headers as Record<string, string>)[name];
+    return undefined;
+  };
+  const ms = Number(get("retry-after-ms"));
+  if (Number.isFinite(ms) && ms > 0) return Math.min(ms, MAX_RETRY_AFTER_MS);
+  const seconds = Number(get("retry-after"));
+  if (Number.isFinite(seconds) && seconds > 0) return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
+  return 0;
+}
+
+/** Where a chat model sends its requests and how long it waits, when it says so (ChatOpenAI does), for failure messages. */
+function callContextOf(model: BaseChatModel): ModelCallContext {
+  const fields = model as unknown as { clientConfig?: { baseURL?: unknown }; timeout?: unknown };
+  const endpoint = fields.clientConfig?.baseURL;
+  return {
+    ...(typeof endpoint === "string" && endpoint !== "" ? { endpoint } : {}),
+    ...(typeof fields.timeout === "number" ? { timeoutMs: fields.timeout } : {}),
   };
 }
 
@@ -328,22 +376,38 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     const { basePrompt, model } = prepared;
     let messages = basePrompt;
     let last: ModelCallFailure | undefined;
+    let retryAfterMs = 0;
     const maxAttempts = 1 + settings.maxRetries;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (attempt > 1 && last && last.code !== "UNPARSEABLE") {
-        await waitUnlessAborted({ ms: settings.retryDelayMs * 2 ** (attempt - 2), signal: config?.signal });
+        // The server's Retry-After, when it sent one, else the doubling delay: the model client does not retry itself.
+        const backoff = settings.retryDelayMs * 2 ** (attempt - 2);
+        await waitUnlessAborted({ ms: Math.max(backoff, retryAfterMs), signal: config?.signal });
       }
       usage.calls++;
       let output: unknown;
+      // A signal per attempt: model clients add an abort listener per call (and per retry of their own) and do not
+      // always remove it, so attempts sharing the caller's signal pile up listeners (MaxListenersExceededWarning).
+      const attemptAbort = new AbortController();
+      const forwardAbort = () => attemptAbort.abort(config?.signal?.reason);
+      if (config?.signal?.aborted) forwardAbort();
+      config?.signal?.addEventListener("abort", forwardAbort, { once: true });
       try {
-        output = await model.invoke(messages, childConfig);
+        output = await model.invoke(
+          messages,
+          config?.signal ? { ...childConfig, signal: attemptAbort.signal } : childConfig,
+        );
       } catch (error) {
         if (config?.signal?.aborted) throw error;
         addFailedCallUsage({ usage, error });
-        last = classifyModelCallError(error);
+        const failure = classifyModelCallError(error, callContextOf(settings.model));
+        retryAfterMs = failure.code === "RATE_LIMITED" ? retryAfterOf(error) : 0;
+        last = { ...failure, message: redactSecrets({ text: failure.message, secrets: settings.secrets }) };
         if (!last.retryable)
           return { kind: "output", output: finalFailureOutput({ plan, failure: last, attempts: attempt, usage }) };
         continue;
+      } finally {
+        config?.signal?.removeEventListener("abort", forwardAbort);
       }
       await addAnsweredCallUsage({ usage, raw: rawMessage(output), messages, output });
       const unsupported = unsupportedModeReply({ settings, output });

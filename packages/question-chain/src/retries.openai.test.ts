@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,6 +62,20 @@ describe("retries that can succeed (real ChatOpenAI against the scripted server)
     expect(out.questions.length).toBeGreaterThan(0);
     expect(out.attempts).toBe(4);
     expect(chatRequests().map((r) => r.status)).toEqual([429, 500, 200, 200]);
+  });
+
+  it("waits as long as a rate limit's Retry-After asks before retrying (the client does not retry itself)", async () => {
+    const writer = examWriterHandler();
+    server = await startScriptedOpenAIServer({
+      handler: (request, context) => (context.index === 0 ? { fault: "429" } : writer(request, context)),
+      faults: { rate: 0, retryAfterSeconds: 1 },
+    });
+    const chain = createQuestionChain({ model: chatModel(server.url), retryDelayMs: 0 });
+    const started = Date.now();
+    const out = await chain.invoke(chunk(0));
+    expect(out.failure).toBeUndefined();
+    expect(out.attempts).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it("retries a timeout", async () => {
@@ -130,12 +145,60 @@ describe("retries that can succeed (real ChatOpenAI against the scripted server)
   });
 });
 
+describe("failures of the endpoint itself", () => {
+  it("leaves no abort listener on the caller's signal, however many attempts", async () => {
+    server = await startScriptedOpenAIServer({ handler: () => ({ fault: "500" }) });
+    const chain = createQuestionChain({ model: chatModel(server.url), maxRetries: 12, retryDelayMs: 0 });
+    const controller = new AbortController();
+    const out = await chain.invoke(chunk(0), { signal: controller.signal });
+    expect(out.failure).toMatchObject({ attempts: 13, code: "SERVER_ERROR" });
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("scrubs the model's key and the given secrets from a failure an endpoint echoes them in", async () => {
+    server = await startScriptedOpenAIServer({
+      handler: () => ({
+        error: { status: 401, message: "Bad key: Bearer sk-test-echoed-1234, also hf-like ARGILLA-SECRET-99" },
+      }),
+    });
+    const model = chatModel(server.url, { apiKey: "sk-test-echoed-1234" });
+    const chain = createQuestionChain({ model, secrets: ["ARGILLA-SECRET-99"] });
+    const out = await chain.invoke(chunk(0));
+    expect(out.failure?.message).toContain("Bad key: Bearer ***, also hf-like ***");
+    expect(out.failure?.message).not.toMatch(/sk-test-echoed|ARGILLA-SECRET/u);
+  });
+
+  it("generateExam scrubs secrets from the failures of any chain before journaling them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "secrets-"));
+    try {
+      const journalPath = join(dir, "run.journal.jsonl");
+      const throwing = createQuestionChain({ model: chatModel("http://127.0.0.1:1/v1") });
+      throwing.requestAnswer = async () => {
+        throw new Error("proxy said: token tok-SECRET-4567 rejected");
+      };
+      const result = await generateExam({
+        chunks: [chunk(0)],
+        chain: throwing,
+        journalPath,
+        secrets: ["tok-SECRET-4567"],
+      });
+      expect(result.failures[0]?.message).toBe("the chain threw: proxy said: token *** rejected");
+      expect(await readFile(journalPath, "utf8")).not.toContain("tok-SECRET-4567");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("classifyModelCallError", () => {
   it.each([
     [Object.assign(new Error("429 Rate limit reached"), { status: 429 }), "RATE_LIMITED", true],
     [Object.assign(new Error("502 Bad gateway"), { status: 502 }), "SERVER_ERROR", true],
     [Object.assign(new Error("Request timed out."), { name: "APIConnectionTimeoutError" }), "TIMEOUT", true],
     [new Error("fetch failed"), "CONNECTION", true],
+    [Object.assign(new Error("404 Invalid URL (POST /chat/completions)"), { status: 404 }), "NOT_AN_API", false],
+    [Object.assign(new Error("404 The model `x` does not exist"), { status: 404 }), "MODEL_NOT_FOUND", false],
+    [new TypeError("Cannot read properties of undefined (reading 'map')"), "NOT_AN_API", false],
     [
       Object.assign(new Error("the structured answer was cut off"), {
         name: "LocalModelError",
@@ -163,5 +226,31 @@ describe("classifyModelCallError", () => {
     ],
   ] as const)("%s → %s", (error, code, retryable) => {
     expect(classifyModelCallError(error)).toMatchObject({ code, retryable });
+  });
+
+  it("names the endpoint, the system error and the fix of a refused connection", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8000"), {
+      code: "ECONNREFUSED",
+      address: "127.0.0.1",
+      port: 8000,
+    });
+    const error = Object.assign(new Error("Connection error."), {
+      name: "APIConnectionError",
+      cause: new TypeError("fetch failed", { cause: refused }),
+    });
+    expect(classifyModelCallError(error, { endpoint: "http://localhost:8000/v1" })).toEqual({
+      code: "CONNECTION",
+      retryable: true,
+      message: "cannot connect to http://localhost:8000/v1 (ECONNREFUSED)",
+      fix: "is the server running? check OPENAI_BASE_URL",
+    });
+    expect(classifyModelCallError(error).message).toBe("cannot connect to 127.0.0.1:8000 (ECONNREFUSED)");
+  });
+
+  it("says how long a timed-out call waited, and for what", () => {
+    const error = Object.assign(new Error("Request timed out."), { name: "TimeoutError" });
+    expect(classifyModelCallError(error, { endpoint: "http://x/v1", timeoutMs: 120_000 }).message).toBe(
+      "no answer from http://x/v1 in 120 s (Request timed out.)",
+    );
   });
 });

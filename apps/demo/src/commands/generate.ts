@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { rm, stat } from "node:fs/promises";
+import { mkdir, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import {
   type CostAmount,
   costOf,
@@ -46,7 +47,7 @@ import {
   usesEmbeddedModel,
 } from "../chat-model.js";
 import { CliError, EXIT } from "../cli-error.js";
-import { commandContext, interruptSignal } from "../command-context.js";
+import { commandContext, interruptSignal, knownSecretValues } from "../command-context.js";
 import { addModelOptions, generateOptions, type JsonFlag, type ModelFlags } from "../command-options.js";
 import type { CliConfig } from "../config.js";
 import type { CliOutput } from "../output.js";
@@ -142,6 +143,27 @@ export function journalPathFor(out: string): string {
   return `${out}.journal.jsonl`;
 }
 
+/**
+ * Checks `--out` before any model call: a folder is an input error (the questions would be lost after all the calls),
+ * and missing parent folders are created (so the journal can be written), unless nothing is written (`create` false).
+ */
+async function prepareOutPath(out: string, create: boolean): Promise<void> {
+  const info = await ifExists(stat(out)).catch(() => undefined);
+  if (info?.isDirectory()) {
+    throw new CliError(`--out ${out} is a folder: pass a file path, e.g. --out ${join(out, "questions.jsonl")}`);
+  }
+  if (!create) return;
+  try {
+    await mkdir(dirname(out), { recursive: true });
+  } catch (error) {
+    throw new CliError(
+      `cannot create the folder of --out ${out} (${errorMessage(error)}): pick a path you may write to`,
+      EXIT.USAGE,
+      { cause: error },
+    );
+  }
+}
+
 /** Loads and chunks the documents; a missing, empty or all-skipped folder is an input error. */
 async function loadCorpus(docs: string, options: GenerateOptions) {
   // Only a missing folder "does not exist": an unreadable one reports its own cause (EACCES).
@@ -176,6 +198,7 @@ export async function runGenerate(params: {
   config?: CliConfig;
 }): Promise<{ summary: GenerateSummary; exitCode: number; questions: ExamQuestion[] }> {
   const { options, output } = params;
+  await prepareOutPath(options.out, !options.dryRun);
   const { documents, skipped, chunks } = await loadCorpus(options.docs, options);
   for (const s of skipped) output.info(`skipped ${s.path}: ${s.reason}`);
   const journal = journalPathFor(options.out);
@@ -188,8 +211,12 @@ export async function runGenerate(params: {
     output.info(`no journal at ${journal}: starting a new run`);
   }
   const model = await params.model();
+  // Failures are scrubbed where they are recorded: an endpoint that echoes the Authorization header in its errors
+  // would otherwise put the key in the summary, the journal and the --json output.
+  const secrets = knownSecretValues();
   const chain = createQuestionChain({
     model,
+    secrets,
     domain: options.domain,
     questionsPerChunk: options.questionsPerChunk,
     optionsPerQuestion: options.options,
@@ -267,6 +294,7 @@ export async function runGenerate(params: {
       journalPath: journal,
       resume,
       signal: params.signal,
+      secrets,
       onProgress: (p) => output.progress("generating", p.done, p.total),
     });
     output.endProgress();
@@ -456,7 +484,7 @@ export function registerGenerateCommand(program: Command): void {
                 "batch requests need the model id: set DOMAIN_EVAL_MODEL or pass --model (the id the provider or vLLM serves)",
               );
             }
-            model = endpointChatModel(config, { maxOutputTokens: opts.maxOutputTokens });
+            model = endpointChatModel(config, { maxOutputTokens: opts.maxOutputTokens, timeoutSeconds: opts.timeout });
             return model;
           }
           model =
@@ -464,8 +492,11 @@ export function registerGenerateCommand(program: Command): void {
               ? new DryRunChatModel({})
               : await createChatModel(config, {
                   maxOutputTokens: opts.maxOutputTokens,
+                  timeoutSeconds: opts.timeout,
                   info: (line) => out.info(line),
                 });
+          // Said before the first call, so a run that hangs or fails shows what it is calling.
+          if (!dryRun) out.info(`model: ${describeModel(config)}`);
           return model;
         },
         output: out,
@@ -492,7 +523,6 @@ export function registerGenerateCommand(program: Command): void {
           out.info(
             `model: ${config.model} (${batch.mode === "submit" ? `batch API at ${config.openaiBaseUrl ?? "https://api.openai.com/v1"}` : "batch requests"})`,
           );
-        else if (!dryRun) out.info(`model: ${describeModel(config)}`);
         for (const line of describeGenerateSummary(summary)) out.info(line);
         const kept = validation ? validation.kept.length : questions.length;
         if (!dryRun && !batch && kept === 0 && summary.stats?.stoppedBy !== "aborted") {

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { Command } from "commander";
 import { assertArgillaUsable } from "../argilla-connection.js";
-import { createChatModel, disposeChatModel } from "../chat-model.js";
+import { createChatModel, describeModel, disposeChatModel } from "../chat-model.js";
 import { EXIT } from "../cli-error.js";
 import { commandContext, interruptSignal } from "../command-context.js";
 import {
@@ -309,8 +309,10 @@ export function registerRunCommand(program: Command): void {
       // Fail on a missing model before any work.
       const model = await createChatModel(config, {
         maxOutputTokens: opts.maxOutputTokens,
+        timeoutSeconds: opts.timeout,
         info: (line) => out.info(line),
       });
+      out.info(`model: ${describeModel(config)}`);
       const { summary, exitCode } = await runPipeline({
         generate: {
           ...generateOptions(opts, domain),

@@ -1,7 +1,7 @@
 // The batch path against the scripted server's Files and Batches endpoints, whose lines are answered by the same code
 // as its chat completions endpoint: the questions must be those of the synchronous run on the same scripted answers.
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readBatchResultsFile } from "@domain-eval/core/batch";
@@ -212,6 +212,31 @@ describe("generateExamBatch with a batch that fails validation", () => {
 });
 
 describe("generateExamFromBatchResults", () => {
+  it("scrubs the model's key from failures a results file echoes it in", async () => {
+    const chunks = await corpus(1, 2);
+    const chain = createQuestionChain({
+      model: chatModel("http://127.0.0.1:1/v1", { apiKey: "sk-test-batch-key-1" }),
+      questionsPerChunk: 2,
+    });
+    const lines = await prepareBatchRequestLines({ chain, chunks });
+    const path = join(dir, "echoed-key.jsonl");
+    const echoed = lines.map((line, i) =>
+      JSON.stringify({
+        id: `vllm-${i}`,
+        custom_id: line.custom_id,
+        response: { status_code: 401, request_id: `r-${i}`, body: null },
+        error: "Bad key: Bearer sk-test-batch-key-1",
+      }),
+    );
+    await writeFile(path, `${echoed.join("\n")}\n`);
+    const results = await readBatchResultsFile({ path });
+    const journalPath = join(dir, "echoed-key.journal.jsonl");
+    const run = await generateExamFromBatchResults({ chunks, chain, results, journalPath });
+    expect(run.failures).toHaveLength(lines.length);
+    for (const failure of run.failures) expect(failure.message).toContain("Bad key: Bearer ***");
+    expect(await readFile(journalPath, "utf8")).not.toContain("sk-test-batch-key-1");
+  });
+
   it("ingests a results file in the format vLLM's run_batch writes", async () => {
     const chunks = await corpus(3, 10);
     const { client, chain } = await start();

@@ -156,6 +156,21 @@ describe("checkQuestion", () => {
     expect(codes({ ...q, distractors: ["\u22126.3%", "-3.6%", "3.6%"] })).toContain("ANSWER_IN_DISTRACTORS");
   });
 
+  it("tells apart a loss written the accountants' way: ▲/△ in Japanese accounts, parentheses around a figure", () => {
+    const signs = (answer: string, distractors: string[]) =>
+      codes({ ...cleanQuestion(), answer, distractors }).filter(
+        (c) => c === "ANSWER_IN_DISTRACTORS" || c === "DUPLICATE_OPTIONS",
+      );
+    expect(signs("▲500百万円", ["500百万円", "▲300百万円", "300百万円"])).toEqual([]);
+    expect(signs("△1,200億円", ["1,200億円", "△800億円", "800億円"])).toEqual([]);
+    expect(signs("(3.1)", ["3.1", "(1.3)", "1.3"])).toEqual([]);
+    // the same sign written two ways is the same answer
+    expect(signs("▲500百万円", ["-500百万円", "▲300百万円", "300百万円"])).toContain("ANSWER_IN_DISTRACTORS");
+    expect(signs("(3.1)", ["-3.1", "(1.3)", "1.3"])).toContain("ANSWER_IN_DISTRACTORS");
+    // a label in parentheses is not a sign when words follow
+    expect(signs("(1) and (2)", ["(1) only", "(2) only", "(3) only"])).toEqual([]);
+  });
+
   it("runs extra checks and lets a policy keep flagged questions", () => {
     const extra: QualityCheck = {
       name: "currency",

@@ -131,8 +131,10 @@ export function foldForComparison(text: string): string {
   const ascii = !BEYOND_ASCII.test(text);
   const folded = (ascii ? text : foldKanjiNumerals(canonicalForm(text)))
     .toLowerCase()
-    // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers.
-    .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013](?=\d)/gu, "$1 minus ")
+    // A sign is meaning, not punctuation: "-6.3%" and "6.3%" are different answers; so are Japanese accounts' ▲/△
+    // ("▲500百万円", a loss) and accountants' parentheses ("(3.1)" is -3.1) around a number standing alone.
+    .replace(/(^|[^\p{L}\p{N}])[-\u2212\u2012\u2013\u25B2\u25B3](?=\d)/gu, "$1 minus ")
+    .replace(/(^|[^\p{L}\p{N}(])\((\d[\d.,]*)\)(?![\p{L}\p{N}])/gu, "$1 minus $2")
     .replace(/[\p{P}\p{S}]+/gu, " ")
     .replace(/\s+/gu, " ")
     .trim();

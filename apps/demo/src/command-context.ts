@@ -40,11 +40,16 @@ export async function commandContext(
   return { config, out, domain };
 }
 
-/** Ctrl-C stops starting new work; what finished stays in the journal. A second Ctrl-C exits at once. */
+/**
+ * Ctrl-C stops the run: no new work starts and the calls in flight are cancelled (their answers would arrive after
+ * the user asked to stop); what finished stays in the journal. A second Ctrl-C exits at once.
+ */
 export function interruptSignal(info: (text: string) => void): AbortSignal {
   const controller = new AbortController();
   process.once("SIGINT", () => {
-    info("interrupted: finishing the chunks in flight; run again with --resume to continue (Ctrl-C again to quit now)");
+    info(
+      "interrupted: stopping (calls in flight are cancelled; what finished is in the journal): run again with --resume to continue (Ctrl-C again to quit now)",
+    );
     controller.abort();
     process.once("SIGINT", () => process.exit(130));
   });

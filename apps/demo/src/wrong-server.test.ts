@@ -42,4 +42,29 @@ describe("a URL that answers with a web page instead of the API", () => {
     expect(code).toBe(1);
     expect(stderr).toContain("answered with an HTML page, not an OpenAI chat completion: check the base URL");
   });
+
+  it("validate --timeout: a panel endpoint that never answers is given up on, with the wait named", async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const started = Date.now();
+      const { code, stderr } = await runCli([
+        "validate",
+        QUESTIONS,
+        "--out",
+        join(tmpdir(), `silent-${process.pid}.jsonl`),
+        "--panel",
+        `m@${origin}/v1`,
+        "--timeout",
+        "1",
+      ]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`m at ${origin} did not answer after 4 attempts (no answer in 1 s)`);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 40_000);
 });

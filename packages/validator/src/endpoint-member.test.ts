@@ -78,6 +78,37 @@ describe("createEndpointMember", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("an endpoint that accepts the request and never answers times out, is retried, then named with the wait", async () => {
+    const requests: number[] = [];
+    // holds every request open without answering
+    const silent: Server = createServer(() => requests.push(Date.now()));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const member = createEndpointMember({
+        baseUrl: `${origin}/v1`,
+        model: "m",
+        timeoutMs: 200,
+        maxRetries: 1,
+        retryBaseDelayMs: 1,
+      });
+      const controller = new AbortController();
+      const started = Date.now();
+      const error = await member.answer({ item, signal: controller.signal }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidatorError);
+      expect((error as ValidatorError).code).toBe("ENDPOINT_UNAVAILABLE");
+      expect((error as Error).message).toBe(
+        `m at ${origin} did not answer after 2 attempts (no answer in 0.2 s): check that it is running, or lower --concurrency`,
+      );
+      expect(requests).toHaveLength(2);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it("a URL that is not an OpenAI API (an HTML page, a 404 on the path) says to check the base URL", async () => {
     const pages: Server = createServer((request, response) => {
       if (request.url?.startsWith("/site/")) {

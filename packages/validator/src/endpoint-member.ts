@@ -21,6 +21,11 @@ export interface EndpointMemberParams {
   maxRetries?: number;
   /** First backoff in ms (default 500). */
   retryBaseDelayMs?: number;
+  /**
+   * How long one request may take, answer included, in ms (default 120,000): a request that gets no answer in time is
+   * retried like a network error, and after the retries the error says so.
+   */
+  timeoutMs?: number;
   /** Counts prompt tokens for estimates (default: characters / 4). */
   countTokens?: (text: string) => number;
   /** Replaces the global `fetch` (tests, proxies). */
@@ -120,6 +125,8 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
   const wantLogprobs = params.logprobs ?? true;
   const maxRetries = params.maxRetries ?? 3;
   const baseDelay = params.retryBaseDelayMs ?? 500;
+  const timeoutMs = params.timeoutMs ?? 120_000;
+  if (!(timeoutMs > 0)) throw new TypeError(`timeoutMs must be a positive number of milliseconds, got ${timeoutMs}`);
   const countTokens = params.countTokens ?? ((text: string) => Math.ceil(text.length / 4));
   const url = new URL("chat/completions", base).toString();
   let sawLogprobs = false;
@@ -160,7 +167,17 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
         await waitUnlessAborted({ ms: baseDelay * 2 ** (attempt - 1), signal });
         signal?.throwIfAborted();
       }
+      // each attempt has its own signal: the run's (Ctrl-C) or the timeout aborts it, and nothing stays on the run's
+      const attemptAbort = new AbortController();
+      const stop = () => attemptAbort.abort(signal?.reason);
+      signal?.addEventListener("abort", stop, { once: true });
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        attemptAbort.abort();
+      }, timeoutMs);
       let response: Response;
+      let text: string;
       try {
         response = await doFetch(url, {
           method: "POST",
@@ -169,15 +186,18 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
             ...(params.apiKey ? { authorization: `Bearer ${params.apiKey}` } : {}),
           },
           body: JSON.stringify(request),
-          signal,
+          signal: attemptAbort.signal,
         });
+        text = await response.text();
       } catch (error) {
-        if (signal?.aborted) throw error;
-        lastProblem = errorMessage(error);
+        if (signal?.aborted) throw signal.reason ?? error;
+        lastProblem = timedOut ? `no answer in ${timeoutMs / 1000} s` : errorMessage(error);
         lastCause = error;
         continue;
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", stop);
       }
-      const text = await response.text().catch(() => "");
       if (response.ok) return chatReplyIn(text);
       const detail = (() => {
         try {

@@ -514,6 +514,7 @@ export function registerGenerateCommand(program: Command): void {
               output: out,
               signal,
               prices,
+              timeoutSeconds: opts.timeout,
             })
           : undefined;
       if (out.json)

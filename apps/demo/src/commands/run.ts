@@ -85,6 +85,8 @@ type RunParams = {
   skipReview: boolean;
   /** Validate the questions with the configured model as the panel (default true); errors drop questions. */
   validate?: boolean;
+  /** `--timeout`: seconds one request may take, in generation and validation alike. */
+  timeoutSeconds?: number;
   pushToHub?: string;
   public: boolean;
   card: CardOptions;
@@ -143,6 +145,7 @@ async function runSteps(params: RunParams): Promise<StepsResult> {
       output,
       signal: params.signal,
       prices: params.generate.prices,
+      timeoutSeconds: params.timeoutSeconds,
     });
     generated.questions = validation.kept;
     if (validation.stoppedBy) {
@@ -323,6 +326,7 @@ export function registerRunCommand(program: Command): void {
         datasetName: taskNameFor(opts.dataset),
         skipReview: opts.skipReview,
         validate: opts.validate !== false,
+        timeoutSeconds: opts.timeout,
         pushToHub: opts.pushToHub,
         public: opts.public,
         card: cardOptions(opts),

@@ -65,6 +65,8 @@ export interface ValidateOptions {
   /** Make ANSWERABLE_WITHOUT_SOURCE an error (so the policy drops such questions). */
   closedBookError: boolean;
   concurrency?: number;
+  /** Seconds one request of an endpoint member may take (default 120). */
+  timeout?: number;
   maxCalls?: number;
   maxTokens?: number;
   resume: boolean;
@@ -166,6 +168,8 @@ export async function createPanel(params: {
   config: CliConfig;
   threads?: number;
   concurrency?: number;
+  /** Seconds one request of an endpoint member may take (default: the validator's, 120). */
+  timeoutSeconds?: number;
   /** A dry run never loads a model: embedded models are not fetched. */
   dryRun?: boolean;
 }): Promise<PanelMember[]> {
@@ -177,7 +181,13 @@ export async function createPanel(params: {
       );
     }
     try {
-      return createEndpointMember({ baseUrl, model, apiKey: config.openaiApiKey, concurrency: params.concurrency });
+      return createEndpointMember({
+        baseUrl,
+        model,
+        apiKey: config.openaiApiKey,
+        concurrency: params.concurrency,
+        ...(params.timeoutSeconds ? { timeoutMs: params.timeoutSeconds * 1000 } : {}),
+      });
     } catch (error) {
       throw new CliError(`--panel ${model}: ${errorMessage(error)}`, EXIT.USAGE, { cause: error });
     }
@@ -415,6 +425,7 @@ export async function runValidate(params: {
     config: params.config,
     threads: options.threads,
     concurrency: options.concurrency,
+    timeoutSeconds: options.timeout,
     dryRun: params.dryRun,
   });
   const base: ValidateSummary = {
@@ -588,6 +599,11 @@ export function registerValidateCommand(program: Command): void {
     .option("--alpha <p>", "significance level of 'clearly above chance' (default 0.05)", positive("--alpha", false))
     .option("--closed-book-error", "make ANSWERABLE_WITHOUT_SOURCE an error (dropped by the policy)", false)
     .option("--concurrency <n>", "requests in flight per endpoint model", positive("--concurrency", true))
+    .option(
+      "--timeout <seconds>",
+      "how long one request to an endpoint model may take (default 120)",
+      positive("--timeout", true),
+    )
     .option("--max-calls <n>", "stop after this many answers", positive("--max-calls", true))
     .option("--max-tokens <n>", "stop after this many prompt + completion tokens", positive("--max-tokens", true))
     .option("--resume", "continue an interrupted run from its journal", false)
@@ -614,6 +630,7 @@ export function registerValidateCommand(program: Command): void {
           alpha,
           closedBookError: opts.closedBookError,
           concurrency: opts.concurrency,
+          timeout: opts.timeout,
           maxCalls: opts.maxCalls,
           maxTokens: opts.maxTokens,
           resume: opts.resume,
@@ -667,8 +684,14 @@ export async function runValidationStep(params: {
   panelSpecs?: string[];
   /** `--prices`: the step tells what it spent. */
   prices?: PriceTable;
+  /** `--timeout`: seconds one request of an endpoint member may take. */
+  timeoutSeconds?: number;
 }): Promise<ValidationStepSummary> {
-  const panel = await createPanel({ specs: params.panelSpecs ?? [], config: params.config });
+  const panel = await createPanel({
+    specs: params.panelSpecs ?? [],
+    config: params.config,
+    timeoutSeconds: params.timeoutSeconds,
+  });
   try {
     // every endpoint model of the panel must have a price before any call
     if (params.prices) panelPrices({ panel, prices: params.prices });

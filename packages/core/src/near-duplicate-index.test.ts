@@ -4,6 +4,7 @@ import {
   DuplicateQuestionFilter,
   duplicateComparisonUnits,
   findDuplicateQuestions,
+  isNegatedQuestion,
   NearDuplicateIndex,
 } from "./near-duplicate-index.js";
 import { jaccard, normalizeForComparison } from "./normalize-text.js";
@@ -61,6 +62,45 @@ describe("NearDuplicateIndex", () => {
       ],
     });
     expect(found.size).toBe(0);
+  });
+
+  it("never calls a question and its negation duplicates, in English, Japanese or Chinese", () => {
+    const pairs: [string, string][] = [
+      [
+        "Which of the following is a requirement of the travel policy?",
+        "Which of the following is NOT a requirement of the travel policy?",
+      ],
+      ["Which expense does the policy reimburse?", "Which expense doesn't the policy reimburse?"],
+      ["Which statement about the lease is correct?", "Which statement about the lease is incorrect?"],
+      [
+        "就業規則における年次有給休暇の説明として正しいものはどれか。",
+        "就業規則における年次有給休暇の説明として正しくないものはどれか。",
+      ],
+      [
+        "就業規則における年次有給休暇の説明として正しいものはどれか。",
+        "就業規則における年次有給休暇の説明として誤っているものはどれか。",
+      ],
+      ["下列哪一项属于该药品的禁忌症？", "下列哪一项不属于该药品的禁忌症？"],
+      ["关于该合同的解除条件，下列说法正确的是？", "关于该合同的解除条件，下列说法错误的是？"],
+    ];
+    for (const [positive, negative] of pairs) {
+      const found = findDuplicateQuestions({
+        questions: [
+          { id: "positive", question: positive },
+          { id: "negative", question: negative },
+        ],
+      });
+      expect(found.size, `${positive} / ${negative}`).toBe(0);
+    }
+    // "must" (なければならない) is no negation, and two negated rewordings are still duplicates
+    expect(isNegatedQuestion("従業員が申請しなければならないものはどれか。")).toBe(false);
+    const negatedTwice = findDuplicateQuestions({
+      questions: [
+        { id: "a", question: "Which of the following is NOT a requirement of the travel policy?" },
+        { id: "b", question: "Which of the following is not a requirement of the travel policy ?" },
+      ],
+    });
+    expect(negatedTwice.get("b")?.[0]?.data).toMatchObject({ duplicateOf: "a" });
   });
 
   it("compares numbers in order", () => {
@@ -199,13 +239,14 @@ function randomFrom(seed: number): () => number {
  * the other lacks; a duplicate is not kept.
  */
 function bruteForce(questions: { id: string; question: string }[], threshold: number) {
-  const kept: { id: string; stems: Set<string>; numbers: string; spaceless: boolean }[] = [];
+  const kept: { id: string; stems: Set<string>; numbers: string; negated: boolean; spaceless: boolean }[] = [];
   return questions.map((q) => {
     const { units: stems, spaceless } = duplicateComparisonUnits(q.question);
     const numbers = (normalizeForComparison(q.question).match(/\d+(?:[.,]\d+)*/gu) ?? []).join(" ");
+    const negated = isNegatedQuestion(q.question);
     let best: { duplicateOf: string; similarity: number } | undefined;
     for (const k of kept) {
-      if (k.numbers !== numbers) continue;
+      if (k.numbers !== numbers || k.negated !== negated) continue;
       const replaced = [...stems].some((s) => !k.stems.has(s)) && [...k.stems].some((s) => !stems.has(s));
       if ((spaceless || k.spaceless) && replaced) continue;
       const similarity = jaccard({ a: stems, b: k.stems });
@@ -213,7 +254,7 @@ function bruteForce(questions: { id: string; question: string }[], threshold: nu
         best = { duplicateOf: k.id, similarity };
       }
     }
-    if (!best) kept.push({ id: q.id, stems, numbers, spaceless });
+    if (!best) kept.push({ id: q.id, stems, numbers, negated, spaceless });
     return best;
   });
 }

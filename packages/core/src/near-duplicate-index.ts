@@ -16,6 +16,25 @@ function numbersIn(text: string): string {
   return (normalizeForComparison(text).match(/\d+(?:[.,]\d+)*/gu) ?? []).join(" ");
 }
 
+/**
+ * Words that turn a question around: "Which is a requirement?" and "Which is NOT a requirement?" share every content
+ * word (not is a stopword) but ask for opposite options. English negations, and Japanese and Chinese ones that ask
+ * for the option that does not apply (正しくないもの, 誤っているもの, 以外, 不属于, 错误的是); 〜なければならない
+ * ("must") is no negation. Heuristic: it only keeps apart two questions that differ in it, never joins two.
+ */
+const NEGATION =
+  /\b(?:not|never|except|false|incorrect|untrue|cannot)\b|n['\u2019]t\b|(?<!けれ[ばどな]?なら|なくてはなら|ねばなら|なくちゃなら)(?:ない|なかった)(?:もの|の|こと|選択肢|はどれ|か)|誤っ|誤り|不適切|不正確|以外|除く|除いた|不属于|不屬於|不正确|不是|不包括|不包含|不符合|不适用|不適用|错误|錯誤|除了|除外|并非|並非|没有|沒有/iu;
+
+/** Whether a question asks for what does not apply (see {@link NEGATION}). @internal */
+export function isNegatedQuestion(text: string): boolean {
+  return NEGATION.test(text.normalize("NFKC"));
+}
+
+/** What two questions must share to be compared at all: the same numbers in order, and the same polarity. */
+function groupKey(text: string): string {
+  return `${numbersIn(text)}\u0000${isNegatedQuestion(text) ? "not" : ""}`;
+}
+
 const HAN = /\p{Script=Han}/u;
 // Kanji that mark grammar rather than topic (to, at, should, will, when, of, is, …), inside words ICU keeps whole
 // too (延长至, 应当): a rewording that says 到 for 至 asks the same question.
@@ -88,7 +107,8 @@ interface NumbersGroup {
  * Finds near-duplicate texts in a stream without comparing every pair. Texts are compared by the stems of their
  * content words (stopwords, case, punctuation and plural/tense endings aside), so a rewording is a duplicate while a
  * question about another entity ("north segment" / "east segment") is not. Texts that mention different numbers
- * ("net income in 2022" / "in 2023") are never duplicates. Japanese and Chinese texts are compared by the kanji of
+ * ("net income in 2022" / "in 2023") are never duplicates, nor are a question and its negation ("which is" / "which is
+ * NOT", 正しいもの / 正しくないもの, 属于 / 不属于). Japanese and Chinese texts are compared by the kanji of
  * their content words (see {@link duplicateComparisonUnits}), and one with a word the other lacks while the other has
  * a word it lacks is never a duplicate of it: there a long question that asks about another quantity (営業利益 /
  * 経常利益) shares nearly all its kanji with the first, while a rewording only adds or drops particles and words.
@@ -134,7 +154,7 @@ export class NearDuplicateIndex {
   /** The most similar earlier entry at or above the threshold, without adding `text`. */
   find(text: string): NearDuplicateMatch | undefined {
     const { units: shingles, spaceless } = duplicateComparisonUnits(text);
-    return this.lookup(shingles, this.sorted(shingles), numbersIn(text), spaceless);
+    return this.lookup(shingles, this.sorted(shingles), groupKey(text), spaceless);
   }
 
   /**
@@ -145,7 +165,7 @@ export class NearDuplicateIndex {
     if (this.ids.has(id)) throw new TypeError(`id "${id}" is already in the index: ids must be unique`);
     const { units: shingles, spaceless } = duplicateComparisonUnits(text);
     const tokens = this.sorted(shingles);
-    const numbers = numbersIn(text);
+    const numbers = groupKey(text);
     const match = this.lookup(shingles, tokens, numbers, spaceless);
     if (match) return match;
     let group = this.groups.get(numbers);

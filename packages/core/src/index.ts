@@ -79,6 +79,7 @@ export {
   type JsonlJournal,
   openJsonlJournal,
 } from "./jsonl-journal.js";
+export { type LinkedAbortController, linkedAbortController } from "./linked-abort.js";
 export {
   classifyModelCallError,
   type ModelCallContext,

@@ -1,3 +1,4 @@
+import { linkedAbortController } from "@domain-eval/core";
 import type { QuestionChainOutput } from "./chunk-request.js";
 import { type ExamRunParams, type GenerateExamResult, startExamRun, thrownChainResult } from "./exam-run.js";
 import { type ChunkAnswer, QuestionChain } from "./question-chain.js";
@@ -51,9 +52,7 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
       if (next >= pending.length || run.shouldStop()) return undefined;
       const chunk = pending[next++] as (typeof pending)[number];
       // a signal per chunk: model clients add abort listeners per call and do not always remove them
-      const chunkAbort = new AbortController();
-      const forwardAbort = () => chunkAbort.abort(params.signal?.reason);
-      params.signal?.addEventListener("abort", forwardAbort, { once: true });
+      const chunkAbort = linkedAbortController({ parent: params.signal });
       const config = params.signal ? { signal: chunkAbort.signal } : {};
       const call: Promise<ChunkAnswer | QuestionChainOutput> = split
         ? split.requestAnswer(chunk.chunk, config)
@@ -64,7 +63,7 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
       );
       return {
         chunk,
-        outcome: outcome.finally(() => params.signal?.removeEventListener("abort", forwardAbort)),
+        outcome: outcome.finally(() => chunkAbort.dispose()),
       };
     };
     const worker = async () => {

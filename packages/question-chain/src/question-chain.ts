@@ -5,6 +5,7 @@ import {
   defineDomainPlugin,
   type FindingPolicy,
   type JournalSettings,
+  linkedAbortController,
   promptVersionFor,
   redactSecrets,
   secretsOf,
@@ -388,10 +389,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
       let output: unknown;
       // A signal per attempt: model clients add an abort listener per call (and per retry of their own) and do not
       // always remove it, so attempts sharing the caller's signal pile up listeners (MaxListenersExceededWarning).
-      const attemptAbort = new AbortController();
-      const forwardAbort = () => attemptAbort.abort(config?.signal?.reason);
-      if (config?.signal?.aborted) forwardAbort();
-      config?.signal?.addEventListener("abort", forwardAbort, { once: true });
+      const attemptAbort = linkedAbortController({ parent: config?.signal });
       try {
         output = await model.invoke(
           messages,
@@ -407,7 +405,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
           return { kind: "output", output: finalFailureOutput({ plan, failure: last, attempts: attempt, usage }) };
         continue;
       } finally {
-        config?.signal?.removeEventListener("abort", forwardAbort);
+        attemptAbort.dispose();
       }
       await addAnsweredCallUsage({ usage, raw: rawMessage(output), messages, output });
       const unsupported = unsupportedModeReply({ settings, output });

@@ -1,4 +1,4 @@
-import { choiceLetter, errorMessage, redactSecrets, waitUnlessAborted } from "@domain-eval/core";
+import { choiceLetter, errorMessage, linkedAbortController, redactSecrets, waitUnlessAborted } from "@domain-eval/core";
 import type { MemberAnswer, PanelMember, PanelScoring } from "./panel-member.js";
 import { type LetterPrompt, letterPrompt, type PanelItem } from "./validation-prompts.js";
 import { ValidatorError } from "./validator-error.js";
@@ -168,9 +168,7 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
         signal?.throwIfAborted();
       }
       // each attempt has its own signal: the run's (Ctrl-C) or the timeout aborts it, and nothing stays on the run's
-      const attemptAbort = new AbortController();
-      const stop = () => attemptAbort.abort(signal?.reason);
-      signal?.addEventListener("abort", stop, { once: true });
+      const attemptAbort = linkedAbortController({ parent: signal });
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
@@ -196,7 +194,7 @@ export function createEndpointMember(params: EndpointMemberParams): PanelMember 
         continue;
       } finally {
         clearTimeout(timer);
-        signal?.removeEventListener("abort", stop);
+        attemptAbort.dispose();
       }
       if (response.ok) return chatReplyIn(text);
       const detail = (() => {

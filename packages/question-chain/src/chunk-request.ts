@@ -45,6 +45,8 @@ export interface QuestionChainSettings {
   questionsPerChunk: number;
   optionsPerQuestion: number;
   maxRetries: number;
+  /** Attempts after a rate limit that do not count against `maxRetries`. */
+  maxRateLimitRetries: number;
   retryDelayMs: number;
   language?: string;
   domain?: DomainPlugin;

@@ -64,6 +64,11 @@ export interface QuestionChainParams {
    */
   maxRetries?: number;
   /**
+   * Extra attempts after a rate limit (HTTP 429), on top of `maxRetries` (default 4): a provider that asks to slow
+   * down will answer later, unlike a server that refuses the connection, so a busy run keeps its chunks.
+   */
+  maxRateLimitRetries?: number;
+  /**
    * Wait before retrying a rate limit, server error, timeout or dropped connection: this many ms, doubled per attempt
    * (default 1000), or what a rate limit's `Retry-After` asks when that is longer (at most 60 s). Turn the model
    * client's own retries off (`maxRetries: 0` on `ChatOpenAI`): stacked under these they multiply the attempts.
@@ -155,6 +160,7 @@ function settingsFor(params: QuestionChainParams): QuestionChainSettings {
   const questionsPerChunk = positiveInteger("questionsPerChunk", params.questionsPerChunk ?? 3, 1);
   const optionsPerQuestion = positiveInteger("optionsPerQuestion", params.optionsPerQuestion ?? 4, 4);
   const maxRetries = positiveInteger("maxRetries", params.maxRetries ?? 2, 0);
+  const maxRateLimitRetries = positiveInteger("maxRateLimitRetries", params.maxRateLimitRetries ?? 4, 0);
   if (params.retryDelayMs !== undefined && !(params.retryDelayMs >= 0)) {
     throw new TypeError(`retryDelayMs must be 0 or more, got ${params.retryDelayMs}`);
   }
@@ -185,6 +191,7 @@ function settingsFor(params: QuestionChainParams): QuestionChainSettings {
     questionsPerChunk,
     optionsPerQuestion,
     maxRetries,
+    maxRateLimitRetries,
     retryDelayMs: params.retryDelayMs ?? 1000,
     language: params.language,
     domain: params.domain,
@@ -378,11 +385,15 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
     let messages = basePrompt;
     let last: ModelCallFailure | undefined;
     let retryAfterMs = 0;
-    const maxAttempts = 1 + settings.maxRetries;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    // Rate limits have a budget of their own (maxRateLimitRetries): the attempts after them do not count against
+    // maxRetries, which bounds every other failure (a refused connection stops after a few).
+    let rateLimited = 0;
+    let attempt = 0;
+    while (attempt - rateLimited < 1 + settings.maxRetries) {
+      attempt++;
       if (attempt > 1 && last && last.code !== "UNPARSEABLE") {
         // The server's Retry-After, when it sent one, else the doubling delay: the model client does not retry itself.
-        const backoff = settings.retryDelayMs * 2 ** (attempt - 2);
+        const backoff = Math.min(settings.retryDelayMs * 2 ** (attempt - 2), MAX_RETRY_AFTER_MS);
         await waitUnlessAborted({ ms: Math.max(backoff, retryAfterMs), signal: config?.signal });
       }
       usage.calls++;
@@ -403,6 +414,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
         last = { ...failure, message: redactSecrets({ text: failure.message, secrets: settings.secrets }) };
         if (!last.retryable)
           return { kind: "output", output: finalFailureOutput({ plan, failure: last, attempts: attempt, usage }) };
+        if (last.code === "RATE_LIMITED" && rateLimited < settings.maxRateLimitRetries) rateLimited++;
         continue;
       } finally {
         attemptAbort.dispose();
@@ -416,7 +428,7 @@ export class QuestionChain extends Runnable<QuestionChainInput, QuestionChainOut
       last = { code: "UNPARSEABLE", retryable: true, message: parsed.error };
       messages = retryMessages({ basePrompt, retry: parsed });
     }
-    return { kind: "output", output: unusableAnswerOutput({ plan, last, attempts: maxAttempts, usage }) };
+    return { kind: "output", output: unusableAnswerOutput({ plan, last, attempts: attempt, usage }) };
   }
 }
 

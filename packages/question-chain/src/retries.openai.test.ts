@@ -78,6 +78,40 @@ describe("retries that can succeed (real ChatOpenAI against the scripted server)
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it("rate limits have their own budget: five 429s in a row still end with the questions; other failures do not", async () => {
+    const writer = examWriterHandler();
+    server = await startScriptedOpenAIServer({
+      handler: (request, context) => (context.index < 5 ? { fault: "429" } : writer(request, context)),
+      faults: { rate: 0, retryAfterSeconds: 0 },
+    });
+    // default maxRetries (2) and maxRateLimitRetries (4): 1 + 2 + 4 attempts at most
+    const chain = createQuestionChain({ model: chatModel(server.url), retryDelayMs: 0 });
+    const out = await chain.invoke(chunk(0));
+    expect(out.failure).toBeUndefined();
+    expect(out.attempts).toBe(6);
+    expect(chatRequests().map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 200]);
+
+    // without the rate-limit budget the same run fails the chunk after maxRetries
+    await server.close();
+    server = await startScriptedOpenAIServer({
+      handler: (request, context) => (context.index < 5 ? { fault: "429" } : writer(request, context)),
+      faults: { rate: 0, retryAfterSeconds: 0 },
+    });
+    const strict = createQuestionChain({ model: chatModel(server.url), retryDelayMs: 0, maxRateLimitRetries: 0 });
+    const failed = await strict.invoke(chunk(0));
+    expect(failed.failure?.code).toBe("RATE_LIMITED");
+    expect(failed.attempts).toBe(3);
+
+    // a server error is bounded by maxRetries alone
+    await server.close();
+    server = await startScriptedOpenAIServer({
+      handler: () => ({ fault: "500" }),
+      faults: { rate: 0 },
+    });
+    const errors = await createQuestionChain({ model: chatModel(server.url), retryDelayMs: 0 }).invoke(chunk(0));
+    expect(errors.attempts).toBe(3);
+  });
+
   it("retries a timeout", async () => {
     const writer = examWriterHandler();
     server = await startScriptedOpenAIServer({

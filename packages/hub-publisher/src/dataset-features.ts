@@ -152,28 +152,45 @@ function utf8Of(value: string | readonly string[]): Buffer | Buffer[] {
   return typeof value === "string" ? Buffer.from(value, "utf8") : value.map((text) => Buffer.from(text, "utf8"));
 }
 
-/** Transposes a batch of rows into the column arrays the Parquet writer takes. */
-export function toColumnData(rows: readonly ExamItem[]): ColumnData[] {
-  return EXAM_ITEM_COLUMNS.map((name): ColumnData => {
-    const kind: ColumnKind = COLUMN_KINDS[name];
-    if (kind === "int64" || kind === "class-label") {
-      return { name, data: BigInt64Array.from(rows, (row) => BigInt(row[name] as number)) };
-    }
-    if (NO_STATISTICS_COLUMNS.has(name)) {
-      // Long texts go in as UTF-8 bytes (the same bytes the writer would encode): Buffer.from takes small strings'
-      // bytes from a shared pool, where the writer would allocate a new buffer for every string.
-      return {
-        name,
-        data: rows.map((row) => utf8Of(row[name] as string | readonly string[])),
-        encoding: "PLAIN" as const,
-        statistics: false,
-      };
-    }
-    // Optional columns (validation) are null in rows that lack them.
+/** One column of a batch of rows as the Parquet writer takes it, with its encoding choices. */
+export function columnDataOf(name: (typeof EXAM_ITEM_COLUMNS)[number], rows: readonly ExamItem[]): ColumnData {
+  const kind: ColumnKind = COLUMN_KINDS[name];
+  if (kind === "int64" || kind === "class-label") {
+    return { name, data: BigInt64Array.from(rows, (row) => BigInt(row[name] as number)) };
+  }
+  if (NO_STATISTICS_COLUMNS.has(name)) {
+    // Long texts go in as UTF-8 bytes (the same bytes the writer would encode): Buffer.from takes small strings'
+    // bytes from a shared pool, where the writer would allocate a new buffer for every string.
     return {
       name,
-      data: rows.map((row) => row[name] ?? null),
-      ...(UNIQUE_TEXT_COLUMNS.has(name) ? { encoding: "PLAIN" as const } : {}),
+      data: rows.map((row) => utf8Of(row[name] as string | readonly string[])),
+      encoding: "PLAIN" as const,
+      statistics: false,
     };
-  });
+  }
+  // Optional columns (validation) are null in rows that lack them.
+  return {
+    name,
+    data: rows.map((row) => row[name] ?? null),
+    ...(UNIQUE_TEXT_COLUMNS.has(name) ? { encoding: "PLAIN" as const } : {}),
+  };
+}
+
+/** Transposes a batch of rows into the column arrays the Parquet writer takes. */
+export function toColumnData(rows: readonly ExamItem[]): ColumnData[] {
+  return EXAM_ITEM_COLUMNS.map((name) => columnDataOf(name, rows));
+}
+
+/**
+ * How a PLAIN text column is written by `writePlainTextColumn` instead of the generic writer: the same choices
+ * {@link columnDataOf} gives the generic writer (statistics or not; its page-size estimate counts UTF-8 bytes where it
+ * gets bytes, UTF-16 units where it gets strings). `undefined` for the other columns.
+ */
+export function plainTextColumnOf(
+  name: (typeof EXAM_ITEM_COLUMNS)[number],
+): { list: boolean; statistics: boolean; estimate: "chars" | "bytes" } | undefined {
+  const kind: ColumnKind = COLUMN_KINDS[name];
+  if ((kind !== "string" && kind !== "string-list") || !UNIQUE_TEXT_COLUMNS.has(name)) return undefined;
+  const bytes = NO_STATISTICS_COLUMNS.has(name);
+  return { list: kind === "string-list", statistics: !bytes, estimate: bytes ? "bytes" : "chars" };
 }

@@ -1,10 +1,25 @@
 import { closeSync, openSync, writeSync } from "node:fs";
-import type { ExamItem } from "@domain-eval/core";
+import { EXAM_ITEM_COLUMNS, type ExamItem } from "@domain-eval/core";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import { huggingfaceFeatures, parquetSchema, toColumnData } from "./dataset-features.js";
+import { writeColumn } from "hyparquet-writer/src/column.js";
+import { encodeNestedValues } from "hyparquet-writer/src/dremel.js";
+import { schemaPathResolver } from "hyparquet-writer/src/schema.js";
+import {
+  type ColumnData,
+  columnDataOf,
+  huggingfaceFeatures,
+  parquetSchema,
+  plainTextColumnOf,
+} from "./dataset-features.js";
+import { type WrittenColumn, writePlainTextColumn } from "./plain-text-column.js";
 
 /** A row group's entry in the Parquet footer (hyparquet's type, as hyparquet-writer keeps it). */
 type RowGroup = ParquetWriter["row_groups"][number];
+/** hyparquet's schema tree node, as hyparquet-writer resolves a column's path. */
+type SchemaTree = ReturnType<ReturnType<typeof schemaPathResolver>>[number];
+
+/** hyparquet-writer's default page size, which `ParquetWriter.write` uses when given none. */
+const PAGE_SIZE = 1_048_576;
 
 /**
  * A byte sink that hands its buffer to the file after every row group (ParquetWriter calls `flush` then), so encoded
@@ -91,6 +106,7 @@ export class SplitParquetWriter {
   readonly #file: RowGroupFileWriter | RowGroupCollector;
   readonly #writer: ParquetWriter;
   readonly #rowGroupSize: number;
+  readonly #resolvePath: ReturnType<typeof schemaPathResolver>;
   #buffer: ExamItem[] = [];
   #rows = 0;
 
@@ -103,6 +119,7 @@ export class SplitParquetWriter {
       schema: parquetSchema(),
       createdBy: "domain-eval hub-publisher (hyparquet-writer)",
     });
+    this.#resolvePath = schemaPathResolver(this.#writer.schema);
     if (this.#file instanceof RowGroupCollector) this.#file.discard();
   }
 
@@ -120,8 +137,76 @@ export class SplitParquetWriter {
     if (this.#buffer.length === 0) return;
     const rows = this.#buffer;
     this.#buffer = [];
-    // hyparquet-writer's own types say DecodedArray; the column arrays built here are exactly that.
-    this.#writer.write({ columnData: toColumnData(rows) as never, rowGroupSize: rows.length });
+    this.#writeRowGroup(rows);
+  }
+
+  /**
+   * Encodes one row group, as `ParquetWriter.write` does for `toColumnData(rows)` (the same bytes and footer entry:
+   * a test compares them), except that the PLAIN text columns (id, question, choices, citations: most of the bytes)
+   * are written by {@link writePlainTextColumn}, which encodes each text straight into its page.
+   */
+  #writeRowGroup(rows: readonly ExamItem[]): void {
+    const writer = this.#writer;
+    const groupStart = this.#file.offset;
+    const columns: RowGroup["columns"] = [];
+    for (const name of EXAM_ITEM_COLUMNS) {
+      const plain = plainTextColumnOf(name);
+      const written =
+        (plain &&
+          writePlainTextColumn({
+            writer: this.#file,
+            name,
+            values: rows.map((row) => row[name] as string | readonly string[]),
+            ...plain,
+            pageSize: PAGE_SIZE,
+            compress: writer.compressors.SNAPPY,
+          })) ??
+        this.#writeColumn(columnDataOf(name, rows));
+      columns.push(written.chunk);
+      writer.pendingIndexes.push(written);
+    }
+    let totalByteSize = 0n;
+    for (const { meta_data } of columns) totalByteSize += meta_data?.total_uncompressed_size ?? 0n;
+    writer.num_rows += BigInt(rows.length);
+    writer.row_groups.push({
+      columns,
+      total_byte_size: totalByteSize,
+      num_rows: BigInt(rows.length),
+      total_compressed_size: BigInt(this.#file.offset - groupStart),
+    });
+    this.#file.flush();
+  }
+
+  /** One column the generic way: what `ParquetWriter.write` does for each column of a row group. */
+  #writeColumn(column: ColumnData): WrittenColumn {
+    const writer = this.#writer;
+    let leafPath: SchemaTree[] = this.#resolvePath([column.name]);
+    for (let node = leafPath.at(-1); node?.children[0]; node = leafPath.at(-1))
+      leafPath = [...leafPath, node.children[0]];
+    const schemaPath = leafPath.map((node) => node.element);
+    const element = schemaPath.at(-1);
+    if (!element) throw new Error(`column ${column.name} is not in the schema`);
+    return writeColumn({
+      writer: this.#file,
+      column: {
+        columnName: schemaPath
+          .slice(1)
+          .map((s) => s.name)
+          .join("."),
+        element,
+        schemaPath,
+        codec: writer.codec,
+        compressors: writer.compressors,
+        stats: column.statistics ?? writer.statistics,
+        statisticsTruncateLength: writer.statisticsTruncateLength,
+        pageSize: PAGE_SIZE,
+        columnIndex: false,
+        offsetIndex: true,
+        ...(column.encoding ? { encoding: column.encoding } : {}),
+      },
+      // hyparquet-writer's own types say DecodedArray; the column arrays built here are exactly that.
+      pageData: encodeNestedValues(leafPath, column.data as never),
+    });
   }
 
   /**

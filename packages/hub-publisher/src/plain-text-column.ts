@@ -1,0 +1,180 @@
+import { ByteWriter, type ParquetWriter } from "hyparquet-writer";
+import { writePageHeader } from "hyparquet-writer/src/datapage.js";
+import { writeRleBitPackedHybrid } from "hyparquet-writer/src/encoding.js";
+
+/** What hyparquet-writer's `writeColumn` returns for one column chunk: its footer entry and its page indexes. */
+export type WrittenColumn = ParquetWriter["pendingIndexes"][number];
+type ColumnStatistics = NonNullable<NonNullable<WrittenColumn["chunk"]["meta_data"]>["statistics"]>;
+
+/** UTF-8 bytes of one page before compression; grown when a page needs more, reused for the next. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+/** Definition and repetition levels of one page; grown likewise. */
+let definitionLevels = new Uint8Array(1 << 12);
+let repetitionLevels = new Uint8Array(1 << 12);
+
+function reserve(used: number, more: number): void {
+  if (used + more <= scratch.length) return;
+  const grown = Buffer.allocUnsafe(Math.max(scratch.length * 2, used + more));
+  scratch.copy(grown, 0, 0, used);
+  scratch = grown;
+}
+
+function reserveLevels(slots: number): void {
+  if (slots <= definitionLevels.length) return;
+  const size = Math.max(definitionLevels.length * 2, slots);
+  definitionLevels = new Uint8Array(size);
+  repetitionLevels = new Uint8Array(size);
+}
+
+/** `scratch[a, a + aLength)` against `scratch[b, b + bLength)` in unsigned byte order (UTF-8 order is code point order). */
+function compareBytes(a: number, aLength: number, b: number, bLength: number): number {
+  return scratch.compare(scratch, b, b + bLength, a, a + aLength);
+}
+
+/**
+ * Writes one text column (`list: false`) or list-of-text column (`list: true`) of a row group PLAIN, in one
+ * SNAPPY-compressed data page V2: the bytes, footer entry and statistics hyparquet-writer's `writeColumn` writes for
+ * the same values with `encoding: "PLAIN"` (a test compares them), without the UTF-8 copy of every value the generic
+ * writer takes (each text is encoded straight into the page) and without its generic level and value arrays. The
+ * schema is the one {@link parquetSchema} gives such columns: an OPTIONAL string, or an OPTIONAL LIST of OPTIONAL
+ * strings.
+ *
+ * Returns `undefined`, having written nothing, where the generic writer would do more than this does: a column whose
+ * size estimate reaches `pageSize` (it would write more than one page, with page indexes), or a value that is not a
+ * text (a list) of texts. The caller then writes the column the generic way.
+ *
+ * @param estimate how the generic writer would size each text for its page split: `"chars"` when it gets strings
+ *   (UTF-16 length), `"bytes"` when it gets their UTF-8 bytes.
+ */
+export function writePlainTextColumn(params: {
+  writer: ByteWriter;
+  name: string;
+  /** Texts, or lists of texts; anything else (a missing value): `undefined` is returned. */
+  values: readonly unknown[];
+  list: boolean;
+  statistics: boolean;
+  estimate: "chars" | "bytes";
+  pageSize: number;
+  compress: (bytes: Uint8Array) => Uint8Array;
+}): WrittenColumn | undefined {
+  const { writer, name, values, list, statistics, estimate, pageSize, compress } = params;
+  if (list && statistics) return undefined;
+  const rows = values.length;
+  let slots = 0;
+  let nulls = 0;
+  let used = 0;
+  let estimated = 0;
+  let minAt = -1;
+  let minLength = 0;
+  let minValue: string | undefined;
+  let maxAt = -1;
+  let maxLength = 0;
+  let maxValue: string | undefined;
+  const writeText = (text: string) => {
+    reserve(used, 4 + text.length * 3);
+    const length = scratch.write(text, used + 4, "utf8");
+    scratch.writeUInt32LE(length, used);
+    estimated += estimate === "chars" ? text.length : length;
+    if (statistics) {
+      const at = used + 4;
+      if (minAt < 0 || compareBytes(at, length, minAt, minLength) < 0) {
+        minAt = at;
+        minLength = length;
+        minValue = text;
+      }
+      if (maxAt < 0 || compareBytes(at, length, maxAt, maxLength) > 0) {
+        maxAt = at;
+        maxLength = length;
+        maxValue = text;
+      }
+    }
+    used += 4 + length;
+  };
+  if (!list) {
+    reserveLevels(rows);
+    for (let i = 0; i < rows; i++) {
+      const value = values[i];
+      if (typeof value !== "string") return undefined;
+      definitionLevels[i] = 1;
+      writeText(value);
+    }
+    slots = rows;
+  } else {
+    for (let i = 0; i < rows; i++) {
+      const texts = values[i];
+      if (!Array.isArray(texts)) return undefined;
+      reserveLevels(slots + Math.max(texts.length, 1));
+      if (texts.length === 0) {
+        // an empty list: one slot, defined up to the list (level 1), no value
+        definitionLevels[slots] = 1;
+        repetitionLevels[slots++] = 0;
+        nulls++;
+        continue;
+      }
+      for (let j = 0; j < texts.length; j++) {
+        const text: unknown = texts[j];
+        if (typeof text !== "string") return undefined;
+        repetitionLevels[slots] = j === 0 ? 0 : 1;
+        definitionLevels[slots++] = 3;
+        writeText(text);
+      }
+    }
+  }
+  if (estimated >= pageSize) return undefined;
+
+  const levels = new ByteWriter();
+  const repetitionLength = list ? writeRleBitPackedHybrid(levels, repetitionLevels.subarray(0, slots), 1) : 0;
+  const definitionLength = writeRleBitPackedHybrid(levels, definitionLevels.subarray(0, slots), list ? 2 : 1);
+  const page = scratch.subarray(0, used);
+  const compressed = compress(page);
+
+  const columnStart = writer.offset;
+  writePageHeader(writer, {
+    type: "DATA_PAGE_V2",
+    uncompressed_page_size: levels.offset + page.length,
+    compressed_page_size: levels.offset + compressed.length,
+    data_page_header_v2: {
+      num_values: slots,
+      num_nulls: nulls,
+      num_rows: rows,
+      encoding: "PLAIN",
+      definition_levels_byte_length: definitionLength,
+      repetition_levels_byte_length: repetitionLength,
+      is_compressed: true,
+    },
+  });
+  const headerLength = writer.offset - columnStart;
+  writer.appendBytes(levels.getBytes());
+  writer.appendBytes(compressed);
+
+  const chunkStatistics: ColumnStatistics | undefined = statistics
+    ? ({
+        min_value: minValue,
+        max_value: maxValue,
+        null_count: BigInt(nulls),
+        nan_count: undefined,
+      } as ColumnStatistics)
+    : undefined;
+  return {
+    chunk: {
+      meta_data: {
+        type: "BYTE_ARRAY",
+        encodings: ["PLAIN"],
+        path_in_schema: list ? [name, "list", "element"] : [name],
+        codec: "SNAPPY",
+        num_values: BigInt(slots),
+        total_compressed_size: BigInt(writer.offset - columnStart),
+        total_uncompressed_size: BigInt(headerLength + levels.offset + page.length),
+        data_page_offset: BigInt(columnStart),
+        dictionary_page_offset: undefined,
+        statistics: chunkStatistics,
+        encoding_stats: statistics ? [{ page_type: "DATA_PAGE_V2", encoding: "PLAIN", count: 1 }] : undefined,
+        geospatial_statistics: undefined,
+      },
+      file_offset: BigInt(columnStart),
+    },
+    columnIndex: undefined,
+    offsetIndex: undefined,
+    bloomFilter: undefined,
+  } as WrittenColumn;
+}

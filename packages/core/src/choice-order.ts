@@ -1,10 +1,4 @@
-import * as crypto from "node:crypto";
-
-/** One-shot SHA-256 (`crypto.hash`, Node ≥ 20.12: no Hash object per call); the streaming API where it is missing. */
-const sha256: (data: string) => Buffer =
-  typeof crypto.hash === "function"
-    ? (data) => crypto.hash("sha256", data, "buffer") as unknown as Buffer
-    : (data) => crypto.createHash("sha256").update(data).digest();
+import { sha256Head } from "./sha256-head.js";
 
 /** Letters used as class-label names for answer positions: A, B, C, … */
 export function choiceLetter(index: number): string {
@@ -21,7 +15,8 @@ export function choiceLetters(count: number): string[] {
 
 /** A 64-bit hash of seed and key, as a bigint: the only source of "randomness" in ordering, so runs reproduce. */
 function seededHash(seed: string | number, key: string, salt = ""): bigint {
-  return sha256(`${seed}\u0000${key}\u0000${salt}`).readBigUInt64BE(0);
+  const digest = sha256Head(`${seed}\u0000${key}\u0000${salt}`);
+  return (BigInt(digest[0] as number) << 32n) | BigInt(digest[1] as number);
 }
 
 /** xorshift64*'s multiplier, 0x2545f4914f6cdd1d, as high and low 32-bit halves. */
@@ -49,9 +44,9 @@ function multiplyHigh(a: number, b: number): number {
  * a bigint per step: this runs for every row of an export).
  */
 function seededRandom(seed: string | number, key: string): () => number {
-  const digest = sha256(`${seed}\u0000${key}\u0000prng`);
-  let high = digest.readUInt32BE(0);
-  let low = digest.readUInt32BE(4);
+  const digest = sha256Head(`${seed}\u0000${key}\u0000prng`);
+  let high = digest[0] as number;
+  let low = digest[1] as number;
   if (high === 0 && low === 0) {
     high = ZERO_STATE_HIGH;
     low = ZERO_STATE_LOW;
@@ -176,9 +171,9 @@ export function answerRanks(params: { ids: readonly string[]; seed: string | num
   const high = new Uint32Array(ids.length);
   const low = new Uint32Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
-    const digest = sha256(`${seed}\u0000${ids[i]}\u0000balance`);
-    high[i] = digest.readUInt32BE(0);
-    low[i] = digest.readUInt32BE(4);
+    const digest = sha256Head(`${seed}\u0000${ids[i]}\u0000balance`);
+    high[i] = digest[0] as number;
+    low[i] = digest[1] as number;
   }
   return { high, low };
 }

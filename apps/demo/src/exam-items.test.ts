@@ -117,7 +117,7 @@ describe("the first pass's scan of a line", () => {
     ];
     let scanned = 0;
     for (const line of lines) {
-      const shape = scannedShape(line);
+      const shape = scannedShape(Buffer.from(line));
       if (shape === undefined) continue;
       scanned++;
       const value = JSON.parse(line) as { id: string; distractors: unknown[] };

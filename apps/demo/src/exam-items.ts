@@ -12,6 +12,7 @@ import {
   parseExamQuestion,
   parseJsonlLine,
   readJsonlLines,
+  scanJsonlLines,
   toExamItem,
 } from "@domain-eval/core";
 import { CliError, EXIT } from "./cli-error.js";
@@ -57,46 +58,50 @@ function questionShape(value: unknown, context: string): { id: string; optionCou
   return { id: parseExamQuestion({ value, context }).id, optionCount: 0 };
 }
 
-const ID_START = '{"id":"';
-const DISTRACTORS_START = '"distractors":[';
+const ID_START = Buffer.from('{"id":"');
+const ID_KEY = Buffer.from('"id":');
+const DISTRACTORS_START = Buffer.from('"distractors":[');
 const QUOTE = 34;
 const BACKSLASH = 92;
+const COMMA = 44;
+const CLOSING_BRACKET = 93;
 
 /**
  * Id and option count of a questions.jsonl line as the tools write it (`{"id":"…",…,"distractors":["…",…],…}`),
- * read without parsing the line; undefined whenever the scan cannot be sure (an escaped id, a second `"id"` or
- * `"distractors"` key anywhere, unexpected spacing), and the line is parsed instead. The second pass parses every
- * line in full and checks it against what this pass saw.
+ * read from its UTF-8 bytes without decoding or parsing the line; undefined whenever the scan cannot be sure (an
+ * escaped id, a second `"id"` or `"distractors"` key anywhere, unexpected spacing), and the line is parsed instead.
+ * The second pass parses every line in full and checks it against what this pass saw. (A quote, backslash, bracket or
+ * comma byte is never part of a multi-byte UTF-8 character.)
  */
-export function scannedShape(line: string): { id: string; optionCount: number } | undefined {
-  if (!line.startsWith(ID_START)) return undefined;
-  const idEnd = line.indexOf('"', ID_START.length);
+export function scannedShape(line: Buffer): { id: string; optionCount: number } | undefined {
+  if (line.length < ID_START.length || line.compare(ID_START, 0, ID_START.length, 0, ID_START.length) !== 0)
+    return undefined;
+  const idEnd = line.indexOf(QUOTE, ID_START.length);
   if (idEnd < 0) return undefined;
-  const id = line.slice(ID_START.length, idEnd);
   // An unescaped `"key":` can only be a key; a second one (nested or repeated) would make the scan ambiguous.
-  if (id.includes("\\") || line.includes('"id":', idEnd)) return undefined;
+  const escape = line.indexOf(BACKSLASH, ID_START.length);
+  if ((escape >= 0 && escape < idEnd) || line.includes(ID_KEY, idEnd)) return undefined;
   const listStart = line.indexOf(DISTRACTORS_START, idEnd);
   if (listStart < 0 || line.includes(DISTRACTORS_START, listStart + 1)) return undefined;
   let i = listStart + DISTRACTORS_START.length;
   let count = 0;
-  if (line.charCodeAt(i) !== 93 /* ] */) {
+  if (line[i] !== CLOSING_BRACKET) {
     for (;;) {
-      if (line.charCodeAt(i) !== QUOTE) return undefined;
+      if (line[i] !== QUOTE) return undefined;
       for (i++; ; i++) {
-        const c = line.charCodeAt(i);
-        if (Number.isNaN(c)) return undefined;
+        const c = line[i];
+        if (c === undefined) return undefined;
         if (c === BACKSLASH) i++;
         else if (c === QUOTE) break;
       }
       count++;
       const next = line[i + 1];
       i += 2;
-      if (next === "]") break;
-      if (next !== ",") return undefined;
+      if (next === CLOSING_BRACKET) break;
+      if (next !== COMMA) return undefined;
     }
   }
-  // A copy of the id: a slice would keep the whole read chunk it was cut from alive for as long as the id is held.
-  return { id: ` ${id}`.slice(1), optionCount: count + 1 };
+  return { id: line.toString("utf8", ID_START.length, idEnd), optionCount: count + 1 };
 }
 
 /** Ids, option counts and byte offsets of the questions of a questions.jsonl file (or of a byte range of it). */
@@ -112,7 +117,7 @@ export interface QuestionShapes {
 /**
  * The first pass over a questions file: each line's id, option count and offset, without validating the rest, and the
  * ids' ranks for `seed` (the hashes that balance the answer positions: the thread that reads a range ranks its ids).
- * Most lines give them to a plain scan; any other line is parsed. A line that is not JSON, or lacks an id or
+ * Most lines give them to a scan of their bytes; any other line is decoded and parsed. A line that is not JSON, or lacks an id or
  * distractors, fails with the CLI's input error naming the line (`firstLineNumber` numbers a range's lines).
  */
 export async function scanQuestionShapes(params: {
@@ -126,14 +131,22 @@ export async function scanQuestionShapes(params: {
   const optionCounts: number[] = [];
   const offsets: number[] = [];
   try {
-    for await (const { line, lineNumber, offset } of readJsonlLines({ path: params.file, ...rangeOf(params) })) {
-      const shape =
-        scannedShape(line) ??
-        questionShape(parseJsonlLine({ path: params.file, lineNumber, line }), `${params.file} line ${lineNumber}`);
-      ids.push(shape.id);
-      optionCounts.push(shape.optionCount);
-      offsets.push(offset);
-    }
+    await scanJsonlLines({
+      path: params.file,
+      ...rangeOf(params),
+      onLine: (bytes, lineNumber, offset) => {
+        let shape = scannedShape(bytes);
+        if (shape === undefined) {
+          const line = bytes.toString("utf8");
+          if (line.trim() === "") return;
+          const value = parseJsonlLine({ path: params.file, lineNumber, line });
+          shape = questionShape(value, `${params.file} line ${lineNumber}`);
+        }
+        ids.push(shape.id);
+        optionCounts.push(shape.optionCount);
+        offsets.push(offset);
+      },
+    });
   } catch (error) {
     throw questionsFileError(params.file, error);
   }

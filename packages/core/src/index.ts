@@ -64,11 +64,13 @@ export { ifExists } from "./if-exists.js";
 export {
   JsonlAppender,
   type JsonlLine,
+  type JsonlLineBytesHandler,
   JsonlParseError,
   jsonlLineStart,
   parseJsonlLine,
   readJsonl,
   readJsonlLines,
+  scanJsonlLines,
   writeJsonl,
 } from "./jsonl.js";
 export {

@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { beforeEach, describe, expect, it } from "vitest";
-import { JsonlAppender, JsonlParseError, jsonlLineStart, readJsonl, readJsonlLines, writeJsonl } from "./jsonl.js";
+import {
+  JsonlAppender,
+  JsonlParseError,
+  jsonlLineStart,
+  readJsonl,
+  readJsonlLines,
+  scanJsonlLines,
+  writeJsonl,
+} from "./jsonl.js";
 
 let dir: string;
 beforeEach(async () => {
@@ -92,11 +100,55 @@ describe("JSONL", () => {
     expect((await tail.next()).value).toMatchObject({ lineNumber: 1000, line: whole[1000]?.line });
   });
 
-  it("names the file and line of a bad line", async () => {
+  it("names the file and line of a bad line, once the lines before it are read", async () => {
     const path = join(dir, "bad.jsonl");
-    await writeFile(path, '{"ok":1}\n{"broken":\n');
+    await writeFile(path, '{"ok":1}\n{"ok":2}\n{"broken":\n{"ok":4}\n');
     await expect(collect(path)).rejects.toThrowError(JsonlParseError);
-    await expect(collect(path)).rejects.toThrow(`${path} line 2 is not valid JSON`);
+    await expect(collect(path)).rejects.toThrow(`${path} line 3 is not valid JSON`);
+    const before: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const { value } of readJsonl(path)) before.push(value);
+      })(),
+    ).rejects.toThrow("line 3");
+    expect(before).toEqual([{ ok: 1 }, { ok: 2 }]);
+  });
+
+  it("scanJsonlLines hands over each line's bytes with the number and offset readJsonlLines gives, blank lines too", async () => {
+    const path = join(dir, "bytes.jsonl");
+    const endings = ["\n", "\r\n", "\r", "\n\n", "\r\n  \r\n"];
+    // the first line's \r\n straddles the first 1 MiB read chunk, as in the numbering test above
+    let text = `\uFEFF${JSON.stringify({ pad: "x".repeat(1_048_575 - 3 - 10) })}\r\n`;
+    for (let i = 0; i < 20_000; i++)
+      text += JSON.stringify({ i, s: "問題é😀".repeat(i % 5) }) + endings[i % endings.length];
+    text += JSON.stringify({ last: true });
+    await writeFile(path, text, "utf8");
+    const expected: { line: string; lineNumber: number; offset: number }[] = [];
+    for await (const line of readJsonlLines({ path })) expected.push(line);
+    const scanned: { line: string; lineNumber: number; offset: number }[] = [];
+    await scanJsonlLines({
+      path,
+      onLine: (bytes, lineNumber, offset) => scanned.push({ line: bytes.toString("utf8"), lineNumber, offset }),
+    });
+    expect(scanned.filter(({ line }) => line.trim() !== "")).toEqual(expected);
+    // blank lines are handed over: every line number from 1 to the last
+    expect(scanned.map(({ lineNumber }) => lineNumber)).toEqual(scanned.map((_, i) => i + 1));
+    expect(scanned[0]?.line.startsWith('{"pad"')).toBe(true);
+    // a range, numbered from firstLineNumber; what onLine throws ends the scan
+    const from = expected[500] as { line: string; lineNumber: number; offset: number };
+    const range: string[] = [];
+    await expect(
+      scanJsonlLines({
+        path,
+        start: from.offset,
+        firstLineNumber: from.lineNumber,
+        onLine: (bytes, lineNumber) => {
+          if (range.length === 3) throw new Error(`stop at line ${lineNumber}`);
+          range.push(bytes.toString("utf8"));
+        },
+      }),
+    ).rejects.toThrow(/stop at line \d+/);
+    expect(range[0]).toBe(from.line);
   });
 
   it("streams 100,000 lines in and out", async () => {

@@ -123,10 +123,129 @@ export function parseJsonlLine(params: { path: string; lineNumber: number; line:
   }
 }
 
+/** What {@link scanJsonlLines} hands over for each line: its bytes (a view, valid only during the call), number, offset. */
+export type JsonlLineBytesHandler = (line: Buffer, lineNumber: number, offset: number) => void;
+
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /**
- * Each non-blank line of a file (or of a byte range of it; BOM dropped) through `read`, streamed. Lines are cut from
- * the bytes (a line feed or carriage return byte is never part of a multi-byte UTF-8 character), so each line's
- * offset is known and each line is decoded on its own.
+ * Cuts the chunks of a file (or of a byte range of it) into lines, as node:readline splits them: at `\n`, `\r\n` or a
+ * lone `\r` (a `\r\n` may straddle two chunks). A line feed or carriage return byte is never part of a multi-byte
+ * UTF-8 character, so lines are cut from the bytes and each line's offset in the file is known.
+ */
+class JsonlLineSplitter {
+  #pending: Buffer | undefined; // the start of a line cut by the end of the previous chunk
+  #lineOffset: number; // where the current line starts in the file
+  #chunkOffset: number; // where the current chunk starts in the file
+  #afterCarriageReturn = false;
+  #lineNumber: number;
+
+  constructor(start: number, firstLineNumber: number) {
+    this.#lineOffset = start;
+    this.#chunkOffset = start;
+    this.#lineNumber = firstLineNumber - 1;
+  }
+
+  /** Calls `onLine` for each line the chunk completes (blank ones too; the file's byte-order mark dropped). */
+  push(chunk: Buffer, onLine: JsonlLineBytesHandler): void {
+    let from = 0;
+    if (this.#afterCarriageReturn && chunk[0] === LINE_FEED) {
+      from = 1;
+      this.#lineOffset++;
+    }
+    this.#afterCarriageReturn = false;
+    const hasCarriageReturn = chunk.includes(CARRIAGE_RETURN, from);
+    for (;;) {
+      let end = chunk.indexOf(LINE_FEED, from);
+      let endLength = 1;
+      if (hasCarriageReturn) {
+        const cr = chunk.indexOf(CARRIAGE_RETURN, from);
+        if (cr >= 0 && (end < 0 || cr < end)) {
+          end = cr;
+          endLength = chunk[cr + 1] === LINE_FEED ? 2 : 1;
+          if (cr === chunk.length - 1) this.#afterCarriageReturn = true;
+        }
+      }
+      if (end < 0) break;
+      const pending = this.#pending;
+      this.#pending = undefined;
+      const line =
+        pending === undefined ? chunk.subarray(from, end) : Buffer.concat([pending, chunk.subarray(from, end)]);
+      this.#line(line, onLine);
+      from = end + endLength;
+      this.#lineOffset = this.#chunkOffset + from;
+    }
+    if (from < chunk.length) {
+      const rest = chunk.subarray(from);
+      this.#pending = this.#pending === undefined ? Buffer.from(rest) : Buffer.concat([this.#pending, rest]);
+    }
+    this.#chunkOffset += chunk.length;
+  }
+
+  /** Calls `onLine` for the last line, when the file does not end with a line end. */
+  end(onLine: JsonlLineBytesHandler): void {
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (pending !== undefined && pending.length > 0) this.#line(pending, onLine);
+  }
+
+  #line(line: Buffer, onLine: JsonlLineBytesHandler): void {
+    this.#lineNumber++;
+    const offset = this.#lineOffset;
+    const bytes = offset === 0 && line.subarray(0, 3).equals(BYTE_ORDER_MARK) ? line.subarray(3) : line;
+    onLine(bytes, this.#lineNumber, offset);
+  }
+}
+
+/** The chunks of a file or of a byte range of it, as a stream reads them. */
+function readChunks(path: string, range: { start?: number; end?: number }) {
+  const start = range.start ?? 0;
+  return createReadStream(path, {
+    start,
+    ...(range.end === undefined ? {} : { end: range.end - 1 }),
+    highWaterMark: READ_CHUNK_BYTES,
+  });
+}
+
+/**
+ * Each line of a JSONL file (or of a byte range of it) as bytes, through `onLine`, called synchronously for every line
+ * of a chunk: for a caller that reads what it needs from the bytes of most lines (an id, a count) without decoding
+ * them to text, and decodes the others itself (`line.toString("utf8")`, then {@link parseJsonlLine}). Lines are split
+ * and numbered as {@link readJsonlLines} splits and numbers them and the file's byte-order mark is dropped, but blank
+ * lines are handed over too. `line` is a view into the read buffer, valid only during the call: copy what is kept.
+ *
+ * @example
+ * let ids = 0;
+ * await scanJsonlLines({ path: "questions.jsonl", onLine: (line) => { if (line.includes('"id":')) ids++; } });
+ */
+export async function scanJsonlLines(params: {
+  /** The JSONL file. */
+  path: string;
+  /** Byte offset to start at, a line start (default 0). */
+  start?: number;
+  /** Byte offset to stop before, a line start or the file's size (default: the end of the file). */
+  end?: number;
+  /** Number of the first line read (default 1). */
+  firstLineNumber?: number;
+  /** Called with each line; what it throws ends the scan and is thrown. */
+  onLine: JsonlLineBytesHandler;
+}): Promise<void> {
+  const { path, onLine, ...range } = params;
+  const start = range.start ?? 0;
+  if (range.end !== undefined && range.end <= start) return;
+  const input = readChunks(path, range);
+  const splitter = new JsonlLineSplitter(start, range.firstLineNumber ?? 1);
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) splitter.push(chunk, onLine);
+    splitter.end(onLine);
+  } finally {
+    input.destroy();
+  }
+}
+
+/**
+ * Each non-blank line of a file (or of a byte range of it; BOM dropped) through `read`, streamed. A chunk's lines are
+ * read together and then yielded one by one; a line `read` fails on is thrown once the lines before it are yielded.
  */
 async function* jsonlRecords<T>(
   path: string,
@@ -135,68 +254,37 @@ async function* jsonlRecords<T>(
 ): AsyncGenerator<T> {
   const start = range.start ?? 0;
   if (range.end !== undefined && range.end <= start) return;
-  const input = createReadStream(path, {
-    start,
-    ...(range.end === undefined ? {} : { end: range.end - 1 }),
-    highWaterMark: READ_CHUNK_BYTES,
-  });
-  let lineNumber = (range.firstLineNumber ?? 1) - 1;
-  /** What `read` makes of one line, or undefined for a blank line. */
-  const parse = (rawLine: string, offset: number): T | undefined => {
-    lineNumber++;
-    const line = offset === 0 ? rawLine.replace(/^\uFEFF/u, "") : rawLine;
-    if (line.trim() === "") return undefined;
-    return read(line, lineNumber, offset);
+  const input = readChunks(path, range);
+  const splitter = new JsonlLineSplitter(start, range.firstLineNumber ?? 1);
+  const records: T[] = [];
+  let failure: { error: unknown } | undefined;
+  const onLine: JsonlLineBytesHandler = (bytes, lineNumber, offset) => {
+    if (failure) return;
+    const line = bytes.toString("utf8");
+    if (line.trim() === "") return;
+    try {
+      records.push(read(line, lineNumber, offset));
+    } catch (error) {
+      failure = { error };
+    }
   };
   try {
-    // Lines end at \n, \r\n or a lone \r, as node:readline splits them (a \r\n may straddle two chunks).
-    let pending: Buffer | undefined; // the start of a line cut by the end of the previous chunk
-    let lineOffset = start; // where the current line starts in the file
-    let chunkOffset = start; // where the current chunk starts in the file
-    let afterCarriageReturn = false;
     for await (const chunk of input as AsyncIterable<Buffer>) {
-      let from = 0;
-      if (afterCarriageReturn && chunk[0] === LINE_FEED) {
-        from = 1;
-        lineOffset++;
-      }
-      afterCarriageReturn = false;
-      const hasCarriageReturn = chunk.includes(CARRIAGE_RETURN, from);
-      for (;;) {
-        let end = chunk.indexOf(LINE_FEED, from);
-        let endLength = 1;
-        if (hasCarriageReturn) {
-          const cr = chunk.indexOf(CARRIAGE_RETURN, from);
-          if (cr >= 0 && (end < 0 || cr < end)) {
-            end = cr;
-            endLength = chunk[cr + 1] === LINE_FEED ? 2 : 1;
-            if (cr === chunk.length - 1) afterCarriageReturn = true;
-          }
-        }
-        if (end < 0) break;
-        const text =
-          pending === undefined
-            ? chunk.toString("utf8", from, end)
-            : Buffer.concat([pending, chunk.subarray(from, end)]).toString("utf8");
-        pending = undefined;
-        const parsed = parse(text, lineOffset);
-        from = end + endLength;
-        lineOffset = chunkOffset + from;
-        if (parsed !== undefined) yield parsed;
-      }
-      if (from < chunk.length) {
-        const rest = chunk.subarray(from);
-        pending = pending === undefined ? Buffer.from(rest) : Buffer.concat([pending, rest]);
-      }
-      chunkOffset += chunk.length;
+      splitter.push(chunk, onLine);
+      yield* drain(records, failure);
     }
-    if (pending !== undefined && pending.length > 0) {
-      const parsed = parse(pending.toString("utf8"), lineOffset);
-      if (parsed !== undefined) yield parsed;
-    }
+    splitter.end(onLine);
+    yield* drain(records, failure);
   } finally {
     input.destroy();
   }
+}
+
+/** The records read so far, in order (the array is emptied), then the failure that stopped the reading, if any. */
+function* drain<T>(records: T[], failure: { error: unknown } | undefined): Generator<T> {
+  const batch = records.splice(0);
+  yield* batch;
+  if (failure) throw failure.error;
 }
 
 async function writeLine(stream: WriteStream, value: unknown): Promise<void> {

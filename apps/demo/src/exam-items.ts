@@ -79,8 +79,8 @@ export function scannedShape(line: Buffer): { id: string; optionCount: number } 
   const idEnd = line.indexOf(QUOTE, ID_START.length);
   if (idEnd < 0) return undefined;
   // An unescaped `"key":` can only be a key; a second one (nested or repeated) would make the scan ambiguous.
-  const escape = line.indexOf(BACKSLASH, ID_START.length);
-  if ((escape >= 0 && escape < idEnd) || line.includes(ID_KEY, idEnd)) return undefined;
+  const backslash = line.indexOf(BACKSLASH, ID_START.length);
+  if ((backslash >= 0 && backslash < idEnd) || line.includes(ID_KEY, idEnd)) return undefined;
   const listStart = line.indexOf(DISTRACTORS_START, idEnd);
   if (listStart < 0 || line.includes(DISTRACTORS_START, listStart + 1)) return undefined;
   let i = listStart + DISTRACTORS_START.length;

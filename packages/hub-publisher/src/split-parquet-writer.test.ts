@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { makeExamItems } from "../test/exam-items.js";
 import { readParquetRows } from "../test/read-parquet.js";
 import { huggingfaceFeatures, parquetSchema, toColumnData } from "./dataset-features.js";
+import { compressSnappy, javascriptSnappy, nativeSnappy, type SnappyCompress } from "./snappy-codec.js";
 import { SplitParquetWriter } from "./split-parquet-writer.js";
 
 let work: string;
@@ -20,12 +21,13 @@ afterEach(async () => {
 
 const CLASS_LABELS = ["A", "B", "C", "D", "E"];
 
-/** The file hyparquet-writer itself writes for these rows: every column through its generic `write`. */
+/** The file hyparquet-writer itself writes for these rows (its JavaScript SNAPPY): every column through its `write`. */
 function referenceBytes(rows: readonly ExamItem[], rowGroupSize: number): Buffer {
   const out = new ByteWriter();
   const writer = new ParquetWriter({
     writer: out,
     schema: parquetSchema(),
+    compressors: { SNAPPY: javascriptSnappy },
     createdBy: "domain-eval hub-publisher (hyparquet-writer)",
   });
   for (let start = 0; start < rows.length; start += rowGroupSize) {
@@ -43,9 +45,10 @@ function referenceBytes(rows: readonly ExamItem[], rowGroupSize: number): Buffer
 async function splitWriterFile(
   rows: readonly ExamItem[],
   rowGroupSize: number,
+  compress: SnappyCompress = javascriptSnappy,
 ): Promise<{ path: string; bytes: Buffer }> {
   const path = join(work, `split-${Math.random().toString(36).slice(2)}.parquet`);
-  const writer = new SplitParquetWriter({ path, rowGroupSize });
+  const writer = new SplitParquetWriter({ path, rowGroupSize, compress });
   for (const row of rows) writer.add(row);
   writer.finish({ classLabelNames: CLASS_LABELS });
   return { path, bytes: await readFile(path) };
@@ -102,5 +105,18 @@ describe("SplitParquetWriter", () => {
     expect(footer.row_groups[0]?.columns[1]?.offset_index_offset).toBeDefined();
     expect(footer.row_groups[0]?.columns[0]?.offset_index_offset).toBeUndefined();
     expect((await readParquetRows(path)).map((row) => row.question)).toEqual(rows.map((row) => row.question));
+  });
+
+  it("compresses with the native snappy where it loads (here): other bytes, the very same rows", async () => {
+    // the dev machines and CI of this repository are platforms the `snappy` package ships a binary for
+    const native = nativeSnappy();
+    expect(native).toBeDefined();
+    expect(compressSnappy).not.toBe(javascriptSnappy);
+    const rows = makeExamItems(1_250, { fiveOptionsEvery: 3 });
+    const javascript = await splitWriterFile(rows, 500);
+    const fast = await splitWriterFile(rows, 500, native);
+    expect(fast.bytes.equals(javascript.bytes)).toBe(false);
+    expect(await readParquetRows(fast.path)).toEqual(await readParquetRows(javascript.path));
+    expect(await readParquetRows(fast.path)).toEqual(rows.map(asRead));
   });
 });

@@ -12,6 +12,7 @@ import {
   plainTextColumnOf,
 } from "./dataset-features.js";
 import { type WrittenColumn, writePlainTextColumn } from "./plain-text-column.js";
+import { compressSnappy, type SnappyCompress } from "./snappy-codec.js";
 
 /** A row group's entry in the Parquet footer (hyparquet's type, as hyparquet-writer keeps it). */
 type RowGroup = ParquetWriter["row_groups"][number];
@@ -110,13 +111,17 @@ export class SplitParquetWriter {
   #buffer: ExamItem[] = [];
   #rows = 0;
 
-  /** `path`: the file to write; without it, row groups are kept in memory for {@link takeEncoded}. */
-  constructor(options: { path?: string; rowGroupSize: number }) {
+  /**
+   * `path`: the file to write; without it, row groups are kept in memory for {@link takeEncoded}. `compress`: the
+   * SNAPPY compressor of the pages (default {@link compressSnappy}: native where it loads).
+   */
+  constructor(options: { path?: string; rowGroupSize: number; compress?: SnappyCompress }) {
     this.#rowGroupSize = options.rowGroupSize;
     this.#file = options.path === undefined ? new RowGroupCollector() : new RowGroupFileWriter(options.path);
     this.#writer = new ParquetWriter({
       writer: this.#file,
       schema: parquetSchema(),
+      compressors: { SNAPPY: options.compress ?? compressSnappy },
       createdBy: "domain-eval hub-publisher (hyparquet-writer)",
     });
     this.#resolvePath = schemaPathResolver(this.#writer.schema);

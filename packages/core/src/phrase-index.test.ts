@@ -40,17 +40,24 @@ describe("findPhrase's index", () => {
     }
     texts.push("", " ", "—", "EUR 412 million", "𠀋𠀋 以上都不是", "According to the passage, what was revenue?");
     let compared = 0;
+    // mismatches are collected and compared once: an expect per case made this test slow (~90,000 cases)
+    const mismatches: { params: unknown; indexed: unknown; scanned: unknown }[] = [];
+    const same = (a: ReturnType<typeof findPhrase>, b: ReturnType<typeof findPhrase>) =>
+      a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
     for (const text of texts) {
       for (const position of ["start", "anywhere", undefined] as const) {
         for (const extra of [undefined, EXTRA]) {
           for (const kinds of [undefined, [KINDS[0] as PhraseKind], [KINDS[2] as PhraseKind]]) {
             const params = { text, position, extra, kinds };
-            expect(findPhrase(params), JSON.stringify(params)).toEqual(findPhraseByScan(params));
+            const indexed = findPhrase(params);
+            const scanned = findPhraseByScan(params);
+            if (!same(indexed, scanned)) mismatches.push({ params, indexed, scanned });
             compared++;
           }
         }
       }
     }
+    expect(mismatches.slice(0, 5)).toEqual([]);
     expect(compared).toBeGreaterThan(10_000);
     // and it finds them: every built-in phrase alone is found as a phrase of its kind
     for (const [language, kinds] of Object.entries(BUILTIN_PHRASE_LISTS)) {
@@ -59,5 +66,6 @@ describe("findPhrase's index", () => {
           expect(findPhrase({ text: phrase })?.kind, `${language} ${phrase}`).toBe(kind);
       }
     }
-  });
+    // ~130,000 cases (720 built-in phrases): ~8 s on a quiet 2-CPU machine, more beside other test files
+  }, 120_000);
 });

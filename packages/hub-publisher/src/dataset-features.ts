@@ -194,3 +194,11 @@ export function plainTextColumnOf(
   const bytes = NO_STATISTICS_COLUMNS.has(name);
   return { list: kind === "string-list", statistics: !bytes, estimate: bytes ? "bytes" : "chars" };
 }
+
+/**
+ * Whether a column is a text column with statistics whose encoding the writer chooses (dictionary or PLAIN): written
+ * by `writeDictionaryTextColumn` instead of the generic writer.
+ */
+export function isChosenEncodingTextColumn(name: (typeof EXAM_ITEM_COLUMNS)[number]): boolean {
+  return COLUMN_KINDS[name] === "string" && !UNIQUE_TEXT_COLUMNS.has(name) && !NO_STATISTICS_COLUMNS.has(name);
+}

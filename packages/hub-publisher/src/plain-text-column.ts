@@ -1,10 +1,13 @@
 import { ByteWriter, type ParquetWriter } from "hyparquet-writer";
-import { writePageHeader } from "hyparquet-writer/src/datapage.js";
+import { writeDataPageV2, writePageHeader } from "hyparquet-writer/src/datapage.js";
+import { useDictionary, writeDictionaryPage } from "hyparquet-writer/src/dictionary.js";
 import { writeRleBitPackedHybrid } from "hyparquet-writer/src/encoding.js";
 
 /** What hyparquet-writer's `writeColumn` returns for one column chunk: its footer entry and its page indexes. */
 export type WrittenColumn = ParquetWriter["pendingIndexes"][number];
 type ColumnStatistics = NonNullable<NonNullable<WrittenColumn["chunk"]["meta_data"]>["statistics"]>;
+/** How hyparquet-writer describes a column to its page writers. */
+export type ColumnEncoder = Parameters<typeof writeDataPageV2>[0]["column"];
 
 /** UTF-8 bytes of one page before compression; grown when a page needs more, reused for the next. */
 let scratch = Buffer.allocUnsafe(1 << 20);
@@ -169,6 +172,104 @@ export function writePlainTextColumn(params: {
         dictionary_page_offset: undefined,
         statistics: chunkStatistics,
         encoding_stats: statistics ? [{ page_type: "DATA_PAGE_V2", encoding: "PLAIN", count: 1 }] : undefined,
+        geospatial_statistics: undefined,
+      },
+      file_offset: BigInt(columnStart),
+    },
+    columnIndex: undefined,
+    offsetIndex: undefined,
+    bloomFilter: undefined,
+  } as WrittenColumn;
+}
+
+/**
+ * Writes one text column of a row group that has statistics and lets the writer choose its encoding (the short,
+ * repeated texts: subject, source ids, model, prompt version, review status) as hyparquet-writer's `writeColumn`
+ * writes it (same bytes, footer entry and statistics; a test compares them): its own dictionary choice
+ * (`useDictionary`) and page writers, but min/max taken over the dictionary's distinct texts rather than every value,
+ * a PLAIN column through {@link writePlainTextColumn}, and no converted copy of the values. `undefined`, having
+ * written nothing, where the generic writer would write more than one page or a value is not a text.
+ */
+export function writeDictionaryTextColumn(params: {
+  writer: ByteWriter;
+  column: ColumnEncoder;
+  name: string;
+  values: readonly unknown[];
+  pageSize: number;
+}): WrittenColumn | undefined {
+  const { writer, column, name, values, pageSize } = params;
+  const rows = values.length;
+  for (let i = 0; i < rows; i++) if (typeof values[i] !== "string") return undefined;
+  const texts = values as readonly string[];
+  const { dictionary, indexes } = useDictionary(
+    texts as string[],
+    "BYTE_ARRAY",
+    undefined,
+    undefined,
+    undefined,
+    false,
+  );
+  const compress = column.compressors.SNAPPY;
+  if (!dictionary || !indexes || !compress) {
+    return writePlainTextColumn({
+      writer,
+      name,
+      values: texts,
+      list: false,
+      statistics: true,
+      estimate: "chars",
+      pageSize,
+      compress: compress ?? ((bytes) => bytes),
+    });
+  }
+  // the data page holds one 4-byte index estimate per row
+  if (rows * 4 >= pageSize) return undefined;
+  const entries = (dictionary as string[]).map((text) => Buffer.from(text, "utf8"));
+  let minAt = 0;
+  let maxAt = 0;
+  for (let i = 1; i < entries.length; i++) {
+    const entry = entries[i] as Buffer;
+    if (Buffer.compare(entry, entries[minAt] as Buffer) < 0) minAt = i;
+    if (Buffer.compare(entry, entries[maxAt] as Buffer) > 0) maxAt = i;
+  }
+  const columnStart = writer.offset;
+  let uncompressed = writeDictionaryPage(writer, column, entries);
+  const dataPageOffset = writer.offset;
+  reserveLevels(rows);
+  definitionLevels.fill(1, 0, rows);
+  uncompressed += writeDataPageV2({
+    writer,
+    column,
+    encoding: "RLE_DICTIONARY",
+    pageData: {
+      values: indexes,
+      definitionLevels: definitionLevels.subarray(0, rows) as unknown as number[],
+      repetitionLevels: [],
+      maxDefinitionLevel: 1,
+    },
+  });
+  return {
+    chunk: {
+      meta_data: {
+        type: "BYTE_ARRAY",
+        encodings: ["PLAIN", "RLE_DICTIONARY"],
+        path_in_schema: [name],
+        codec: "SNAPPY",
+        num_values: BigInt(rows),
+        total_compressed_size: BigInt(writer.offset - columnStart),
+        total_uncompressed_size: BigInt(uncompressed),
+        data_page_offset: BigInt(dataPageOffset),
+        dictionary_page_offset: BigInt(columnStart),
+        statistics: {
+          min_value: dictionary[minAt],
+          max_value: dictionary[maxAt],
+          null_count: 0n,
+          nan_count: undefined,
+        } as ColumnStatistics,
+        encoding_stats: [
+          { page_type: "DICTIONARY_PAGE", encoding: "PLAIN", count: 1 },
+          { page_type: "DATA_PAGE_V2", encoding: "RLE_DICTIONARY", count: 1 },
+        ],
         geospatial_statistics: undefined,
       },
       file_offset: BigInt(columnStart),

@@ -8,10 +8,16 @@ import {
   type ColumnData,
   columnDataOf,
   huggingfaceFeatures,
+  isChosenEncodingTextColumn,
   parquetSchema,
   plainTextColumnOf,
 } from "./dataset-features.js";
-import { type WrittenColumn, writePlainTextColumn } from "./plain-text-column.js";
+import {
+  type ColumnEncoder,
+  type WrittenColumn,
+  writeDictionaryTextColumn,
+  writePlainTextColumn,
+} from "./plain-text-column.js";
 import { compressSnappy, type SnappyCompress } from "./snappy-codec.js";
 
 /** A row group's entry in the Parquet footer (hyparquet's type, as hyparquet-writer keeps it). */
@@ -108,6 +114,7 @@ export class SplitParquetWriter {
   readonly #writer: ParquetWriter;
   readonly #rowGroupSize: number;
   readonly #resolvePath: ReturnType<typeof schemaPathResolver>;
+  readonly #encoders = new Map<string, { leafPath: SchemaTree[]; column: ColumnEncoder }>();
   #buffer: ExamItem[] = [];
   #rows = 0;
 
@@ -156,16 +163,25 @@ export class SplitParquetWriter {
     const columns: RowGroup["columns"] = [];
     for (const name of EXAM_ITEM_COLUMNS) {
       const plain = plainTextColumnOf(name);
+      const values = plain || isChosenEncodingTextColumn(name) ? rows.map((row) => row[name]) : undefined;
       const written =
-        (plain &&
-          writePlainTextColumn({
-            writer: this.#file,
-            name,
-            values: rows.map((row) => row[name] as string | readonly string[]),
-            ...plain,
-            pageSize: PAGE_SIZE,
-            compress: writer.compressors.SNAPPY,
-          })) ??
+        (values &&
+          (plain
+            ? writePlainTextColumn({
+                writer: this.#file,
+                name,
+                values,
+                ...plain,
+                pageSize: PAGE_SIZE,
+                compress: writer.compressors.SNAPPY,
+              })
+            : writeDictionaryTextColumn({
+                writer: this.#file,
+                column: this.#encoderOf(columnDataOf(name, [])).column,
+                name,
+                values,
+                pageSize: PAGE_SIZE,
+              }))) ??
         this.#writeColumn(columnDataOf(name, rows));
       columns.push(written.chunk);
       writer.pendingIndexes.push(written);
@@ -184,6 +200,19 @@ export class SplitParquetWriter {
 
   /** One column the generic way: what `ParquetWriter.write` does for each column of a row group. */
   #writeColumn(column: ColumnData): WrittenColumn {
+    const { leafPath, column: encoder } = this.#encoderOf(column);
+    // hyparquet-writer's own types say DecodedArray; the column arrays built here are exactly that.
+    return writeColumn({
+      writer: this.#file,
+      column: encoder,
+      pageData: encodeNestedValues(leafPath, column.data as never),
+    });
+  }
+
+  /** How `ParquetWriter.write` describes a column to its writers (its settings are the same in every row group). */
+  #encoderOf(column: ColumnData): { leafPath: SchemaTree[]; column: ColumnEncoder } {
+    const known = this.#encoders.get(column.name);
+    if (known) return known;
     const writer = this.#writer;
     let leafPath: SchemaTree[] = this.#resolvePath([column.name]);
     for (let node = leafPath.at(-1); node?.children[0]; node = leafPath.at(-1))
@@ -191,8 +220,8 @@ export class SplitParquetWriter {
     const schemaPath = leafPath.map((node) => node.element);
     const element = schemaPath.at(-1);
     if (!element) throw new Error(`column ${column.name} is not in the schema`);
-    return writeColumn({
-      writer: this.#file,
+    const encoder = {
+      leafPath,
       column: {
         columnName: schemaPath
           .slice(1)
@@ -209,9 +238,9 @@ export class SplitParquetWriter {
         offsetIndex: true,
         ...(column.encoding ? { encoding: column.encoding } : {}),
       },
-      // hyparquet-writer's own types say DecodedArray; the column arrays built here are exactly that.
-      pageData: encodeNestedValues(leafPath, column.data as never),
-    });
+    };
+    this.#encoders.set(column.name, encoder);
+    return encoder;
   }
 
   /**

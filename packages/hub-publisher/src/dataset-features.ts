@@ -202,3 +202,48 @@ export function plainTextColumnOf(
 export function isChosenEncodingTextColumn(name: (typeof EXAM_ITEM_COLUMNS)[number]): boolean {
   return COLUMN_KINDS[name] === "string" && !UNIQUE_TEXT_COLUMNS.has(name) && !NO_STATISTICS_COLUMNS.has(name);
 }
+
+/**
+ * The values of the text columns of a batch of rows, in one pass with each column read by name (one `row[name]` per
+ * column and row read a different key at one site: a slow, megamorphic load on the export's hot path).
+ */
+export function textColumnValues(
+  rows: readonly ExamItem[],
+): Partial<Record<(typeof EXAM_ITEM_COLUMNS)[number], unknown[]>> {
+  const count = rows.length;
+  const id = new Array<unknown>(count);
+  const question = new Array<unknown>(count);
+  const subject = new Array<unknown>(count);
+  const choices = new Array<unknown>(count);
+  const sourceDocumentId = new Array<unknown>(count);
+  const sourceChunkId = new Array<unknown>(count);
+  const citations = new Array<unknown>(count);
+  const generatorModel = new Array<unknown>(count);
+  const promptVersion = new Array<unknown>(count);
+  const reviewStatus = new Array<unknown>(count);
+  for (let i = 0; i < count; i++) {
+    const row = rows[i] as ExamItem;
+    id[i] = row.id;
+    question[i] = row.question;
+    subject[i] = row.subject;
+    choices[i] = row.choices;
+    sourceDocumentId[i] = row.source_document_id;
+    sourceChunkId[i] = row.source_chunk_id;
+    citations[i] = row.citations;
+    generatorModel[i] = row.generator_model;
+    promptVersion[i] = row.prompt_version;
+    reviewStatus[i] = row.review_status;
+  }
+  return {
+    id,
+    question,
+    subject,
+    choices,
+    source_document_id: sourceDocumentId,
+    source_chunk_id: sourceChunkId,
+    citations,
+    generator_model: generatorModel,
+    prompt_version: promptVersion,
+    review_status: reviewStatus,
+  };
+}

@@ -29,9 +29,25 @@ function reserveLevels(slots: number): void {
   repetitionLevels = new Uint8Array(size);
 }
 
-/** `scratch[a, a + aLength)` against `scratch[b, b + bLength)` in unsigned byte order (UTF-8 order is code point order). */
-function compareBytes(a: number, aLength: number, b: number, bLength: number): number {
-  return scratch.compare(scratch, b, b + bLength, a, a + aLength);
+/**
+ * Two texts in the order of their UTF-8 bytes (code point order, a lone surrogate as U+FFFD), as Parquet orders
+ * BYTE_ARRAY statistics and hyparquet-writer compares them. UTF-16 code units are in that order too, except where the
+ * first difference involves a surrogate: there the bytes are compared.
+ */
+export function compareUtf8(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === length) {
+    // one is the start of the other, unless it ends in half a pair the other completes
+    if (i === 0 || a.charCodeAt(i - 1) < 0xd800 || a.charCodeAt(i - 1) > 0xdbff) return a.length - b.length;
+  } else {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if ((x < 0xd800 && y < 0xd800) || (x > 0xdfff && y > 0xdfff)) return x - y;
+  }
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }
 
 /**
@@ -67,11 +83,7 @@ export function writePlainTextColumn(params: {
   let nulls = 0;
   let used = 0;
   let estimated = 0;
-  let minAt = -1;
-  let minLength = 0;
   let minValue: string | undefined;
-  let maxAt = -1;
-  let maxLength = 0;
   let maxValue: string | undefined;
   const writeText = (text: string) => {
     reserve(used, 4 + text.length * 3);
@@ -79,17 +91,8 @@ export function writePlainTextColumn(params: {
     scratch.writeUInt32LE(length, used);
     estimated += estimate === "chars" ? text.length : length;
     if (statistics) {
-      const at = used + 4;
-      if (minAt < 0 || compareBytes(at, length, minAt, minLength) < 0) {
-        minAt = at;
-        minLength = length;
-        minValue = text;
-      }
-      if (maxAt < 0 || compareBytes(at, length, maxAt, maxLength) > 0) {
-        maxAt = at;
-        maxLength = length;
-        maxValue = text;
-      }
+      if (minValue === undefined || compareUtf8(text, minValue) < 0) minValue = text;
+      if (maxValue === undefined || compareUtf8(text, maxValue) > 0) maxValue = text;
     }
     used += 4 + length;
   };

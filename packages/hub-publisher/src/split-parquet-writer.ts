@@ -11,6 +11,7 @@ import {
   isChosenEncodingTextColumn,
   parquetSchema,
   plainTextColumnOf,
+  textColumnValues,
 } from "./dataset-features.js";
 import {
   type ColumnEncoder,
@@ -161,9 +162,10 @@ export class SplitParquetWriter {
     const writer = this.#writer;
     const groupStart = this.#file.offset;
     const columns: RowGroup["columns"] = [];
+    const texts = textColumnValues(rows);
     for (const name of EXAM_ITEM_COLUMNS) {
       const plain = plainTextColumnOf(name);
-      const values = plain || isChosenEncodingTextColumn(name) ? rows.map((row) => row[name]) : undefined;
+      const values = plain || isChosenEncodingTextColumn(name) ? texts[name] : undefined;
       const written =
         (values &&
           (plain

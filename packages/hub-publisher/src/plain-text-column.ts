@@ -153,28 +153,49 @@ export function writePlainTextColumn(params: {
   writer.appendBytes(levels.getBytes());
   writer.appendBytes(compressed);
 
-  const chunkStatistics: ColumnStatistics | undefined = statistics
-    ? ({
-        min_value: minValue,
-        max_value: maxValue,
-        null_count: BigInt(nulls),
-        nan_count: undefined,
-      } as ColumnStatistics)
-    : undefined;
+  return textColumnChunk({
+    columnStart,
+    columnEnd: writer.offset,
+    path: list ? [name, "list", "element"] : [name],
+    encodings: ["PLAIN"],
+    values: slots,
+    uncompressedSize: headerLength + levels.offset + page.length,
+    dataPageOffset: columnStart,
+    statistics: statistics
+      ? { min_value: minValue, max_value: maxValue, null_count: BigInt(nulls), nan_count: undefined }
+      : undefined,
+    encodingStats: statistics ? [{ page_type: "DATA_PAGE_V2", encoding: "PLAIN", count: 1 }] : undefined,
+  });
+}
+
+/** The footer entry of a SNAPPY-compressed BYTE_ARRAY column chunk with one data page, as `writeColumn` returns it. */
+function textColumnChunk(params: {
+  columnStart: number;
+  columnEnd: number;
+  path: string[];
+  encodings: string[];
+  values: number;
+  uncompressedSize: number;
+  dataPageOffset: number;
+  dictionaryPageOffset?: number;
+  statistics: Record<string, unknown> | undefined;
+  encodingStats: { page_type: string; encoding: string; count: number }[] | undefined;
+}): WrittenColumn {
+  const { columnStart, dictionaryPageOffset } = params;
   return {
     chunk: {
       meta_data: {
         type: "BYTE_ARRAY",
-        encodings: ["PLAIN"],
-        path_in_schema: list ? [name, "list", "element"] : [name],
+        encodings: params.encodings,
+        path_in_schema: params.path,
         codec: "SNAPPY",
-        num_values: BigInt(slots),
-        total_compressed_size: BigInt(writer.offset - columnStart),
-        total_uncompressed_size: BigInt(headerLength + levels.offset + page.length),
-        data_page_offset: BigInt(columnStart),
-        dictionary_page_offset: undefined,
-        statistics: chunkStatistics,
-        encoding_stats: statistics ? [{ page_type: "DATA_PAGE_V2", encoding: "PLAIN", count: 1 }] : undefined,
+        num_values: BigInt(params.values),
+        total_compressed_size: BigInt(params.columnEnd - columnStart),
+        total_uncompressed_size: BigInt(params.uncompressedSize),
+        data_page_offset: BigInt(params.dataPageOffset),
+        dictionary_page_offset: dictionaryPageOffset === undefined ? undefined : BigInt(dictionaryPageOffset),
+        statistics: params.statistics as ColumnStatistics | undefined,
+        encoding_stats: params.encodingStats,
         geospatial_statistics: undefined,
       },
       file_offset: BigInt(columnStart),
@@ -251,34 +272,19 @@ export function writeDictionaryTextColumn(params: {
       maxDefinitionLevel: 1,
     },
   });
-  return {
-    chunk: {
-      meta_data: {
-        type: "BYTE_ARRAY",
-        encodings: ["PLAIN", "RLE_DICTIONARY"],
-        path_in_schema: [name],
-        codec: "SNAPPY",
-        num_values: BigInt(rows),
-        total_compressed_size: BigInt(writer.offset - columnStart),
-        total_uncompressed_size: BigInt(uncompressed),
-        data_page_offset: BigInt(dataPageOffset),
-        dictionary_page_offset: BigInt(columnStart),
-        statistics: {
-          min_value: dictionary[minAt],
-          max_value: dictionary[maxAt],
-          null_count: 0n,
-          nan_count: undefined,
-        } as ColumnStatistics,
-        encoding_stats: [
-          { page_type: "DICTIONARY_PAGE", encoding: "PLAIN", count: 1 },
-          { page_type: "DATA_PAGE_V2", encoding: "RLE_DICTIONARY", count: 1 },
-        ],
-        geospatial_statistics: undefined,
-      },
-      file_offset: BigInt(columnStart),
-    },
-    columnIndex: undefined,
-    offsetIndex: undefined,
-    bloomFilter: undefined,
-  } as WrittenColumn;
+  return textColumnChunk({
+    columnStart,
+    columnEnd: writer.offset,
+    path: [name],
+    encodings: ["PLAIN", "RLE_DICTIONARY"],
+    values: rows,
+    uncompressedSize: uncompressed,
+    dataPageOffset,
+    dictionaryPageOffset: columnStart,
+    statistics: { min_value: dictionary[minAt], max_value: dictionary[maxAt], null_count: 0n, nan_count: undefined },
+    encodingStats: [
+      { page_type: "DICTIONARY_PAGE", encoding: "PLAIN", count: 1 },
+      { page_type: "DATA_PAGE_V2", encoding: "RLE_DICTIONARY", count: 1 },
+    ],
+  });
 }

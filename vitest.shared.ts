@@ -10,7 +10,9 @@ export const unitConfig = defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**", "**/*.int.test.ts"],
-    testTimeout: 20_000,
+    // many unit tests spawn the CLI (a fresh Node process each): seconds on a quiet machine, 20 s and more on a slow,
+    // loaded 2-CPU one
+    testTimeout: 60_000,
   },
 });
 

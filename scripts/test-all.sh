@@ -9,7 +9,9 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 bash scripts/ensure-install.sh
 npx biome ci .
-npx turbo run build typecheck test 2>&1 | tee -a "$log"
+# two tasks at a time, one per CPU: each vitest run already uses every CPU, and more at once made CLI-spawning tests
+# miss their timeouts on a slow 2-CPU machine
+npx turbo run build typecheck test --concurrency=2 2>&1 | tee -a "$log"
 bash tools/peers/up.sh
 # Release readiness: the changesets parse and `changeset version` works (temp copy); every publishable package passes
 # the packaging checks (fields, LICENSE, publint, attw) and works from its tarball in a fresh project (consumer test:

@@ -225,6 +225,9 @@ export function writeDictionaryTextColumn(params: {
   const rows = values.length;
   for (let i = 0; i < rows; i++) if (typeof values[i] !== "string") return undefined;
   const texts = values as readonly string[];
+  // the pages of these writers are SNAPPY pages: without a SNAPPY compressor, the generic writer
+  const compress = column.compressors.SNAPPY;
+  if (!compress) return undefined;
   const { dictionary, indexes } = useDictionary(
     texts as string[],
     "BYTE_ARRAY",
@@ -233,8 +236,7 @@ export function writeDictionaryTextColumn(params: {
     undefined,
     false,
   );
-  const compress = column.compressors.SNAPPY;
-  if (!dictionary || !indexes || !compress) {
+  if (!dictionary || !indexes) {
     return writePlainTextColumn({
       writer,
       name,
@@ -243,7 +245,7 @@ export function writeDictionaryTextColumn(params: {
       statistics: true,
       estimate: "chars",
       pageSize,
-      compress: compress ?? ((bytes) => bytes),
+      compress,
     });
   }
   // the data page holds one 4-byte index estimate per row

@@ -22,11 +22,16 @@ function reserve(used: number, more: number): void {
   scratch = grown;
 }
 
+/** Room for `slots` levels, keeping those already set (a list column grows them row by row). */
 function reserveLevels(slots: number): void {
   if (slots <= definitionLevels.length) return;
   const size = Math.max(definitionLevels.length * 2, slots);
-  definitionLevels = new Uint8Array(size);
-  repetitionLevels = new Uint8Array(size);
+  const definitions = new Uint8Array(size);
+  const repetitions = new Uint8Array(size);
+  definitions.set(definitionLevels);
+  repetitions.set(repetitionLevels);
+  definitionLevels = definitions;
+  repetitionLevels = repetitions;
 }
 
 /**

@@ -93,6 +93,14 @@ describe("SplitParquetWriter", () => {
     expect(back[0]?.question).toBe("第0条によると、取締役会の承認が必要な取引の金額はいくらか。");
   });
 
+  it("the same for a row group of 1,000 five-option questions (more list slots than the writer first makes room for)", async () => {
+    // 5,000 choices and 2,000 citations in one row group: the level arrays grow in the middle of the choices column
+    const rows = makeExamItems(1_000, { fiveOptionsEvery: 1 });
+    const { path, bytes } = await splitWriterFile(rows, 1_000);
+    expect(bytes.equals(referenceBytes(rows, 1_000))).toBe(true);
+    expect(await readParquetRows(path)).toEqual(rows.map(asRead));
+  });
+
   it("the same when a row group's texts pass a page (1 MB): those columns are written the generic way, in pages", async () => {
     // ~300 KB questions: 4 rows reach 1 MB, so the question column of a 6-row group has two pages and an offset index
     const rows = makeExamItems(12).map((row, i) => ({

@@ -154,16 +154,24 @@ function utf8Of(value: string | readonly string[]): Buffer | Buffer[] {
 
 /** One column of a batch of rows as the Parquet writer takes it, with its encoding choices. */
 export function columnDataOf(name: (typeof EXAM_ITEM_COLUMNS)[number], rows: readonly ExamItem[]): ColumnData {
+  return columnDataOfValues(
+    name,
+    rows.map((row) => row[name]),
+  );
+}
+
+/** One column's values (`row[name]` of each row, in order) as the Parquet writer takes them: see {@link columnDataOf}. */
+export function columnDataOfValues(name: (typeof EXAM_ITEM_COLUMNS)[number], values: readonly unknown[]): ColumnData {
   const kind: ColumnKind = COLUMN_KINDS[name];
   if (kind === "int64" || kind === "class-label") {
-    return { name, data: BigInt64Array.from(rows, (row) => BigInt(row[name] as number)) };
+    return { name, data: BigInt64Array.from(values, (value) => BigInt(value as number)) };
   }
   if (NO_STATISTICS_COLUMNS.has(name)) {
     // Long texts go in as UTF-8 bytes (the same bytes the writer would encode): Buffer.from takes small strings'
     // bytes from a shared pool, where the writer would allocate a new buffer for every string.
     return {
       name,
-      data: rows.map((row) => utf8Of(row[name] as string | readonly string[])),
+      data: values.map((value) => utf8Of(value as string | readonly string[])),
       encoding: "PLAIN" as const,
       statistics: false,
     };
@@ -171,7 +179,7 @@ export function columnDataOf(name: (typeof EXAM_ITEM_COLUMNS)[number], rows: rea
   // Optional columns (validation) are null in rows that lack them.
   return {
     name,
-    data: rows.map((row) => row[name] ?? null),
+    data: values.map((value) => value ?? null),
     ...(UNIQUE_TEXT_COLUMNS.has(name) ? { encoding: "PLAIN" as const } : {}),
   };
 }
@@ -201,49 +209,4 @@ export function plainTextColumnOf(
  */
 export function isChosenEncodingTextColumn(name: (typeof EXAM_ITEM_COLUMNS)[number]): boolean {
   return COLUMN_KINDS[name] === "string" && !UNIQUE_TEXT_COLUMNS.has(name) && !NO_STATISTICS_COLUMNS.has(name);
-}
-
-/**
- * The values of the text columns of a batch of rows, in one pass with each column read by name (one `row[name]` per
- * column and row read a different key at one site: a slow, megamorphic load on the export's hot path).
- */
-export function textColumnValues(
-  rows: readonly ExamItem[],
-): Partial<Record<(typeof EXAM_ITEM_COLUMNS)[number], unknown[]>> {
-  const count = rows.length;
-  const id = new Array<unknown>(count);
-  const question = new Array<unknown>(count);
-  const subject = new Array<unknown>(count);
-  const choices = new Array<unknown>(count);
-  const sourceDocumentId = new Array<unknown>(count);
-  const sourceChunkId = new Array<unknown>(count);
-  const citations = new Array<unknown>(count);
-  const generatorModel = new Array<unknown>(count);
-  const promptVersion = new Array<unknown>(count);
-  const reviewStatus = new Array<unknown>(count);
-  for (let i = 0; i < count; i++) {
-    const row = rows[i] as ExamItem;
-    id[i] = row.id;
-    question[i] = row.question;
-    subject[i] = row.subject;
-    choices[i] = row.choices;
-    sourceDocumentId[i] = row.source_document_id;
-    sourceChunkId[i] = row.source_chunk_id;
-    citations[i] = row.citations;
-    generatorModel[i] = row.generator_model;
-    promptVersion[i] = row.prompt_version;
-    reviewStatus[i] = row.review_status;
-  }
-  return {
-    id,
-    question,
-    subject,
-    choices,
-    source_document_id: sourceDocumentId,
-    source_chunk_id: sourceChunkId,
-    citations,
-    generator_model: generatorModel,
-    prompt_version: promptVersion,
-    review_status: reviewStatus,
-  };
 }

@@ -6,18 +6,17 @@ import { encodeNestedValues } from "hyparquet-writer/src/dremel.js";
 import { schemaPathResolver } from "hyparquet-writer/src/schema.js";
 import {
   type ColumnData,
-  columnDataOf,
+  columnDataOfValues,
   huggingfaceFeatures,
   isChosenEncodingTextColumn,
   parquetSchema,
   plainTextColumnOf,
-  textColumnValues,
 } from "./dataset-features.js";
 import {
   type ColumnEncoder,
+  PlainTextColumnBuilder,
   type WrittenColumn,
   writeDictionaryTextColumn,
-  writePlainTextColumn,
 } from "./plain-text-column.js";
 import { compressSnappy, type SnappyCompress } from "./snappy-codec.js";
 
@@ -28,6 +27,19 @@ type SchemaTree = ReturnType<ReturnType<typeof schemaPathResolver>>[number];
 
 /** hyparquet-writer's default page size, which `ParquetWriter.write` uses when given none. */
 const PAGE_SIZE = 1_048_576;
+
+type ColumnName = (typeof EXAM_ITEM_COLUMNS)[number];
+
+/** The PLAIN text columns, encoded as each row is added (read by name in `add`, in this order). */
+const PLAIN_TEXT_COLUMNS = (["id", "question", "choices", "citations"] as const).map((name) => {
+  const shape = plainTextColumnOf(name);
+  if (!shape) throw new Error(`${name} is not a PLAIN text column`);
+  return { name, ...shape };
+});
+/** The other columns (short texts, numbers): their values are kept until the row group is written. */
+const VALUE_COLUMNS: readonly ColumnName[] = EXAM_ITEM_COLUMNS.filter(
+  (name) => !PLAIN_TEXT_COLUMNS.some((column) => column.name === name),
+);
 
 /**
  * A byte sink that hands its buffer to the file after every row group (ParquetWriter calls `flush` then), so encoded
@@ -116,7 +128,18 @@ export class SplitParquetWriter {
   readonly #rowGroupSize: number;
   readonly #resolvePath: ReturnType<typeof schemaPathResolver>;
   readonly #encoders = new Map<string, { leafPath: SchemaTree[]; column: ColumnEncoder }>();
-  #buffer: ExamItem[] = [];
+  /** The buffered row group: the PLAIN text columns already encoded, the other columns' values. */
+  readonly #texts = new Map<ColumnName, PlainTextColumnBuilder>(
+    PLAIN_TEXT_COLUMNS.map((shape) => [shape.name, new PlainTextColumnBuilder(shape)]),
+  );
+  readonly #textBuilders = [...this.#texts.values()] as [
+    PlainTextColumnBuilder,
+    PlainTextColumnBuilder,
+    PlainTextColumnBuilder,
+    PlainTextColumnBuilder,
+  ];
+  readonly #values: unknown[][] = VALUE_COLUMNS.map(() => []);
+  #buffered = 0;
   #rows = 0;
 
   /**
@@ -140,61 +163,69 @@ export class SplitParquetWriter {
     return this.#rows;
   }
 
+  /**
+   * Adds a row: its PLAIN text columns (id, question, choices, citations: most of the bytes) are encoded into their
+   * page now, so the row's texts are not kept until its row group is written; the other columns' values are.
+   */
   add(item: ExamItem): void {
-    this.#buffer.push(item);
+    const [id, question, choices, citations] = this.#textBuilders;
+    id.add(item.id);
+    question.add(item.question);
+    choices.add(item.choices);
+    citations.add(item.citations);
+    const values = this.#values;
+    for (let i = 0; i < VALUE_COLUMNS.length; i++) (values[i] as unknown[]).push(item[VALUE_COLUMNS[i] as ColumnName]);
     this.#rows++;
-    if (this.#buffer.length >= this.#rowGroupSize) this.#flush();
+    if (++this.#buffered >= this.#rowGroupSize) this.#flush();
   }
 
   #flush(): void {
-    if (this.#buffer.length === 0) return;
-    const rows = this.#buffer;
-    this.#buffer = [];
-    this.#writeRowGroup(rows);
+    if (this.#buffered === 0) return;
+    this.#writeRowGroup(this.#buffered);
+    this.#buffered = 0;
+    for (const builder of this.#textBuilders) builder.restart();
+    for (const values of this.#values) values.length = 0;
   }
 
   /**
-   * Encodes one row group, as `ParquetWriter.write` does for `toColumnData(rows)` (the same bytes and footer entry:
-   * a test compares them), except that the PLAIN text columns (id, question, choices, citations: most of the bytes)
-   * are written by {@link writePlainTextColumn}, which encodes each text straight into its page.
+   * Encodes the buffered row group, as `ParquetWriter.write` does for `toColumnData(rows)` (the same bytes and footer
+   * entry: a test compares them), except that the PLAIN text columns come from their {@link PlainTextColumnBuilder}
+   * and the short texts with statistics are written by {@link writeDictionaryTextColumn}.
    */
-  #writeRowGroup(rows: readonly ExamItem[]): void {
+  #writeRowGroup(rows: number): void {
     const writer = this.#writer;
     const groupStart = this.#file.offset;
     const columns: RowGroup["columns"] = [];
-    const texts = textColumnValues(rows);
     for (const name of EXAM_ITEM_COLUMNS) {
-      const plain = plainTextColumnOf(name);
-      const values = plain || isChosenEncodingTextColumn(name) ? texts[name] : undefined;
-      const written =
-        (values &&
-          (plain
-            ? writePlainTextColumn({
+      const builder = this.#texts.get(name);
+      let written: WrittenColumn | undefined;
+      if (builder) {
+        written =
+          builder.write({ writer: this.#file, pageSize: PAGE_SIZE, compress: writer.compressors.SNAPPY }) ??
+          this.#writeColumn(columnDataOfValues(name, builder.values()));
+      } else {
+        const values = this.#values[VALUE_COLUMNS.indexOf(name)] as unknown[];
+        written =
+          (isChosenEncodingTextColumn(name)
+            ? writeDictionaryTextColumn({
                 writer: this.#file,
+                column: this.#encoderOf(columnDataOfValues(name, [])).column,
                 name,
                 values,
-                ...plain,
                 pageSize: PAGE_SIZE,
-                compress: writer.compressors.SNAPPY,
               })
-            : writeDictionaryTextColumn({
-                writer: this.#file,
-                column: this.#encoderOf(columnDataOf(name, [])).column,
-                name,
-                values,
-                pageSize: PAGE_SIZE,
-              }))) ??
-        this.#writeColumn(columnDataOf(name, rows));
+            : undefined) ?? this.#writeColumn(columnDataOfValues(name, values));
+      }
       columns.push(written.chunk);
       writer.pendingIndexes.push(written);
     }
     let totalByteSize = 0n;
     for (const { meta_data } of columns) totalByteSize += meta_data?.total_uncompressed_size ?? 0n;
-    writer.num_rows += BigInt(rows.length);
+    writer.num_rows += BigInt(rows);
     writer.row_groups.push({
       columns,
       total_byte_size: totalByteSize,
-      num_rows: BigInt(rows.length),
+      num_rows: BigInt(rows),
       total_compressed_size: BigInt(this.#file.offset - groupStart),
     });
     this.#file.flush();

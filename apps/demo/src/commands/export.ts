@@ -155,8 +155,9 @@ interface DatasetDestination {
 const HEAD_ROWS = 200;
 
 /**
- * The first `size` values of a stream, and the whole stream (those values first) to write from. The whole stream
- * hands out the source's own results once the head is used up (no generator in between: one less hop per row).
+ * The first `size` values of a stream (copies, see below), and the whole stream (those copies first) to write from.
+ * The whole stream hands out the source's own results once the head is used up (no generator in between: one less
+ * hop per row). The values must be structured-cloneable (rows are plain data).
  */
 async function peekHead<T>(source: AsyncIterable<T>, size: number): Promise<{ head: T[]; all: AsyncIterable<T> }> {
   const iterator = source[Symbol.asyncIterator]();
@@ -168,7 +169,11 @@ async function peekHead<T>(source: AsyncIterable<T>, size: number): Promise<{ he
       done = true;
       break;
     }
-    head.push(next.value);
+    // A copy: V8 decides where to allocate the objects of a site (the code that builds each row) from how many of
+    // them outlive a young-generation collection; 200 rows kept here while the first collections run made it
+    // allocate every later row straight into the old generation, where only full collections free it (measured:
+    // ~100 MB of 100,000 rows, ~60% of the export's garbage-collection time). Copies are built elsewhere.
+    head.push(structuredClone(next.value));
   }
   let index = 0;
   const all: AsyncIterableIterator<T> = {

@@ -62,22 +62,23 @@ class ValidationSums {
   readonly sums = { open: [0, 0], closed: [0, 0], options: [0, 0] };
 
   add(item: ExamItem): void {
-    const values = {
-      open: item.validation_open_book,
-      closed: item.validation_closed_book,
-      options: item.validation_options_only,
-    };
-    const any = Object.values(values).some((v) => typeof v === "number");
-    if (!any && typeof item.validation_position_sensitive !== "boolean") return;
+    // read field by field: this runs for every row of an export
+    const open = item.validation_open_book;
+    const closed = item.validation_closed_book;
+    const options = item.validation_options_only;
+    if (
+      typeof open !== "number" &&
+      typeof closed !== "number" &&
+      typeof options !== "number" &&
+      typeof item.validation_position_sensitive !== "boolean"
+    ) {
+      return;
+    }
     this.validated++;
     if (item.validation_position_sensitive === true) this.positionSensitive++;
-    for (const key of ["open", "closed", "options"] as const) {
-      const value = values[key];
-      if (typeof value !== "number") continue;
-      const sum = this.sums[key];
-      sum[0] = (sum[0] as number) + value;
-      sum[1] = (sum[1] as number) + 1;
-    }
+    addTo(this.sums.open, open);
+    addTo(this.sums.closed, closed);
+    addTo(this.sums.options, options);
   }
 
   merge(other: ValidationSums["state"]): void {
@@ -104,6 +105,13 @@ class ValidationSums {
       positionSensitive: this.positionSensitive,
     };
   }
+}
+
+/** Adds a number to a running `[sum, count]`; anything else is skipped. */
+function addTo(sum: number[], value: unknown): void {
+  if (typeof value !== "number") return;
+  sum[0] = (sum[0] as number) + value;
+  sum[1] = (sum[1] as number) + 1;
 }
 
 function emptySplit(): SplitStatistics {

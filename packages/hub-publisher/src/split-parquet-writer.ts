@@ -36,10 +36,32 @@ const PLAIN_TEXT_COLUMNS = (["id", "question", "choices", "citations"] as const)
   if (!shape) throw new Error(`${name} is not a PLAIN text column`);
   return { name, ...shape };
 });
-/** The other columns (short texts, numbers): their values are kept until the row group is written. */
-const VALUE_COLUMNS: readonly ColumnName[] = EXAM_ITEM_COLUMNS.filter(
-  (name) => !PLAIN_TEXT_COLUMNS.some((column) => column.name === name),
-);
+/**
+ * The other columns (short texts, numbers): their values are kept until the row group is written. Read by name in
+ * `add` (one `item[name]` site for every column would be a slow megamorphic load on the hot path).
+ */
+const VALUE_COLUMNS = [
+  "subject",
+  "answer",
+  "source_document_id",
+  "source_chunk_id",
+  "generator_model",
+  "prompt_version",
+  "review_status",
+  "reviewer_count",
+  "agreement",
+  "validation_open_book",
+  "validation_closed_book",
+  "validation_options_only",
+  "validation_position_sensitive",
+] as const satisfies readonly ColumnName[];
+{
+  const covered = new Set<string>([...PLAIN_TEXT_COLUMNS.map((column) => column.name), ...VALUE_COLUMNS]);
+  const missing = EXAM_ITEM_COLUMNS.filter((name) => !covered.has(name));
+  if (missing.length > 0 || covered.size !== EXAM_ITEM_COLUMNS.length) {
+    throw new Error(`split-parquet-writer: columns not written by add(): ${missing.join(", ")}`);
+  }
+}
 
 /**
  * A byte sink that hands its buffer to the file after every row group (ParquetWriter calls `flush` then), so encoded
@@ -138,7 +160,10 @@ export class SplitParquetWriter {
     PlainTextColumnBuilder,
     PlainTextColumnBuilder,
   ];
-  readonly #values: unknown[][] = VALUE_COLUMNS.map(() => []);
+  readonly #values = Object.fromEntries(VALUE_COLUMNS.map((name) => [name, []])) as unknown as Record<
+    (typeof VALUE_COLUMNS)[number],
+    unknown[]
+  >;
   #buffered = 0;
   #rows = 0;
 
@@ -174,7 +199,19 @@ export class SplitParquetWriter {
     choices.add(item.choices);
     citations.add(item.citations);
     const values = this.#values;
-    for (let i = 0; i < VALUE_COLUMNS.length; i++) (values[i] as unknown[]).push(item[VALUE_COLUMNS[i] as ColumnName]);
+    values.subject.push(item.subject);
+    values.answer.push(item.answer);
+    values.source_document_id.push(item.source_document_id);
+    values.source_chunk_id.push(item.source_chunk_id);
+    values.generator_model.push(item.generator_model);
+    values.prompt_version.push(item.prompt_version);
+    values.review_status.push(item.review_status);
+    values.reviewer_count.push(item.reviewer_count);
+    values.agreement.push(item.agreement);
+    values.validation_open_book.push(item.validation_open_book);
+    values.validation_closed_book.push(item.validation_closed_book);
+    values.validation_options_only.push(item.validation_options_only);
+    values.validation_position_sensitive.push(item.validation_position_sensitive);
     this.#rows++;
     if (++this.#buffered >= this.#rowGroupSize) this.#flush();
   }
@@ -184,7 +221,7 @@ export class SplitParquetWriter {
     this.#writeRowGroup(this.#buffered);
     this.#buffered = 0;
     for (const builder of this.#textBuilders) builder.restart();
-    for (const values of this.#values) values.length = 0;
+    for (const name of VALUE_COLUMNS) this.#values[name].length = 0;
   }
 
   /**
@@ -204,7 +241,7 @@ export class SplitParquetWriter {
           builder.write({ writer: this.#file, pageSize: PAGE_SIZE, compress: writer.compressors.SNAPPY }) ??
           this.#writeColumn(columnDataOfValues(name, builder.values()));
       } else {
-        const values = this.#values[VALUE_COLUMNS.indexOf(name)] as unknown[];
+        const values = this.#values[name as (typeof VALUE_COLUMNS)[number]];
         written =
           (isChosenEncodingTextColumn(name)
             ? writeDictionaryTextColumn({

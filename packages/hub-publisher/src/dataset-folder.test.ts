@@ -246,6 +246,20 @@ describe("writeDatasetFolder", () => {
     expect(await readdir(work)).toEqual([]);
   });
 
+  it("refuses a text cut inside a character (a lone surrogate), naming the row and field; emoji pass", async () => {
+    const items = makeExamItems(10);
+    const cut = items.map((item, i) =>
+      i === 7 ? { ...item, choices: [...item.choices.slice(0, 3), "up 5% \ud83d"] } : item,
+    );
+    await expect(writeDatasetFolder({ items: cut, dir: join(work, "cut"), card: CARD })).rejects.toThrow(
+      `item 8 (id "${items[7]?.id}") field choices[3] holds a lone UTF-16 surrogate`,
+    );
+    const emoji = items.map((item, i) => (i === 7 ? { ...item, question: `${item.question} 📈\ud83d\udcc8` } : item));
+    const written = await writeDatasetFolder({ items: emoji, dir: join(work, "emoji"), card: CARD });
+    expect(written.splits.test).toBe(5);
+    expect(await readdir(work)).toEqual(["emoji"]);
+  });
+
   it("refuses to write an access token found in the card or the rows, without repeating it", async () => {
     const envToken = "hf_EnvironmentToken0123456789abcdefghij";
     vi.stubEnv("HF_TOKEN", envToken);

@@ -19,7 +19,8 @@ export function secretLeakIn(text: string, secrets: readonly string[]): string |
   // The same verdicts as asking core's scrubber (redactSecrets) whether it would change the text, without building
   // the scrubbed copy: this runs on every string of every row. The token shape is checked first, as the scrubber's
   // second pass would only find shapes the text already holds (its "***" cannot join letters into a token).
-  if (HF_TOKEN_SHAPE.test(text)) return "it contains something shaped like a Hugging Face access token (hf_…)";
+  if (text.includes("hf_") && HF_TOKEN_SHAPE.test(text))
+    return "it contains something shaped like a Hugging Face access token (hf_…)";
   for (const raw of secrets) {
     const secret = raw.trim(); // as the scrubber reads them (secretsOf): trimmed, short values ignored
     if (secret.length >= MIN_SECRET_LENGTH && text.includes(secret)) {

@@ -1,3 +1,4 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -8,7 +9,10 @@ import { cleanEnv, runCli } from "../test/run-cli.js";
 const QUESTIONS = join(import.meta.dirname, "..", "test", "fixtures", "export-questions.jsonl");
 let page: Server;
 let url: string;
+/** Where the validate runs write (their journals too), removed afterwards. */
+let work: string;
 beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), "wrong-server-"));
   page = createServer((_, response) => {
     response.writeHead(200, { "content-type": "text/html" });
     response.end("<!doctype html><html><body>Sign in to the proxy</body></html>");
@@ -18,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => page.close(resolve));
+  await rm(work, { recursive: true, force: true });
 });
 
 describe("a URL that answers with a web page instead of the API", () => {
@@ -35,7 +40,7 @@ describe("a URL that answers with a web page instead of the API", () => {
       "validate",
       QUESTIONS,
       "--out",
-      join(tmpdir(), `wrong-server-${process.pid}.jsonl`),
+      join(work, "wrong-server.jsonl"),
       "--panel",
       `m@${url}/v1`,
     ]);
@@ -53,7 +58,7 @@ describe("a URL that answers with a web page instead of the API", () => {
         "validate",
         QUESTIONS,
         "--out",
-        join(tmpdir(), `silent-${process.pid}.jsonl`),
+        join(work, "silent.jsonl"),
         "--panel",
         `m@${origin}/v1`,
         "--timeout",

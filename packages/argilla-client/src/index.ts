@@ -31,6 +31,7 @@ export {
 } from "./log-exam-records.js";
 export {
   DEFAULT_PAGES_IN_FLIGHT,
+  DEFAULT_READ_PAGE_SIZE,
   type ReadReviewedRecordsParams,
   type RecordReviewStatus,
   type ReviewedRecord,

@@ -136,6 +136,17 @@ describe("reviewedRecordFrom", () => {
     expect(r.item).toBeUndefined();
     expect(r.problem).toBe("the chosen option E is beyond the item's 4 choices");
   });
+
+  it("names the fields of a record that does not make a valid row (a blank question, a validation rate past 100%)", () => {
+    const record = argillaRecord(5, [response("submitted", { correct_answer: "B" })]);
+    const r = read({
+      ...record,
+      fields: { ...record.fields, question: "" },
+      metadata: { ...record.metadata, validation_open_book_pct: 130 },
+    });
+    expect(r.item).toBeUndefined();
+    expect(r.problem).toMatch(/^the record does not make a valid exam item: question: .+; validation_open_book: .+$/);
+  });
 });
 
 describe("readReviewedRecords", () => {

@@ -1,4 +1,4 @@
-import { type ExamItem, ExamItemSchema } from "@domain-eval/core";
+import { type ExamItem, safeParseExamItem } from "@domain-eval/core";
 import { dataOrThrow } from "./argilla-api-error.js";
 import type { ArgillaClient } from "./create-argilla-client.js";
 import { EXAM_DATASET_NAMES, VALIDATION_RATE_METADATA } from "./exam-dataset-layout.js";
@@ -65,6 +65,9 @@ export interface ReviewedRecord {
  */
 export const DEFAULT_PAGES_IN_FLIGHT = 3;
 
+/** Records per page {@link readReviewedRecords} asks for (Argilla takes at most 1,000). */
+export const DEFAULT_READ_PAGE_SIZE = 500;
+
 /** Parameters of {@link readReviewedRecords}. */
 export interface ReadReviewedRecordsParams {
   /** Client from {@link createArgillaClient} (an owner or admin key: it reads every reviewer's responses). */
@@ -76,7 +79,7 @@ export interface ReadReviewedRecordsParams {
    * `include-as-unreviewed` yields an item built from the generator's suggestion, marked `unreviewed`.
    */
   unreviewed?: "exclude" | "include-as-unreviewed";
-  /** Records per request, 1–1000. Default 500. */
+  /** Records per request, 1–1000. Default {@link DEFAULT_READ_PAGE_SIZE}. */
   pageSize?: number;
   /**
    * Pages requested at once (default {@link DEFAULT_PAGES_IN_FLIGHT}): the server searches several pages in parallel
@@ -240,10 +243,10 @@ export function reviewedRecordFrom(params: {
     agreement: status === "submitted" ? agreement : null,
     ...validationColumnsFrom(metadata),
   };
-  const parsed = ExamItemSchema.safeParse(candidate);
+  const parsed = safeParseExamItem(candidate);
   if (parsed.success) result.item = parsed.data;
   else
-    result.problem = `the record does not make a valid exam item: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`;
+    result.problem = `the record does not make a valid exam item: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`;
   return result;
 }
 
@@ -260,7 +263,7 @@ export function reviewedRecordFrom(params: {
  */
 export async function* readReviewedRecords(params: ReadReviewedRecordsParams): AsyncGenerator<ReviewedRecord> {
   const { client, dataset, signal } = params;
-  const pageSize = params.pageSize ?? 500;
+  const pageSize = params.pageSize ?? DEFAULT_READ_PAGE_SIZE;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
     throw new TypeError(`pageSize must be an integer from 1 to 1000 (Argilla's limit), got ${pageSize}`);
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { orderChoices } from "./choice-order.js";
-import type { ExamQuestion } from "./exam-question.js";
+import { describeZodIssues, type ExamQuestion } from "./exam-question.js";
 
 /** Review outcome of a dataset row. Discarded questions are never published, so they have no status here. */
 export const ReviewStatusSchema = z.enum(["submitted", "unreviewed"]);
@@ -86,6 +86,83 @@ export function validationColumnsOf(question: ExamQuestion): Pick<ExamItem, (typ
     validation_options_only: rate("options_only"),
     validation_position_sensitive: typeof sensitive === "boolean" ? sensitive : null,
   };
+}
+
+/** A number {@link ExamItemSchema} takes as a rate: finite, from 0 to 1. */
+const isRate = (v: unknown): boolean => typeof v === "number" && v >= 0 && v <= 1;
+/** A count {@link ExamItemSchema} takes: a non-negative safe integer. */
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+function isStringArray(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (const element of v) if (typeof element !== "string") return false;
+  return true;
+}
+
+/**
+ * The row `ExamItemSchema.parse` returns for `value`, when a few plain checks show it is valid; undefined when they
+ * cannot tell (then the schema decides, and names the problem). Each check accepts only what the schema accepts, and
+ * the copy is the schema's (its keys, in its order, unknown keys dropped). Exported for its tests; use
+ * {@link safeParseExamItem}.
+ */
+export function plainExamItem(value: unknown): ExamItem | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const { id, question, subject, choices, answer, source_document_id, source_chunk_id, citations } = v;
+  const { generator_model, prompt_version, review_status, reviewer_count, agreement } = v;
+  if (typeof id !== "string" || id.length < 1 || typeof question !== "string" || question.length < 1) return undefined;
+  if (typeof subject !== "string" || !isStringArray(choices) || choices.length < 2) return undefined;
+  if (!isCount(answer) || (answer as number) >= choices.length || !isStringArray(citations)) return undefined;
+  if (typeof source_document_id !== "string" || typeof source_chunk_id !== "string") return undefined;
+  if (typeof generator_model !== "string" || typeof prompt_version !== "string") return undefined;
+  if (review_status !== "submitted" && review_status !== "unreviewed") return undefined;
+  if (!isCount(reviewer_count) || (agreement !== null && !isRate(agreement))) return undefined;
+  const item: ExamItem = {
+    id,
+    question,
+    subject,
+    choices: [...choices],
+    answer: answer as number,
+    source_document_id,
+    source_chunk_id,
+    citations: [...citations],
+    generator_model,
+    prompt_version,
+    review_status,
+    reviewer_count: reviewer_count as number,
+    agreement: agreement as number | null,
+  };
+  for (const key of VALIDATION_COLUMNS) {
+    if (!(key in v)) continue;
+    const column = v[key];
+    const valid =
+      column === undefined ||
+      column === null ||
+      (key === "validation_position_sensitive" ? typeof column === "boolean" : isRate(column));
+    if (!valid) return undefined;
+    (item as Record<string, unknown>)[key] = column;
+  }
+  return item;
+}
+
+/**
+ * Validates a dataset row as {@link ExamItemSchema} does, with the same result (the schema's copy: its keys in its
+ * order, unknown keys dropped), at a fraction of the cost for valid rows: plain checks first, the schema only for a
+ * row they cannot vouch for, so a bad row still gets the schema's messages. For code that checks a row per record or
+ * per line (readers, writers).
+ *
+ * @example
+ * const parsed = safeParseExamItem(JSON.parse(line));
+ * if (!parsed.success) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+ */
+export function safeParseExamItem(
+  value: unknown,
+): { success: true; data: ExamItem } | { success: false; issues: { path: string; message: string }[] } {
+  const plain = plainExamItem(value);
+  if (plain) return { success: true, data: plain };
+  const parsed = ExamItemSchema.safeParse(value);
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, issues: describeZodIssues(parsed.error) };
 }
 
 /** What {@link toExamItem} needs besides the question. */

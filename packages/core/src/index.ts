@@ -33,6 +33,7 @@ export {
   ExamItemSchema,
   type ReviewStatus,
   ReviewStatusSchema,
+  safeParseExamItem,
   type ToExamItemOptions,
   toExamItem,
   VALIDATION_COLUMNS,

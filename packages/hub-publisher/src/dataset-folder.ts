@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { describeZodIssues, detectLanguageFromScript, type ExamItem, ExamItemSchema } from "@domain-eval/core";
+import { detectLanguageFromScript, type ExamItem, safeParseExamItem } from "@domain-eval/core";
 import { readCardResults } from "./card-results.js";
 import { cardInputProblems, type DatasetCardInput, renderDatasetCard } from "./dataset-card.js";
 import type { EncodedDatasetPart } from "./dataset-part.js";
@@ -76,78 +76,12 @@ async function datasetFolderProblems(dir: string): Promise<string[] | "missing">
   return unexpected;
 }
 
-/** A number `ExamItemSchema` takes as a rate: finite, from 0 to 1. */
-const isRate = (v: unknown): boolean => typeof v === "number" && v >= 0 && v <= 1;
-/** A count `ExamItemSchema` takes: a non-negative safe integer. */
-const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
-function isStringArray(v: unknown): v is string[] {
-  if (!Array.isArray(v)) return false;
-  for (const element of v) if (typeof element !== "string") return false;
-  return true;
-}
-const OPTIONAL_VALIDATION_COLUMNS = [
-  "validation_open_book",
-  "validation_closed_book",
-  "validation_options_only",
-  "validation_position_sensitive",
-] as const;
-
-/**
- * The row `ExamItemSchema.parse` returns for `value`, when a few plain checks show it is valid; undefined when they
- * cannot tell (then the schema decides, and names the problem). Each check accepts only what the schema accepts, and
- * the copy is the schema's (its keys, in its order, unknown keys dropped), so rows come out the same at a fraction of
- * the cost: this runs once per row of an export.
- */
-export function plainValidItem(value: unknown): ExamItem | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  const v = value as Record<string, unknown>;
-  const { id, question, subject, choices, answer, source_document_id, source_chunk_id, citations } = v;
-  const { generator_model, prompt_version, review_status, reviewer_count, agreement } = v;
-  if (typeof id !== "string" || id.length < 1 || typeof question !== "string" || question.length < 1) return undefined;
-  if (typeof subject !== "string" || !isStringArray(choices) || choices.length < 2) return undefined;
-  if (!isCount(answer) || (answer as number) >= choices.length || !isStringArray(citations)) return undefined;
-  if (typeof source_document_id !== "string" || typeof source_chunk_id !== "string") return undefined;
-  if (typeof generator_model !== "string" || typeof prompt_version !== "string") return undefined;
-  if (review_status !== "submitted" && review_status !== "unreviewed") return undefined;
-  if (!isCount(reviewer_count) || (agreement !== null && !isRate(agreement))) return undefined;
-  const item: ExamItem = {
-    id,
-    question,
-    subject,
-    choices: [...choices],
-    answer: answer as number,
-    source_document_id,
-    source_chunk_id,
-    citations: [...citations],
-    generator_model,
-    prompt_version,
-    review_status,
-    reviewer_count: reviewer_count as number,
-    agreement: agreement as number | null,
-  };
-  for (const key of OPTIONAL_VALIDATION_COLUMNS) {
-    if (!(key in v)) continue;
-    const column = v[key];
-    const valid =
-      column === undefined ||
-      column === null ||
-      (key === "validation_position_sensitive" ? typeof column === "boolean" : isRate(column));
-    if (!valid) return undefined;
-    (item as Record<string, unknown>)[key] = column;
-  }
-  return item;
-}
-
 function itemProblem(value: unknown, index: number): { item?: ExamItem; message?: string } {
-  const plain = plainValidItem(value);
-  if (plain) return { item: plain };
-  const parsed = ExamItemSchema.safeParse(value);
+  const parsed = safeParseExamItem(value);
   if (parsed.success) return { item: parsed.data };
   const id = (value as { id?: unknown } | null)?.id;
   const where = `item ${index + 1}${typeof id === "string" ? ` (id "${id}")` : ""}`;
-  const issues = describeZodIssues(parsed.error)
-    .map((issue) => `${issue.path || "(row)"}: ${issue.message}`)
-    .join("; ");
+  const issues = parsed.issues.map((issue) => `${issue.path || "(row)"}: ${issue.message}`).join("; ");
   return {
     message: `${where} is not a valid dataset row: ${issues}. Build rows with toExamItem() from @domain-eval/core`,
   };

@@ -177,6 +177,30 @@ describe("readReviewedRecords", () => {
     });
   });
 
+  it("asks for Argilla's largest page (1,000 records) unless told otherwise", async () => {
+    const all = Array.from({ length: 1001 }, (_, i) => argillaRecord(i, []));
+    const { client, requests } = fakeArgilla([
+      ...examDatasetRoutes(4),
+      (r: RecordedRequest) => {
+        if (r.path !== `/datasets/${DATASET_ID}/records/search`) return undefined;
+        const q = new URLSearchParams(r.search);
+        const offset = Number(q.get("offset"));
+        const limit = Number(q.get("limit"));
+        return json({ items: all.slice(offset, offset + limit).map((record) => ({ record })), total: all.length });
+      },
+    ]);
+    let count = 0;
+    for await (const _ of readReviewedRecords({ client, dataset: { id: DATASET_ID } })) count++;
+    expect(count).toBe(1001);
+    const searches = requests
+      .filter((r) => r.path.endsWith("/records/search"))
+      .map((r) => new URLSearchParams(r.search));
+    expect(searches.map((q) => [q.get("offset"), q.get("limit")])).toEqual([
+      ["0", "1000"],
+      ["1000", "1000"],
+    ]);
+  });
+
   it("asks for the next page before the caller has finished the current one", async () => {
     const all = Array.from({ length: 20 }, (_, i) => argillaRecord(i, []));
     const { client, requests } = fakeArgilla([

@@ -5,6 +5,8 @@ import { cpuMilliseconds, readWorkerJob, reportWorkerResult } from "../worker-io
 interface Job {
   apiUrl: string;
   datasetId: string;
+  /** Records per page; the reader's default when absent. */
+  pageSize?: number;
 }
 
 const job = await readWorkerJob<Job>();
@@ -19,6 +21,7 @@ for await (const record of readReviewedRecords({
   client,
   dataset: { id: job.datasetId },
   unreviewed: "include-as-unreviewed",
+  ...(job.pageSize !== undefined ? { pageSize: job.pageSize } : {}),
 })) {
   statuses[record.status] = (statuses[record.status] ?? 0) + 1;
   ids.add(record.itemId);

@@ -221,7 +221,7 @@ export async function benchReading(params: {
     title: "4. Reading reviews",
     setup:
       `${count.toLocaleString("en")} records with suggestions and responses (50% accepted, 20% corrected, 10% discarded, 10% draft, 10% untouched; a second reviewer on some), read by both sides from the same dataset. ` +
-      "Ours builds a ReviewedRecord (status, majority answer, agreement, the ExamItem validated with zod) per record; the Python side works out status and majority answer. Both must report the same status counts. " +
+      "Ours builds a ReviewedRecord (status, majority answer, agreement, the ExamItem validated as the dataset schema says) per record; the Python side works out status and majority answer. Both must report the same status counts. " +
       "The server's own limit is measured too: the same sorted search, POSTed raw (bodies parsed, nothing else), best of a sweep of page size × pages in flight.",
     columns: ["time", "records/s", "client CPU per 1,000 records"],
     rows: sides.map((side) => ({

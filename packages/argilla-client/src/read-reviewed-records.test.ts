@@ -149,19 +149,21 @@ describe("reviewedRecordFrom", () => {
   });
 });
 
+/** The search route of a server holding `all`: the page its offset and limit ask for, and the total. */
+function pagedSearch(all: ReturnType<typeof argillaRecord>[]) {
+  return (r: RecordedRequest) => {
+    if (r.path !== `/datasets/${DATASET_ID}/records/search`) return undefined;
+    const q = new URLSearchParams(r.search);
+    const offset = Number(q.get("offset"));
+    const limit = Number(q.get("limit"));
+    return json({ items: all.slice(offset, offset + limit).map((record) => ({ record })), total: all.length });
+  };
+}
+
 describe("readReviewedRecords", () => {
   it("pages a sorted search with responses and suggestions until the total is reached", async () => {
     const all = Array.from({ length: 25 }, (_, i) => argillaRecord(i, []));
-    const { client, requests } = fakeArgilla([
-      ...examDatasetRoutes(4),
-      (r: RecordedRequest) => {
-        if (r.path !== `/datasets/${DATASET_ID}/records/search`) return undefined;
-        const q = new URLSearchParams(r.search);
-        const offset = Number(q.get("offset"));
-        const limit = Number(q.get("limit"));
-        return json({ items: all.slice(offset, offset + limit).map((record) => ({ record })), total: all.length });
-      },
-    ]);
+    const { client, requests } = fakeArgilla([...examDatasetRoutes(4), pagedSearch(all)]);
     const seen: string[] = [];
     for await (const r of readReviewedRecords({ client, dataset: { id: DATASET_ID }, pageSize: 10 }))
       seen.push(r.itemId);
@@ -179,16 +181,7 @@ describe("readReviewedRecords", () => {
 
   it("asks for Argilla's largest page (1,000 records) unless told otherwise", async () => {
     const all = Array.from({ length: 1001 }, (_, i) => argillaRecord(i, []));
-    const { client, requests } = fakeArgilla([
-      ...examDatasetRoutes(4),
-      (r: RecordedRequest) => {
-        if (r.path !== `/datasets/${DATASET_ID}/records/search`) return undefined;
-        const q = new URLSearchParams(r.search);
-        const offset = Number(q.get("offset"));
-        const limit = Number(q.get("limit"));
-        return json({ items: all.slice(offset, offset + limit).map((record) => ({ record })), total: all.length });
-      },
-    ]);
+    const { client, requests } = fakeArgilla([...examDatasetRoutes(4), pagedSearch(all)]);
     let count = 0;
     for await (const _ of readReviewedRecords({ client, dataset: { id: DATASET_ID } })) count++;
     expect(count).toBe(1001);

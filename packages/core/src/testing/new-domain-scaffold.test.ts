@@ -38,6 +38,10 @@ describe.skipIf(!inRepo)("npm run new:domain (scripts/new-domain.mjs)", () => {
     }
     await mkdir(join(root, "packages", "core"), { recursive: true });
     await cp(join(repoRoot, "packages", "core", "package.json"), join(root, "packages", "core", "package.json"));
+    // vitest.shared.ts's unit setup (every run's own temporary folder)
+    const tempDirSetup = join("packages", "testing", "src", "temp-dir-global-setup.ts");
+    await mkdir(join(root, "packages", "testing", "src"), { recursive: true });
+    await cp(join(repoRoot, tempDirSetup), join(root, tempDirSetup));
     await cp(join(repoRoot, "templates", "domain"), join(root, "templates", "domain"), { recursive: true });
     await cp(script, join(root, "scripts", "new-domain.mjs"));
     await symlink(join(repoRoot, "node_modules"), join(root, "node_modules"), "dir");

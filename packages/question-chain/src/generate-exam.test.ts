@@ -88,6 +88,46 @@ describe("generateExam", () => {
     expect(events.at(-1)).toMatchObject({ total: chunks.length, questionsKept: chunks.length * 2 });
   });
 
+  it("answers that arrive together each start their next request before any of them is checked", async () => {
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
+    const chain = chainFor(server.url);
+    const run = chunks.slice(0, 8);
+    const wave = 4;
+    const events: string[] = [];
+    const idOf = (input: QuestionChainInput) => (input as ChunkDocument).metadata.chunk_id;
+    // The first wave's answers are handed over one per turn of the event loop, as answers arriving together are.
+    const releases: (() => void)[] = [];
+    const gates = run.slice(0, wave).map(() => new Promise<void>((resolve) => releases.push(resolve)));
+    const firstAnswers: Promise<unknown>[] = [];
+    const releaseInTurns = (k: number) =>
+      setImmediate(() => {
+        releases[k]?.();
+        if (k + 1 < wave) releaseInTurns(k + 1);
+      });
+    const requestAnswer = chain.requestAnswer.bind(chain);
+    chain.requestAnswer = async (input, config) => {
+      events.push(`send ${idOf(input)}`);
+      const position = run.findIndex((c) => c === input);
+      const answer = requestAnswer(input, config);
+      if (position >= wave) return answer;
+      firstAnswers.push(answer);
+      if (firstAnswers.length === wave) void Promise.all(firstAnswers).then(() => releaseInTurns(0));
+      await gates[position];
+      return answer;
+    };
+    const checkAnswer = chain.checkAnswer.bind(chain);
+    chain.checkAnswer = (answer) => {
+      if (answer.kind === "answer") events.push(`check ${answer.plan.source.chunk_id}`);
+      return checkAnswer(answer);
+    };
+    const result = await generateExam({ chunks: run, chain, concurrency: wave });
+    expect(result.failures).toEqual([]);
+    expect(events.filter((e) => e.startsWith("check"))).toHaveLength(run.length);
+    const firstCheck = events.findIndex((e) => e.startsWith("check"));
+    const followUps = run.slice(wave).map((c) => events.indexOf(`send ${c.metadata.chunk_id}`));
+    expect(Math.max(...followUps)).toBeLessThan(firstCheck);
+  });
+
   it("removes near-duplicate questions across documents, keeping the first", async () => {
     const shared = "The supervisory board approved a dividend of 42 cents per share at the spring meeting.";
     const text1 = `${shared}\n\nThe first document also says that revenue reached 910 million in the year.`;

@@ -71,6 +71,7 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
       while (current) {
         const { chunk } = current;
         const settled = await current.outcome;
+        checkTurns.answerArrived();
         if ("error" in settled && params.signal?.aborted) {
           run.markAborted();
           return;
@@ -84,8 +85,8 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
           // The chunk a worker will send next, built now while answers are awaited.
           const upcoming = pending[next];
           if (upcoming) split.prepareRequest(upcoming.chunk);
-          // Checks wait for their turn: one per turn of the event loop, so the requests just started (and answers
-          // that arrive meanwhile) get the event loop between two checks instead of after all of them.
+          // Checks wait for their turn: one at a time, and only once answers stop arriving, so every answer that
+          // arrives meanwhile starts its next request before a check holds the event loop.
           await checkTurns.next();
         }
         let result: QuestionChainOutput;
@@ -121,14 +122,29 @@ export async function generateExam(params: GenerateExamParams): Promise<Generate
   return run.finish();
 }
 
+/** Turns of the event loop a check waits at most for answers to stop arriving (see CheckTurns). */
+const MAX_CHECK_DEFERRALS = 8;
+
 /**
- * Hands out turns for the checks, one per turn of the event loop: a check starts only after the previous one has
- * finished and the event loop has had a turn (setImmediate runs after pending I/O), so requests being written and
- * answers arriving are never held back by a row of checks.
+ * Hands out turns for the checks: a check starts only after the previous one has finished and a turn of the event loop
+ * has passed in which no answer arrived (setImmediate runs after pending I/O; at most MAX_CHECK_DEFERRALS turns are
+ * waited), so requests being written and answers arriving are never held back by a row of checks. When answers arrive
+ * together (the first wave of a run: every request was sent at once), each starts its next request before any is
+ * checked: measured with the generation benchmark, +0.014 of the ideal throughput at the server's cap (8 of 8 paired
+ * runs), where one check per turn let a cold check (~10 ms) run between two answers.
  */
 class CheckTurns {
   #waiting: (() => void)[] = [];
   #busy = false;
+  /** Answers that arrived since the last turn of the event loop was looked at. */
+  #arrived = 0;
+  /** Turns a waiting check was put off in a row. */
+  #deferrals = 0;
+
+  /** Records that an answer arrived (and its next request was started): the next check waits for a quiet turn. */
+  answerArrived(): void {
+    this.#arrived++;
+  }
 
   /** Resolves when it is this caller's turn; call {@link CheckTurns.done} after the check. */
   next(): Promise<void> {
@@ -145,10 +161,19 @@ class CheckTurns {
 
   #schedule(): void {
     this.#busy = true;
-    setImmediate(() => {
+    const tick = () => {
+      if (this.#arrived > 0 && this.#deferrals < MAX_CHECK_DEFERRALS) {
+        this.#arrived = 0;
+        this.#deferrals++;
+        setImmediate(tick);
+        return;
+      }
+      this.#arrived = 0;
+      this.#deferrals = 0;
       const turn = this.#waiting.shift();
       if (turn) turn();
       else this.#busy = false;
-    });
+    };
+    setImmediate(tick);
   }
 }

@@ -182,6 +182,41 @@ describe("question chain with the real ChatOpenAI against the scripted server", 
     expect(streamed[0]?.questions).toHaveLength(1);
   });
 
+  it("calls ChatOpenAI bound to the answer schema directly: no LangChain parsing step runs after the model", async () => {
+    // withStructuredOutput(…, { includeRaw: true }) is a sequence: the model, then a parser with a fallback. The chain
+    // reads the raw reply itself, so it calls the model step alone (the parser parsed every answer a second time).
+    server = await startScriptedOpenAIServer({ handler: examWriterHandler() });
+    const chain = createQuestionChain({
+      model: chatModel(server.url),
+      questionsPerChunk: 2,
+      structuredOutput: "json_schema",
+    });
+    const runs: { name: string; parent?: string }[] = [];
+    class Recorder extends BaseCallbackHandler {
+      name = "recorder";
+      override handleChainStart(
+        _c: unknown,
+        _i: unknown,
+        _runId: string,
+        parentRunId?: string,
+        _t?: unknown,
+        _m?: unknown,
+        _rt?: unknown,
+        runName?: string,
+      ) {
+        runs.push({ name: runName ?? "?", parent: parentRunId });
+      }
+      override handleChatModelStart(_l: unknown, _m: unknown, _runId: string, parentRunId?: string) {
+        runs.push({ name: "ChatOpenAI", parent: parentRunId });
+      }
+    }
+    const out = await chain.invoke(chunk, { callbacks: [new Recorder()] });
+    expect(out.questions).toHaveLength(2);
+    expect(runs.map((r) => r.name)).toEqual(["QuestionChain", "ChatOpenAI"]);
+    const body = server.requests[0]?.body as Body & { response_format?: { json_schema?: { name?: string } } };
+    expect(body.response_format?.json_schema?.name).toBe("exam_questions");
+  });
+
   it("the openai SDK sees the same protocol: JSON schema answers, streaming, 429 with Retry-After then success", async () => {
     server = await startScriptedOpenAIServer({
       script: [

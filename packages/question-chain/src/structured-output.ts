@@ -1,6 +1,6 @@
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { BaseMessage } from "@langchain/core/messages";
-import type { Runnable } from "@langchain/core/runnables";
+import { Runnable, RunnableBinding, RunnableMap, RunnableSequence } from "@langchain/core/runnables";
 import { z } from "zod";
 import { GeneratedQuestionsSchema } from "./question-prompt.js";
 
@@ -48,11 +48,41 @@ function structuredRunnable(
 ): Runnable<BaseMessage[], unknown> {
   // A JSON schema rather than the zod object: with zod, some providers parse inside the SDK and throw away the raw
   // reply on a parse error, and the raw reply is what the retry shows the model.
-  return model.withStructuredOutput(schema, {
+  const pipeline = model.withStructuredOutput(schema, {
     name: SCHEMA_NAME,
     includeRaw: true,
     ...(method ? { method: method as "functionCalling" } : {}),
   }) as Runnable<BaseMessage[], unknown>;
+  return modelStepOf(pipeline) ?? pipeline;
+}
+
+/**
+ * The model call inside a `withStructuredOutput(schema, { includeRaw: true })` pipeline, or undefined when the
+ * pipeline is not the standard one. LangChain builds it (`assembleStructuredOutputPipeline` in @langchain/core, used by
+ * ChatOpenAI and most providers) as `RunnableSequence([{ raw: model bound to the schema }, parse, or null on failure])`,
+ * sometimes under a binding that only names the run. The chain reads the raw reply only (`readModelOutput`: the retry
+ * shows the model its own text), so it calls the model step alone: the step after it parsed the same JSON a second
+ * time through a fallback runnable and two run trees, ~1 ms per answer between the answer and the next request, and
+ * ~15 ms on the first answer of a run (cold code), measured with the generation benchmark. The request sent is the
+ * same: the step is the bound model itself.
+ */
+function modelStepOf(pipeline: Runnable<BaseMessage[], unknown>): Runnable<BaseMessage[], unknown> | undefined {
+  let node: unknown = pipeline;
+  if (
+    node instanceof RunnableBinding &&
+    Object.keys(node.kwargs ?? {}).length === 0 &&
+    Object.keys(node.config ?? {}).every((key) => key === "runName")
+  ) {
+    node = node.bound;
+  }
+  if (!RunnableSequence.isRunnableSequence(node) || node.steps.length !== 2) return undefined;
+  const map = node.steps[0];
+  if (!(map instanceof RunnableMap)) return undefined;
+  const keys = map.getStepsKeys();
+  if (keys.length !== 1 || keys[0] !== "raw") return undefined;
+  // `steps` is protected in RunnableMap's types; getStepsKeys() above is its public view of the same object.
+  const step = (map as unknown as { steps: Record<string, unknown> }).steps.raw;
+  return Runnable.isRunnable(step) ? (step as Runnable<BaseMessage[], unknown>) : undefined;
 }
 
 /**

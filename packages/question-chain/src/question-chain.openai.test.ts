@@ -17,6 +17,30 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** A callback handler that records every chain run (by run name) and chat model run, with its parent. */
+function runRecorder() {
+  const runs: { name: string; parent?: string; id: string }[] = [];
+  class Recorder extends BaseCallbackHandler {
+    name = "recorder";
+    override handleChainStart(
+      _c: unknown,
+      _i: unknown,
+      runId: string,
+      parentRunId?: string,
+      _t?: unknown,
+      _m?: unknown,
+      _rt?: unknown,
+      runName?: string,
+    ) {
+      runs.push({ name: runName ?? "?", parent: parentRunId, id: runId });
+    }
+    override handleChatModelStart(_l: unknown, _m: unknown, runId: string, parentRunId?: string) {
+      runs.push({ name: "ChatOpenAI", parent: parentRunId, id: runId });
+    }
+  }
+  return { recorder: new Recorder(), runs };
+}
+
 type Body = { messages: { role: string; content: unknown }[]; tools?: unknown[]; response_format?: { type: string } };
 
 describe("question chain with the real ChatOpenAI against the scripted server", () => {
@@ -137,25 +161,7 @@ describe("question chain with the real ChatOpenAI against the scripted server", 
       chain,
       RunnableLambda.from((out: { questions: { question: string }[] }) => out.questions.map((q) => q.question)),
     ]);
-    const runs: { name: string; parent?: string; id: string }[] = [];
-    class Recorder extends BaseCallbackHandler {
-      name = "recorder";
-      override handleChainStart(
-        _c: unknown,
-        _i: unknown,
-        runId: string,
-        parentRunId?: string,
-        _t?: unknown,
-        _m?: unknown,
-        _rt?: unknown,
-        runName?: string,
-      ) {
-        runs.push({ name: runName ?? "?", parent: parentRunId, id: runId });
-      }
-      override handleChatModelStart(_l: unknown, _m: unknown, runId: string, parentRunId?: string) {
-        runs.push({ name: "ChatOpenAI", parent: parentRunId, id: runId });
-      }
-    }
+    const { recorder, runs } = runRecorder();
     const texts = [
       SOURCE,
       "Deposit insurance covers up to 100000 euros per depositor and per bank in the union.",
@@ -163,7 +169,7 @@ describe("question chain with the real ChatOpenAI against the scripted server", 
     ];
     const results = await pipeline.batch(
       texts.map((text) => ({ text })),
-      { callbacks: [new Recorder()], maxConcurrency: 3 },
+      { callbacks: [recorder], maxConcurrency: 3 },
     );
     expect(results.map((r) => r.length)).toEqual([1, 1, 1]);
     expect(server.requests).toHaveLength(3);
@@ -191,26 +197,8 @@ describe("question chain with the real ChatOpenAI against the scripted server", 
       questionsPerChunk: 2,
       structuredOutput: "json_schema",
     });
-    const runs: { name: string; parent?: string }[] = [];
-    class Recorder extends BaseCallbackHandler {
-      name = "recorder";
-      override handleChainStart(
-        _c: unknown,
-        _i: unknown,
-        _runId: string,
-        parentRunId?: string,
-        _t?: unknown,
-        _m?: unknown,
-        _rt?: unknown,
-        runName?: string,
-      ) {
-        runs.push({ name: runName ?? "?", parent: parentRunId });
-      }
-      override handleChatModelStart(_l: unknown, _m: unknown, _runId: string, parentRunId?: string) {
-        runs.push({ name: "ChatOpenAI", parent: parentRunId });
-      }
-    }
-    const out = await chain.invoke(chunk, { callbacks: [new Recorder()] });
+    const { recorder, runs } = runRecorder();
+    const out = await chain.invoke(chunk, { callbacks: [recorder] });
     expect(out.questions).toHaveLength(2);
     expect(runs.map((r) => r.name)).toEqual(["QuestionChain", "ChatOpenAI"]);
     const body = server.requests[0]?.body as Body & { response_format?: { json_schema?: { name?: string } } };

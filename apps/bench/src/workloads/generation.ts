@@ -52,13 +52,14 @@ export function generationWhyNote(params: {
   if (efficiency.median >= 0.95) return undefined;
   const floors = `the very same requests with nothing of ours around them reach ${formatSpread({ spread: floorFetch, digits: 3 })} through plain \`fetch\` and ${formatSpread({ spread: floorLangchain, digits: 3 })} through \`ChatOpenAI\` alone`;
   const ours = `ours runs at ${formatSpread({ spread: ofLangchainFloor })} of the \`ChatOpenAI\` floor's pace`;
+  const why = `Why not 0.95 at ${chunks.toLocaleString("en")} chunks:`;
   if (floorFetch.median < 0.95) {
-    return `Why not 0.95 at ${chunks.toLocaleString("en")} chunks: no client reaches it on this machine at this size: ${floors}; ${ours}. Below the floor is our chain's share (reading each answer, building the next call, the checks on the same thread); from the floor to 0.95 is what any client pays here with this server (the first wave's cold code and new connections weigh more in a short run).`;
+    return `${why} no client reaches it on this machine at this size: ${floors}; ${ours}. Below the floor is our chain's share (reading each answer, building the next call, the checks on the same thread); from the floor to 0.95 is what any client pays here with this server (the first wave's cold code and new connections weigh more in a short run).`;
   }
   if (floorLangchain.median < 0.95) {
-    return `Why not 0.95 at ${chunks.toLocaleString("en")} chunks: LangChain's own request path falls short of it here: ${floors}; ${ours}.`;
+    return `${why} LangChain's own request path falls short of it here: ${floors}; ${ours}.`;
   }
-  return `Why not 0.95 at ${chunks.toLocaleString("en")} chunks: the floors reach it (${floors}), so the gap is our chain's: ${ours}.`;
+  return `${why} the floors reach it (${floors}), so the gap is our chain's: ${ours}.`;
 }
 
 /** Runs our chain once over every chunk against an in-process server and keeps the exact requests it sent. */

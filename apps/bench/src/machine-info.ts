@@ -51,6 +51,8 @@ const OUR_PACKAGES = [
   "@domain-eval/question-chain",
   "@domain-eval/argilla-client",
   "@domain-eval/hub-publisher",
+  "@domain-eval/local-model",
+  "node-llama-cpp",
   "@langchain/openai",
   "@langchain/core",
   "openai",

@@ -26,3 +26,23 @@ export function cpuMilliseconds(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
+
+/**
+ * Times `runs` answers one after another (the local-generation workers): each call returns how many tokens it
+ * generated, and each run reports them with its wall seconds.
+ *
+ * @example
+ * const results = await timeAnswers({ runs: 3, answer: async () => (await model.invoke(prompt)).usage_metadata?.output_tokens ?? 0 });
+ */
+export async function timeAnswers(params: {
+  runs: number;
+  answer: () => Promise<number>;
+}): Promise<{ completion_tokens: number; seconds: number }[]> {
+  const results: { completion_tokens: number; seconds: number }[] = [];
+  for (let run = 0; run < params.runs; run++) {
+    const started = performance.now();
+    const completionTokens = await params.answer();
+    results.push({ completion_tokens: completionTokens, seconds: (performance.now() - started) / 1000 });
+  }
+  return results;
+}

@@ -3,7 +3,7 @@
 // Loads the model (not timed), answers once to warm up, then times `runs` answers at temperature 0.
 import { createLocalChatModel, type LlamaBinaryChoice } from "@domain-eval/local-model";
 import { HumanMessage } from "@langchain/core/messages";
-import { readWorkerJob, reportWorkerResult } from "../worker-io.js";
+import { readWorkerJob, reportWorkerResult, timeAnswers } from "../worker-io.js";
 
 interface Job {
   model: string;
@@ -26,13 +26,10 @@ const model = await createLocalChatModel({
 });
 try {
   await model.invoke([new HumanMessage(job.prompt)], { maxTokens: 8 }); // warm-up
-  const results: { completion_tokens: number; seconds: number }[] = [];
-  for (let run = 0; run < job.runs; run++) {
-    const started = performance.now();
-    const reply = await model.invoke([new HumanMessage(job.prompt)]);
-    const seconds = (performance.now() - started) / 1000;
-    results.push({ completion_tokens: reply.usage_metadata?.output_tokens ?? 0, seconds });
-  }
+  const results = await timeAnswers({
+    runs: job.runs,
+    answer: async () => (await model.invoke([new HumanMessage(job.prompt)])).usage_metadata?.output_tokens ?? 0,
+  });
   reportWorkerResult({
     result: { results, binary: await model.loadedLlamaBinary(), threads: await model.loadedThreads() },
   });

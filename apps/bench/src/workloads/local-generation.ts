@@ -11,7 +11,7 @@ import { type BenchContext, interleavedOrder, nodeWorkerPath, pythonScriptPath }
 import { ensureLlamaBuild } from "../llama-build-side.js";
 import { LLAMA_CPP_PYTHON, llamaCppPythonVenv } from "../llama-cpp-python-venv.js";
 import { runMeasuredProcess } from "../measured-process.js";
-import { formatSpread, pairedRatios, spreadOf } from "../run-statistics.js";
+import { formatSpread, pairedRatios, type Spread, spreadOf } from "../run-statistics.js";
 import type { WorkloadReport } from "../workload-report.js";
 
 const PROMPT = "Write a detailed paragraph about how lighthouses guided ships before satellite navigation.";
@@ -21,34 +21,81 @@ interface TokenRun {
   seconds: number;
 }
 
-/** What issue 19's measurements found (by hand, interleaved, fresh processes; the bench's own numbers are above it). */
-const LOCAL_GENERATION_FINDINGS =
-  "Why (issue 19, measured 2026-11-30 16:05-16:14 UTC on this shared 2-CPU machine, load 3.8-7.4, 4 interleaved runs of 160 tokens each side): the comparison is like with like (the same user message in the model's chat format on both sides, greedy, repeat penalty 1.0 on both, every run 160 tokens, prompt processing timed on both). " +
-  "At 1 thread the two are equal: ours 135-143 tokens/s, llama-cpp-python 138-144, so llama.cpp's compute and our per-token JavaScript cost the same. " +
-  "With 2 threads llama-cpp-python gains (150-155; one run at 4 under load 7) and ours loses: 55-98 on node-llama-cpp's prebuilt binary (built without OpenMP), 72-103 on an OpenMP build for this CPU. " +
-  "Cause: node-llama-cpp hands every token from the JavaScript thread to a worker thread and back twice (evaluate, then sample) and does its per-token work on the JavaScript thread; when llama.cpp's 2 threads hold both CPUs, every hand-over waits for a CPU. llama-cpp-python does all of it on the thread that computes. OMP_WAIT_POLICY=PASSIVE did not help. " +
-  "Fix: LocalChatModel's default threads leave one CPU free (defaultGenerationThreads: 1 thread on 2 CPUs), which is what users get: 135-143 tokens/s, 0.88-0.92x llama-cpp-python's best (2 threads) in the same rounds. " +
-  "The OpenMP build (npx --no domain-eval-build-llama, an opt-in; those rounds ran on the same llama.cpp source built earlier by node-llama-cpp's CLI with the same options) helps only with every CPU as threads (72-103 against 55-98) and gained nothing at 1 thread (119-126 against 102-140, load 10-14), so on this machine it is not needed. " +
-  "Rechecked at 16:20 on the build domain-eval-build-llama made (360 s, niced, while others worked), 3 interleaved runs, load 3.2-4.6: default (prebuilt, 1 thread) 110-140, built with 1 thread 100-124, built with 2 threads 79-94, prebuilt with 2 threads 41-63; llama-cpp-python with 2 threads 9, 19 and 141 (it collapses when another process takes a CPU; 1 thread does not). " +
-  "Last check at 16:22, 5 interleaved runs, load 4.2-5.8: default 118-130 tokens/s against llama-cpp-python's 136-143 with 2 threads (paired 0.91x, 0.83-0.93) and 128-131 with 1 thread: the target sits at the edge, and only with ours on 1 thread against theirs on 2; at the same 2 threads ours stays at about half.";
+/** Why our default leaves a CPU free (found by hand; the bench's own numbers are above it). */
+const THREADS_FINDING =
+  "Why the default leaves one CPU free (issue 19, by hand on 2026-11-30, this 2-CPU machine under load 3.8-7.4, interleaved runs): node-llama-cpp hands every token from the JavaScript thread to a worker thread and back (evaluate, then sample) and does its per-token work on the JavaScript thread; when llama.cpp's threads hold every CPU, each hand-over waits for one, and with 2 threads ours ran at about half its 1-thread speed while llama-cpp-python (all of it on the computing thread) gained. On a quiet machine 2 threads can be faster: the rows above say which it was in this run.";
 
 const DEMO_DOCUMENTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "examples", "documents");
 
-/** A side of the tokens/s comparison: ours (which binary, how many threads) or llama-cpp-python. */
+/** A side of the tokens/s comparison: ours (which binary, how many threads), node-llama-cpp alone, or llama-cpp-python. */
 interface Side {
   key: string;
+  /** With undefined `threads`, the thread count the side reported is appended. */
   label: string;
-  kind: "ours" | "python";
+  kind: "ours" | "library" | "python";
   llamaBinary?: "prebuilt" | "built";
   /** Undefined: our default (defaultGenerationThreads). */
   threads?: number;
 }
 
 /**
+ * Where the local-generation gap lies, from the run's paired ratios, or undefined when both targets are hit: how much
+ * our LangChain model costs on top of node-llama-cpp alone (same binary, same threads), and whether node-llama-cpp
+ * alone reaches each target (if it does not, the gap is the library's, not our code's).
+ *
+ * @example
+ * localGenerationWhyNote({ fastest, sameThreads, oursOfLibrary, libraryFastest, librarySameThreads }); // "Where the gap is: …"
+ */
+export function localGenerationWhyNote(params: {
+  /** Target 1: ours as users get it / llama-cpp-python at its fastest (every CPU). */
+  fastest: Spread;
+  /** Target 2: ours as users get it / llama-cpp-python at the same thread count. */
+  sameThreads: Spread;
+  /** Ours as users get it / node-llama-cpp alone with the same binary and threads: our wrapper's cost. */
+  oursOfLibrary: Spread;
+  /** node-llama-cpp alone at its faster thread count / llama-cpp-python at its fastest, with that thread count. */
+  libraryFastest: { spread: Spread; threads: number };
+  /** node-llama-cpp alone at our default threads / llama-cpp-python at the same count. */
+  librarySameThreads: Spread;
+  /** Ours on this machine's own build (compiled for this CPU), default threads / llama-cpp-python at the same count. */
+  builtSameThreads?: Spread;
+}): string | undefined {
+  const { fastest, sameThreads, oursOfLibrary, libraryFastest, librarySameThreads, builtSameThreads } = params;
+  if (fastest.median >= 0.9 && sameThreads.median >= 0.9) return undefined;
+  const f = (spread: Spread) => formatSpread({ spread });
+  const wrapper =
+    oursOfLibrary.median >= 0.97
+      ? "our LangChain model adds next to nothing per token"
+      : `our LangChain model costs ${Math.round((1 - oursOfLibrary.median) * 100)}% of the speed here`;
+  const parts = [
+    `Where the gap is (this run's paired ratios): ours runs at ${f(oursOfLibrary)} of node-llama-cpp alone with the same binary and threads, so ${wrapper}.`,
+  ];
+  const verdict = (bound: Spread, target: string) =>
+    bound.median < 0.9
+      ? `node-llama-cpp alone stays below 0.9 there too, so the gap to ${target} is the library's, not our code's`
+      : `node-llama-cpp alone reaches 0.9 there, so the gap to ${target} is ours`;
+  if (fastest.median < 0.9) {
+    parts.push(
+      `At each side's fastest setting node-llama-cpp alone (prebuilt binary, ${libraryFastest.threads} thread(s)) reaches ${f(libraryFastest.spread)}× llama-cpp-python: ${verdict(libraryFastest.spread, "the first target")}.`,
+    );
+  }
+  if (sameThreads.median < 0.9) {
+    const built = builtSameThreads
+      ? `; ours on this machine's own build (compiled for this CPU, as llama-cpp-python's wheel is) reaches ${f(builtSameThreads)}×`
+      : "";
+    parts.push(
+      `At the same thread count node-llama-cpp alone reaches ${f(librarySameThreads)}× llama-cpp-python${built}: ${verdict(librarySameThreads, "the second target")}.`,
+    );
+  }
+  return parts.join(" ");
+}
+
+/**
  * Workload 5: local generation with the embedded SmolLM2 GGUF. Tokens per second of `@domain-eval/local-model`
  * (node-llama-cpp) as users get it (prebuilt binary, default threads), with every CPU as threads, and on this
  * machine's own OpenMP build (`domain-eval-build-llama`), against llama-cpp-python on the same file, prompt and greedy
- * decoding with every CPU as threads; each side in a fresh process, runs interleaved; and chunks per minute of
+ * decoding with every CPU as threads and with one, and node-llama-cpp alone at ours' settings (the floor under ours:
+ * what the library does without our code); each side in a fresh process, runs interleaved; and chunks per minute of
  * `generateExam` over the demo documents. The llama-cpp-python venv and our build are made once in full mode; a smoke
  * run skips a side whose venv or build is absent and says so.
  *
@@ -66,6 +113,7 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
   if ("missing" in build) ctx.log(`  our built-binary side skipped: ${build.missing}`);
 
   const ours = "@domain-eval/local-model (node-llama-cpp)";
+  const library = "node-llama-cpp alone (LlamaChat, no LangChain)";
   const sides: Side[] = [
     { key: "ours-default", label: `${ours}, prebuilt binary, default threads`, kind: "ours", llamaBinary: "prebuilt" },
     {
@@ -75,6 +123,9 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
       llamaBinary: "prebuilt",
       threads,
     },
+    // the floor under ours: the same library, binary and threads with none of our code on the token path
+    { key: "library-default", label: `${library}, prebuilt binary, default threads`, kind: "library" },
+    { key: "library-all-cpus", label: `${library}, prebuilt binary, ${threads} thread(s)`, kind: "library", threads },
     ...("dir" in build
       ? [
           {
@@ -83,6 +134,13 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
             kind: "ours" as const,
             llamaBinary: "built" as const,
             threads,
+          },
+          // what users who ran domain-eval-build-llama get (the build is picked when present, default threads)
+          {
+            key: "ours-built-default",
+            label: `${ours}, this machine's OpenMP build, default threads`,
+            kind: "ours" as const,
+            llamaBinary: "built" as const,
           },
         ]
       : []),
@@ -97,6 +155,8 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
       : []),
   ];
   const rates = new Map<string, number[]>(sides.map((side) => [side.key, []]));
+  /** The thread count each default-threads side reported. */
+  const defaultThreads = new Map<string, number>();
   const binaries: Record<string, string> = {};
   const runs: WorkloadReport["runs"] = [];
   const job = { model: path, max_tokens: maxTokens, runs: 1 };
@@ -112,6 +172,16 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
         });
         side.label = `llama-cpp-python ${raw.version}, ${side.threads} thread(s)`;
         result = raw.results[0] as TokenRun;
+      } else if (side.kind === "library") {
+        const raw = await runMeasuredProcess<{ results: TokenRun[]; buildType: string; threads: number }>({
+          label: `${library} (${side.key})`,
+          command: process.execPath,
+          args: [nodeWorkerPath({ name: "llama-chat-tokens" })],
+          job: { ...job, threads: side.threads, cpus: threads, prompt: PROMPT },
+        });
+        binaries[side.key] = `node-llama-cpp's ${raw.buildType} binary, ${raw.threads} thread(s)`;
+        if (side.threads === undefined) defaultThreads.set(side.key, raw.threads);
+        result = raw.results[0] as TokenRun;
       } else {
         const raw = await runMeasuredProcess<{ results: TokenRun[]; binary: LlamaBinaryInfo; threads: number }>({
           label: `${ours} (${side.key})`,
@@ -120,7 +190,7 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
           job: { ...job, threads: side.threads, prompt: PROMPT, llamaBinary: side.llamaBinary },
         });
         binaries[side.key] = `${raw.binary.message}, ${raw.threads} thread(s)`;
-        if (side.threads === undefined) side.label = `${ours}, prebuilt binary, default threads (${raw.threads})`;
+        if (side.threads === undefined) defaultThreads.set(side.key, raw.threads);
         result = raw.results[0] as TokenRun;
       }
       rates.get(side.key)?.push(result.completion_tokens / result.seconds);
@@ -157,50 +227,99 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
   }
 
   const rows = sides.map((side) => ({
-    side: side.label,
+    side: defaultThreads.has(side.key) ? `${side.label} (${defaultThreads.get(side.key)})` : side.label,
     cells: [formatSpread({ spread: spreadOf({ values: rates.get(side.key) ?? [] }) }), `${maxTokens}`],
   }));
   const ratios: WorkloadReport["ratios"] = [];
   const targets: WorkloadReport["targets"] = [];
   const notes = [
-    `Same GGUF (SmolLM2-135M-Instruct Q4_1 from fetchEmbeddedModel), same user message, greedy decoding (no repeat penalty on either side), at most ${maxTokens} new tokens, context 2048; llama-cpp-python with every CPU as threads (${threads}, its fastest here), ours as users get it (default threads) and with ${threads}; each side in a fresh process (ours: apps/bench/src/workers/local-tokens.ts, LocalChatModel.invoke; llama-cpp-python: create_chat_completion), runs interleaved; model loading and a warm-up answer are not timed; tokens/s is completion tokens over the wall time of the answer (prompt processing included on all sides).`,
+    `Same GGUF (SmolLM2-135M-Instruct Q4_1 from fetchEmbeddedModel), same user message, greedy decoding (no repeat penalty on any side), at most ${maxTokens} new tokens, context 2048; llama-cpp-python with every CPU as threads (${threads}, its fastest here) and with 1, ours as users get it (default threads) and with ${threads}, and node-llama-cpp alone (its LlamaChat on the same chat history, the binary ours loads, no LangChain: apps/bench/src/workers/llama-chat-tokens.ts) at the same settings as ours; each side in a fresh process (ours: apps/bench/src/workers/local-tokens.ts, LocalChatModel.invoke; llama-cpp-python: create_chat_completion), runs interleaved; model loading and a warm-up answer are not timed; tokens/s is completion tokens over the wall time of the answer (prompt processing included on all sides).`,
     ...Object.entries(binaries).map(([side, message]) => `${side}: ${message}.`),
-    LOCAL_GENERATION_FINDINGS,
-    `generate (${questionsPerChunk} question(s) per chunk, in the bench process, default threads and binary): ${chunks.length} demo chunk(s) in ${generateSeconds.toFixed(1)} s = ${((chunks.length / generateSeconds) * 60).toFixed(2)} chunks/minute, ${kept} question(s) kept.`,
   ];
-  const theirs = rates.get("llama-cpp-python");
-  if ("python" in venv && theirs) {
+  /** Paired ratio of two sides' tokens/s (above 1: the first is faster), or undefined when either did not run. */
+  const ratioOf = (first: string, second: string): Spread | undefined => {
+    const a = rates.get(first);
+    const b = rates.get(second);
+    if (!a || !b || a.length === 0 || a.length !== b.length) return undefined;
+    return pairedRatios({ ours: a, theirs: b, better: "higher" });
+  };
+  const addRatio = (label: string, spread: Spread | undefined) => {
+    if (spread) ratios.push({ label, spread });
+    return spread;
+  };
+  const oursDefaultThreads = defaultThreads.get("ours-default");
+  const oursOfLibrary = addRatio(
+    `tokens/s, ours-default / node-llama-cpp alone, same binary and threads (${oursDefaultThreads})`,
+    ratioOf("ours-default", "library-default"),
+  );
+  addRatio(
+    `tokens/s, ours-all-cpus / node-llama-cpp alone, same binary and threads (${threads})`,
+    ratioOf("ours-all-cpus", "library-all-cpus"),
+  );
+  if ("python" in venv) {
     for (const side of sides) {
-      if (side.kind !== "ours") continue;
-      const ratio = pairedRatios({ ours: rates.get(side.key) ?? [], theirs, better: "higher" });
-      ratios.push({ label: `tokens/s, ${side.key} / llama-cpp-python (${threads} threads)`, spread: ratio });
-      if (side.key === "ours-default") {
-        targets.push({
-          target: `≥ 0.9× llama-cpp-python's tokens/s, each at its fastest setting here (ours as users get it: prebuilt binary, default threads; llama-cpp-python with ${threads} threads)`,
-          measured: `${formatSpread({ spread: ratio })}×`,
-          hit: ratio.median >= 0.9,
-        });
-      }
+      if (side.kind === "python") continue;
+      addRatio(`tokens/s, ${side.key} / llama-cpp-python (${threads} threads)`, ratioOf(side.key, "llama-cpp-python"));
     }
-    const theirsOne = rates.get("llama-cpp-python-1");
-    const oursDefault = rates.get("ours-default");
-    if (theirsOne && theirsOne.length > 0 && oursDefault) {
-      const same = pairedRatios({ ours: oursDefault, theirs: theirsOne, better: "higher" });
-      ratios.push({ label: "tokens/s, ours-default / llama-cpp-python at the same thread count (1)", spread: same });
+    const fastest = ratioOf("ours-default", "llama-cpp-python");
+    if (fastest) {
+      targets.push({
+        target: `≥ 0.9× llama-cpp-python's tokens/s, each at its fastest setting here (ours as users get it: prebuilt binary, default threads; llama-cpp-python with ${threads} threads)`,
+        measured: `${formatSpread({ spread: fastest })}×`,
+        hit: fastest.median >= 0.9,
+      });
+    }
+    const same = addRatio(
+      "tokens/s, ours-default / llama-cpp-python at the same thread count (1)",
+      ratioOf("ours-default", "llama-cpp-python-1"),
+    );
+    const librarySame = addRatio(
+      "tokens/s, node-llama-cpp alone (default threads) / llama-cpp-python at the same thread count (1)",
+      ratioOf("library-default", "llama-cpp-python-1"),
+    );
+    const builtSame = addRatio(
+      "tokens/s, ours-built-default / llama-cpp-python at the same thread count (1)",
+      ratioOf("ours-built-default", "llama-cpp-python-1"),
+    );
+    if (same) {
       targets.push({
         target: "≥ 0.9× llama-cpp-python's tokens/s at the same thread count (ours' default: 1 of 2 CPUs)",
         measured: `${formatSpread({ spread: same })}×`,
         hit: same.median >= 0.9,
       });
     }
+    // node-llama-cpp alone at its faster thread count (by median), against llama-cpp-python at its fastest
+    const libraryKeys = ["library-default", "library-all-cpus"];
+    const libraryBest = libraryKeys.reduce((best, key) =>
+      spreadOf({ values: rates.get(key) ?? [0] }).median > spreadOf({ values: rates.get(best) ?? [0] }).median
+        ? key
+        : best,
+    );
+    const libraryFastest = ratioOf(libraryBest, "llama-cpp-python");
+    const bestThreads = libraryBest === "library-all-cpus" ? threads : defaultThreads.get(libraryBest);
+    if (fastest && same && oursOfLibrary && libraryFastest && librarySame && bestThreads !== undefined) {
+      const why = localGenerationWhyNote({
+        fastest,
+        sameThreads: same,
+        oursOfLibrary,
+        libraryFastest: { spread: libraryFastest, threads: bestThreads },
+        librarySameThreads: librarySame,
+        builtSameThreads: builtSame,
+      });
+      if (why) notes.push(why);
+    }
   } else if ("missing" in venv) {
     notes.push(`llama-cpp-python side skipped: ${venv.missing}.`);
   }
+  notes.push(
+    THREADS_FINDING,
+    `generate (${questionsPerChunk} question(s) per chunk, in the bench process, default threads and binary): ${chunks.length} demo chunk(s) in ${generateSeconds.toFixed(1)} s = ${((chunks.length / generateSeconds) * 60).toFixed(2)} chunks/minute, ${kept} question(s) kept.`,
+  );
   if ("missing" in build) notes.push(`our built-binary side skipped: ${build.missing}.`);
   return {
     key: "local-generation",
     title: "6. Local generation (embedded SmolLM2)",
-    setup: `Tokens per second of our in-process local model (node-llama-cpp's prebuilt binary, and this machine's OpenMP build) against ${LLAMA_CPP_PYTHON} on the same GGUF, and chunks per minute of generateExam with it.`,
+    setup: `Tokens per second of our in-process local model (node-llama-cpp's prebuilt binary, and this machine's OpenMP build) against ${LLAMA_CPP_PYTHON} on the same GGUF, with node-llama-cpp alone at ours' settings as the floor under ours, and chunks per minute of generateExam with it.`,
     columns: ["tokens/s", "max new tokens"],
     rows,
     ratios,

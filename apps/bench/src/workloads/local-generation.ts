@@ -226,9 +226,10 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
     await generator.dispose();
   }
 
+  const spreads = new Map(sides.map((side) => [side.key, spreadOf({ values: rates.get(side.key) ?? [] })]));
   const rows = sides.map((side) => ({
     side: defaultThreads.has(side.key) ? `${side.label} (${defaultThreads.get(side.key)})` : side.label,
-    cells: [formatSpread({ spread: spreadOf({ values: rates.get(side.key) ?? [] }) }), `${maxTokens}`],
+    cells: [formatSpread({ spread: spreads.get(side.key) as Spread }), `${maxTokens}`],
   }));
   const ratios: WorkloadReport["ratios"] = [];
   const targets: WorkloadReport["targets"] = [];
@@ -257,11 +258,19 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
     ratioOf("ours-all-cpus", "library-all-cpus"),
   );
   if ("python" in venv) {
+    /** Each of our and the library's sides / llama-cpp-python at its fastest. */
+    const ofPython = new Map<string, Spread | undefined>();
     for (const side of sides) {
       if (side.kind === "python") continue;
-      addRatio(`tokens/s, ${side.key} / llama-cpp-python (${threads} threads)`, ratioOf(side.key, "llama-cpp-python"));
+      ofPython.set(
+        side.key,
+        addRatio(
+          `tokens/s, ${side.key} / llama-cpp-python (${threads} threads)`,
+          ratioOf(side.key, "llama-cpp-python"),
+        ),
+      );
     }
-    const fastest = ratioOf("ours-default", "llama-cpp-python");
+    const fastest = ofPython.get("ours-default");
     if (fastest) {
       targets.push({
         target: `≥ 0.9× llama-cpp-python's tokens/s, each at its fastest setting here (ours as users get it: prebuilt binary, default threads; llama-cpp-python with ${threads} threads)`,
@@ -289,13 +298,11 @@ export async function benchLocalGeneration(params: { ctx: BenchContext }): Promi
       });
     }
     // node-llama-cpp alone at its faster thread count (by median), against llama-cpp-python at its fastest
-    const libraryKeys = ["library-default", "library-all-cpus"];
-    const libraryBest = libraryKeys.reduce((best, key) =>
-      spreadOf({ values: rates.get(key) ?? [0] }).median > spreadOf({ values: rates.get(best) ?? [0] }).median
-        ? key
-        : best,
-    );
-    const libraryFastest = ratioOf(libraryBest, "llama-cpp-python");
+    const libraryBest =
+      (spreads.get("library-all-cpus")?.median ?? 0) > (spreads.get("library-default")?.median ?? 0)
+        ? "library-all-cpus"
+        : "library-default";
+    const libraryFastest = ofPython.get(libraryBest);
     const bestThreads = libraryBest === "library-all-cpus" ? threads : defaultThreads.get(libraryBest);
     if (fastest && same && oursOfLibrary && libraryFastest && librarySame && bestThreads !== undefined) {
       const why = localGenerationWhyNote({
